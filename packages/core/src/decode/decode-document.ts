@@ -1,0 +1,54 @@
+import type { DecodedBatch, InputLocation } from './decoded-batch.ts';
+import { decodeNdjson } from './decode-ndjson.ts';
+import { decodeRecords } from './decode-records.ts';
+
+/**
+ * Decodes one whole document of CloudTrail text, whatever its shape:
+ * - the S3 delivery file `{"Records": [...]}`,
+ * - a JSON array of records,
+ * - a single record or EventBridge envelope,
+ * - NDJSON (one record per line), recognised when the text is not one JSON value.
+ *
+ * Never throws: what cannot be decoded is returned as rejections with the
+ * location and record index (NDJSON: the line number).
+ */
+export function decodeDocument(text: string, where: InputLocation): DecodedBatch {
+  const first = firstNonSpace(text);
+  if (first < 0) return { events: [], rejections: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    if (text[first] === '{' && hasSecondLine(text, first)) return decodeNdjson(text, where);
+    const truncated = /end of (JSON )?input|Unterminated/i.test((error as Error).message);
+    return {
+      events: [],
+      rejections: [
+        {
+          reason: truncated ? 'truncated' : 'malformed-json',
+          message: `${truncated ? 'document ends early' : 'not valid JSON'}: ${(error as Error).message}`,
+          origin: { source: where.source, location: where.location, index: -1 },
+        },
+      ],
+    };
+  }
+  if (Array.isArray(value)) return decodeRecords(value, where);
+  if (typeof value === 'object' && value !== null && 'Records' in value) {
+    const records = (value as { Records: unknown }).Records;
+    if (Array.isArray(records)) return decodeRecords(records, where);
+  }
+  return decodeRecords([value], where);
+}
+
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0xfeff) return i;
+  }
+  return -1;
+}
+
+function hasSecondLine(text: string, from: number): boolean {
+  const newline = text.indexOf('\n', from);
+  return newline >= 0 && text.slice(newline).trim() !== '';
+}

@@ -1,0 +1,36 @@
+import { isRejection, normalizeRecord } from '../event/normalize.ts';
+import type { DecodedBatch, InputLocation } from './decoded-batch.ts';
+import { unwrapRecord } from './unwrap-record.ts';
+
+/**
+ * Decodes newline-delimited JSON: one record (or EventBridge envelope) per
+ * line. A bad line is rejected with its 1-based line number; the rest of the
+ * text is still decoded. `firstLine` numbers lines of a chunk within a file.
+ */
+export function decodeNdjson(text: string, where: InputLocation, firstLine = 1, into?: DecodedBatch): DecodedBatch {
+  const batch = into ?? { events: [], rejections: [] };
+  let start = 0;
+  let line = firstLine;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const content = text.slice(start, end).trim();
+    if (content !== '') decodeLine(content, { source: where.source, location: where.location, index: line }, batch);
+    start = end + 1;
+    line++;
+  }
+  return batch;
+}
+
+function decodeLine(content: string, origin: { source: string; location: string; index: number }, batch: DecodedBatch): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch (error) {
+    batch.rejections.push({ reason: 'malformed-json', message: `line is not JSON: ${(error as Error).message}`, origin });
+    return;
+  }
+  const result = normalizeRecord(unwrapRecord(value), origin);
+  if (isRejection(result)) batch.rejections.push(result);
+  else batch.events.push(result);
+}

@@ -1,0 +1,74 @@
+import type { Detector } from '../component/detector.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
+
+interface SourceRoute {
+  readonly everyAction: Detector[];
+  readonly byAction: Map<string, Detector[]>;
+}
+
+const NONE: readonly Detector[] = [];
+
+/**
+ * Routes each event only to the detectors whose interest can match it,
+ * compiled once into lookups by event source and lower-cased event name, so
+ * the hot path does one or two map reads per event instead of asking every
+ * detector.
+ */
+export class DetectorRouter {
+  readonly #everything: Detector[] = [];
+  readonly #bySource = new Map<string, SourceRoute>();
+  readonly #cache = new Map<string, readonly Detector[]>();
+
+  constructor(detectors: readonly Detector[]) {
+    for (const detector of detectors) {
+      if (detector.interest === 'all') {
+        this.#everything.push(detector);
+        continue;
+      }
+      for (const selector of detector.interest) {
+        let route = this.#bySource.get(selector.eventSource);
+        if (!route) {
+          route = { everyAction: [], byAction: new Map() };
+          this.#bySource.set(selector.eventSource, route);
+        }
+        if (selector.eventNames === undefined) pushOnce(route.everyAction, detector);
+        else for (const name of selector.eventNames) pushOnce(listOf(route.byAction, name.toLowerCase()), detector);
+      }
+    }
+  }
+
+  /** The detectors that must see `event`, each once. */
+  route(event: TrailEvent): readonly Detector[] {
+    const key = `${event.source}\u0000${event.action}`;
+    let detectors = this.#cache.get(key);
+    if (detectors === undefined) {
+      detectors = this.#compute(event.source, event.action);
+      // Distinct (source, action) pairs number in the low thousands across all of AWS.
+      if (this.#cache.size < 50_000) this.#cache.set(key, detectors);
+    }
+    return detectors;
+  }
+
+  #compute(source: string, action: string): readonly Detector[] {
+    const route = this.#bySource.get(source);
+    const matched = new Set<Detector>(this.#everything);
+    if (route) {
+      for (const d of route.everyAction) matched.add(d);
+      for (const d of route.byAction.get(action.toLowerCase()) ?? NONE) matched.add(d);
+    }
+    return matched.size === 0 ? NONE : [...matched];
+  }
+}
+
+function listOf(map: Map<string, Detector[]>, key: string): Detector[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
+}
+
+function pushOnce(list: Detector[], detector: Detector): void {
+  if (!list.includes(detector)) list.push(detector);
+}

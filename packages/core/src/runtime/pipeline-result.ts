@@ -1,0 +1,17 @@
+import type { SinkStats } from '../component/sink.ts';
+
+/** What one pipeline run did, for the run summary and for embedders. */
+export interface PipelineResult {
+  readonly pipeline: string;
+  /** True when the run ended because `signal` aborted (drain), false when every source ended. */
+  readonly drained: boolean;
+  readonly eventsRead: Readonly<Record<string, number>>;
+  readonly rejected: Readonly<Record<string, number>>;
+  /** Events older than the watermark when they arrived (processed, best effort). */
+  readonly late: number;
+  readonly findings: Readonly<Record<string, number>>;
+  readonly sinks: Readonly<Record<string, SinkStats>>;
+  /** Sources that failed, with the reason; the others kept running. */
+  readonly failures: readonly { readonly component: string; readonly message: string }[];
+  readonly durationMs: number;
+}

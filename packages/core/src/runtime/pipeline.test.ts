@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { Detector, FindingEmitter } from '../component/detector.ts';
+import type { Sink, SinkStats } from '../component/sink.ts';
+import type { Source, SourceBatch } from '../component/source.ts';
+import { normalizeRecord } from '../event/normalize.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
+import type { Finding } from '../finding/finding.ts';
+import { findingId } from '../finding/finding-id.ts';
+import { CounterSet } from '../services/telemetry.ts';
+import { Pipeline } from './pipeline.ts';
+
+const MINUTE = 60_000;
+const T0 = Date.UTC(2026, 0, 1);
+
+function event(minute: number, action: string, region = 'us-east-1', id = `${action}-${minute}-${region}`): TrailEvent {
+  const raw = {
+    eventTime: new Date(T0 + minute * MINUTE).toISOString().replace('.000Z', 'Z'),
+    eventSource: action === 'DescribeInstances' ? 'ec2.amazonaws.com' : 'bedrock.amazonaws.com',
+    eventName: action,
+    eventID: id,
+    awsRegion: region,
+    recipientAccountId: '111122223333',
+  };
+  const result = normalizeRecord(raw, { source: 'mem', location: 'test', index: minute });
+  if ('reason' in result) throw new Error(result.message);
+  return result;
+}
+
+/** A finite in-memory source that records which batches were acknowledged, in order. */
+class ArraySource implements Source {
+  readonly acked: number[] = [];
+  readonly pulled: number[] = [];
+  readonly #batches: TrailEvent[][];
+  constructor(batches: TrailEvent[][]) {
+    this.#batches = batches;
+  }
+  async start(): Promise<void> {}
+  async *read(signal: AbortSignal): AsyncGenerator<SourceBatch> {
+    for (const [i, events] of this.#batches.entries()) {
+      if (signal.aborted) return;
+      this.pulled.push(i);
+      yield { events, ack: async () => void this.acked.push(i) };
+    }
+  }
+  async shutdown(): Promise<void> {}
+}
+
+/** Fires one finding per InvokeModel and records the watermarks it was given. */
+class InvokeDetector implements Detector {
+  readonly meta = {
+    id: 'invoke', title: 'Invoke', version: '1', description: '', severity: 'low' as const, riskScore: 1,
+    attack: { tactics: [], techniques: [] }, references: [], tags: [], falsePositives: [], investigation: '',
+  };
+  readonly interest = [{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }];
+  readonly span = 15 * MINUTE;
+  readonly seen: string[] = [];
+  readonly watermarks: number[] = [];
+  onEvent(e: TrailEvent, emit: FindingEmitter): void {
+    this.seen.push(e.eventId);
+    const time = new Date(e.time).toISOString();
+    emit({
+      id: findingId('invoke', e.eventId), detector: { id: 'invoke', title: 'Invoke', version: '1' }, severity: 'low',
+      riskScore: 1, attack: this.meta.attack, time, firstTime: time, lastTime: time, group: {}, summary: 'invoked',
+      evidence: [e.raw], references: [],
+    });
+  }
+  onWatermark(w: number): void {
+    this.watermarks.push(w);
+  }
+  flush(): void {}
+  stateSize(): number {
+    return 0;
+  }
+}
+
+/** A sink that takes `delayMs` per export and records what it got. */
+class SlowSink implements Sink {
+  readonly received: Finding[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  flushes = 0;
+  readonly #delayMs: number;
+  constructor(delayMs = 0) {
+    this.#delayMs = delayMs;
+  }
+  async start(): Promise<void> {}
+  async export(findings: readonly Finding[]): Promise<void> {
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await new Promise((r) => setTimeout(r, this.#delayMs));
+    this.received.push(...findings);
+    this.inFlight--;
+  }
+  async forceFlush(): Promise<void> {
+    this.flushes++;
+  }
+  async shutdown(): Promise<void> {}
+  stats(): SinkStats {
+    const n = this.received.length;
+    return { accepted: n, delivered: n, retried: 0, deadLettered: 0, queued: 0 };
+  }
+}
+
+describe('Pipeline', () => {
+  it('routes only matching events to a detector and delivers every finding to every sink', async () => {
+    const source = new ArraySource([[event(0, 'DescribeInstances'), event(1, 'InvokeModel')], [event(2, 'ListFoundationModels'), event(3, 'InvokeModel')]]);
+    const detector = new InvokeDetector();
+    const [a, b] = [new SlowSink(), new SlowSink()];
+    const telemetry = new CounterSet();
+    const result = await new Pipeline(
+      { sources: [{ id: 'mem', component: source }], detectors: [{ id: 'invoke', component: detector }], sinks: [{ id: 'a', component: a }, { id: 'b', component: b }] },
+      { telemetry },
+    ).run();
+    expect(detector.seen).toEqual(['InvokeModel-1-us-east-1', 'InvokeModel-3-us-east-1']);
+    expect(a.received.map((f) => f.id)).toEqual(b.received.map((f) => f.id));
+    expect(a.received).toHaveLength(2);
+    expect(result.eventsRead).toEqual({ mem: 4 });
+    expect(result.findings).toEqual({ invoke: 2 });
+    expect(source.acked).toEqual([0, 1]);
+  });
+
+  it('reads no further ahead of a slow sink than its in-flight limit', async () => {
+    const batches = Array.from({ length: 12 }, (_, i) => [event(i, 'InvokeModel')]);
+    const source = new ArraySource(batches);
+    const sink = new SlowSink(5);
+    const pipeline = new Pipeline(
+      { sources: [{ id: 'mem', component: source }], detectors: [{ id: 'invoke', component: new InvokeDetector() }], sinks: [{ id: 's', component: sink }] },
+      { maxInFlightBatches: 2 },
+    );
+    let maxAhead = 0;
+    pipeline.findings.subscribe(() => {
+      maxAhead = Math.max(maxAhead, source.pulled.length - sink.received.length);
+    });
+    await pipeline.run();
+    expect(sink.received).toHaveLength(12);
+    expect(sink.maxInFlight).toBe(1);
+    expect(maxAhead).toBeLessThanOrEqual(2);
+  });
+
+  it('takes the watermark as the minimum over partitions, so a lagging region is not late', async () => {
+    // us-east-1 is read up to minute 600 before us-west-2 starts at minute 0 (one prefix after another).
+    const east = Array.from({ length: 5 }, (_, i) => [event(i * 150, 'InvokeModel', 'us-east-1')]);
+    const west = Array.from({ length: 3 }, (_, i) => [event(i * 10, 'InvokeModel', 'us-west-2')]);
+    const detector = new InvokeDetector();
+    const result = await new Pipeline(
+      {
+        sources: [{ id: 'mem', component: new ArraySource([...east, ...west]) }],
+        detectors: [{ id: 'invoke', component: detector }],
+        sinks: [{ id: 's', component: new SlowSink() }],
+      },
+      { allowedLateness: 15 * MINUTE },
+    ).run();
+    expect(result.late).toBe(0);
+    expect(Math.max(...detector.watermarks)).toBe(T0 + 600 * MINUTE - 15 * MINUTE);
+  });
+
+  it('holds acks until the watermark passes a batch by the detectors span, in order', async () => {
+    const batches = Array.from({ length: 10 }, (_, i) => [event(i * 10, 'InvokeModel')]);
+    const source = new ArraySource(batches);
+    const controller = new AbortController();
+    const pipeline = new Pipeline(
+      { sources: [{ id: 'mem', component: source }], detectors: [{ id: 'invoke', component: new InvokeDetector() }], sinks: [{ id: 's', component: new SlowSink() }] },
+      { allowedLateness: 15 * MINUTE, checkpointEvery: 1 },
+    );
+    pipeline.findings.subscribe((f) => {
+      if (f.time.startsWith('2026-01-01T01:30')) controller.abort();
+    });
+    const result = await pipeline.run(controller.signal);
+    // Drained at minute 90: watermark 75, span 15 → batches with events before minute 60 are retired.
+    expect(result.drained).toBe(true);
+    expect(source.acked).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('sorts events within the lateness when ordering is on', async () => {
+    const shuffled = [[event(5, 'InvokeModel')], [event(1, 'InvokeModel')], [event(3, 'InvokeModel')], [event(12, "InvokeModel")], [event(2, "InvokeModel")]];
+    const detector = new InvokeDetector();
+    await new Pipeline(
+      { sources: [{ id: 'mem', component: new ArraySource(shuffled) }], detectors: [{ id: 'invoke', component: detector }], sinks: [{ id: 's', component: new SlowSink() }] },
+      { ordering: { lateness: 10 * MINUTE } },
+    ).run();
+    expect(detector.seen.map((id) => Number(id.split('-')[1]))).toEqual([1, 2, 3, 5, 12]);
+  });
+
+  it('reports a failing source and keeps the others running', async () => {
+    const broken: Source = {
+      start: async () => {},
+      read: async function* () {
+        yield { events: [event(0, 'InvokeModel', 'eu-west-1', 'x')] };
+        throw new Error('bucket vanished');
+      },
+      shutdown: async () => {},
+    };
+    const sink = new SlowSink();
+    const result = await new Pipeline({
+      sources: [{ id: 'broken', component: broken }, { id: 'mem', component: new ArraySource([[event(1, 'InvokeModel')]]) }],
+      detectors: [{ id: 'invoke', component: new InvokeDetector() }],
+      sinks: [{ id: 's', component: sink }],
+    }).run();
+    expect(result.failures).toEqual([{ component: 'broken', message: 'bucket vanished' }]);
+    expect(sink.received).toHaveLength(2);
+  });
+});

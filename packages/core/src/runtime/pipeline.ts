@@ -1,0 +1,264 @@
+import { EMPTY, type Observable, Subject, catchError, concatMap, from, lastValueFrom, map, merge } from 'rxjs';
+import type { Detector, FindingEmitter } from '../component/detector.ts';
+import type { SourceBatch } from '../component/source.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
+import type { Finding } from '../finding/finding.ts';
+import { silentLogger, type Logger } from '../services/logger.ts';
+import { CounterSet, type Telemetry } from '../services/telemetry.ts';
+import type { ErrorReporter } from '../services/error-reporter.ts';
+import { AckLedger } from './ack-ledger.ts';
+import { Credits, gated } from './credits.ts';
+import { DetectorRouter } from './detector-router.ts';
+import type { Named, PipelineOptions, PipelineParts } from './pipeline-parts.ts';
+import type { PipelineResult } from './pipeline-result.ts';
+import { RejectionReporter } from './rejection-reporter.ts';
+import { ReorderBuffer } from './reorder-buffer.ts';
+import { summarize } from './summarize.ts';
+import { WatermarkTracker } from './watermark-tracker.ts';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+interface Detected {
+  readonly source: string;
+  readonly batch: SourceBatch;
+  readonly findings: Finding[];
+  readonly maxTime: number;
+}
+
+/**
+ * One running pipeline: pulls batches from its sources (at most
+ * `maxInFlightBatches` ahead of the sinks), passes them through processors,
+ * tracks the watermark, optionally reorders, routes each event to the
+ * detectors that can match it, hands findings to every sink, and commits
+ * source checkpoints once their findings were delivered.
+ *
+ * A library object: no process exits, no console output, no global state.
+ *
+ * @example
+ * ```ts
+ * const pipeline = new Pipeline({ sources, detectors, sinks }, { allowedLateness: 15 * 60_000 });
+ * pipeline.findings.subscribe((f) => metrics.count(f.detector.id));
+ * await pipeline.start();
+ * const result = await pipeline.run(abortController.signal);
+ * await pipeline.shutdown();
+ * ```
+ */
+export class Pipeline {
+  readonly #parts: PipelineParts;
+  readonly #id: string;
+  readonly #telemetry: Telemetry;
+  readonly #logger: Logger;
+  readonly #errors: ErrorReporter;
+  readonly #tracker: WatermarkTracker;
+  readonly #ordering: { readonly lateness: number; readonly buffer: ReorderBuffer } | undefined;
+  readonly #router: DetectorRouter;
+  readonly #emitters: Map<Detector, FindingEmitter>;
+  readonly #ledger: AckLedger;
+  readonly #options: PipelineOptions;
+  readonly #findings = new Subject<Finding>();
+  #collected: Finding[] = [];
+  #lastWatermark = Number.NEGATIVE_INFINITY;
+  #retiredSinceFlush = 0;
+  #late = 0;
+  #started = false;
+  #shutdown: Promise<void> | undefined;
+  readonly #failures: { component: string; message: string }[] = [];
+
+  constructor(parts: PipelineParts, options: PipelineOptions = {}) {
+    this.#parts = parts;
+    this.#options = options;
+    this.#id = options.id ?? 'default';
+    this.#telemetry = options.telemetry ?? new CounterSet();
+    this.#logger = (options.logger ?? silentLogger).child({ pipeline: this.#id });
+    this.#errors = options.errors ?? new RejectionReporter(this.#telemetry, this.#logger);
+    this.#tracker = new WatermarkTracker(options.allowedLateness ?? FIFTEEN_MINUTES);
+    this.#ordering = options.ordering
+      ? { lateness: options.ordering.lateness, buffer: new ReorderBuffer(options.orderingCapacity) }
+      : undefined;
+    const detectors = parts.detectors.map((d) => d.component);
+    this.#router = new DetectorRouter(detectors);
+    this.#emitters = new Map(parts.detectors.map((d) => [d.component, this.#emitterFor(d.id)]));
+    this.#ledger = new AckLedger(Math.max(0, ...detectors.map((d) => d.span)));
+  }
+
+  /** Every finding, as it is handed to the sinks. Completes when the run ends. */
+  get findings(): Observable<Finding> {
+    return this.#findings.asObservable();
+  }
+
+  /** Starts sinks, then sources: a bad bucket, path or endpoint fails here, before any reading. */
+  async start(): Promise<void> {
+    this.#started = true;
+    for (const { component } of this.#parts.sinks) await component.start();
+    for (const { component } of this.#parts.sources) await component.start();
+  }
+
+  /**
+   * Runs until every source has ended (finite input) or `signal` aborts
+   * (drain: stop reading, finish what is in flight, flush, commit).
+   */
+  async run(signal: AbortSignal = new AbortController().signal): Promise<PipelineResult> {
+    if (!this.#started) await this.start();
+    const startedAt = performance.now();
+    const credits = new Credits(this.#options.maxInFlightBatches ?? 8);
+    const batches = this.#parts.sources.map(({ id, component }) =>
+      from(gated(component.read(signal), credits)).pipe(
+        map((batch) => ({ source: id, batch })),
+        catchError((error: unknown) => {
+          this.#failures.push({ component: id, message: error instanceof Error ? error.message : String(error) });
+          this.#errors.error(id, error);
+          return EMPTY;
+        }),
+      ),
+    );
+    const delivered = merge(...batches).pipe(
+      map(({ source, batch }) => this.#detect(source, batch)),
+      concatMap(async (detected) => {
+        try {
+          await this.#deliver(detected);
+        } finally {
+          credits.release();
+        }
+      }),
+    );
+    await lastValueFrom(delivered, { defaultValue: undefined });
+    await this.#finish(signal.aborted);
+    return summarize({
+      pipeline: this.#id,
+      drained: signal.aborted,
+      telemetry: this.#telemetry,
+      sources: this.#parts.sources.map((s) => s.id),
+      detectors: this.#parts.detectors.map((d) => d.id),
+      sinks: this.#parts.sinks,
+      late: this.#late,
+      failures: this.#failures,
+      durationMs: performance.now() - startedAt,
+    });
+  }
+
+  /** Shuts every component down; idempotent, safe without `start`. */
+  shutdown(): Promise<void> {
+    this.#shutdown ??= (async () => {
+      const all = [...this.#parts.sources, ...(this.#parts.processors ?? []), ...this.#parts.sinks];
+      const results = await Promise.allSettled(all.map(({ component }) => component.shutdown()));
+      results.forEach((result, i) => {
+        if (result.status === 'rejected') this.#errors.error(all[i]!.id, result.reason);
+      });
+      this.#findings.complete();
+    })();
+    return this.#shutdown;
+  }
+
+  #detect(source: string, batch: SourceBatch): Detected {
+    let events = batch.events;
+    this.#telemetry.add('events.read', events.length, { source });
+    for (const { component } of this.#parts.processors ?? []) events = component.process(events);
+    let maxTime = Number.NEGATIVE_INFINITY;
+    for (const event of events) if (event.time > maxTime) maxTime = event.time;
+    const late = this.#tracker.observe(events);
+    if (late > 0) {
+      this.#late += late;
+      this.#telemetry.add('events.late', late, { source });
+    }
+    if (this.#ordering) {
+      const { buffer, lateness } = this.#ordering;
+      this.#route(buffer.push(events));
+      this.#route(buffer.release(this.#tracker.frontier - lateness));
+    } else {
+      this.#route(events);
+    }
+    this.#advanceWatermark(this.#tracker.watermark);
+    const findings = this.#collected;
+    this.#collected = [];
+    return { source, batch, findings, maxTime };
+  }
+
+  #route(events: readonly TrailEvent[]): void {
+    for (const event of events) {
+      const detectors = this.#router.route(event);
+      for (let i = 0; i < detectors.length; i++) {
+        const detector = detectors[i]!;
+        detector.onEvent(event, this.#emitters.get(detector)!);
+      }
+    }
+  }
+
+  #advanceWatermark(watermark: number): void {
+    if (watermark <= this.#lastWatermark) return;
+    this.#lastWatermark = watermark;
+    for (const [detector, emit] of this.#emitters) detector.onWatermark(watermark, emit);
+  }
+
+  async #deliver({ batch, findings, maxTime }: Detected): Promise<void> {
+    await this.#export(findings);
+    this.#ledger.add(batch.ack, maxTime);
+    if (!this.#ledger.hasRetired(this.#lastWatermark)) return;
+    this.#retiredSinceFlush++;
+    if (this.#retiredSinceFlush >= (this.#options.checkpointEvery ?? 64)) await this.#commit(this.#lastWatermark);
+  }
+
+  async #export(findings: readonly Finding[]): Promise<void> {
+    if (findings.length === 0) return;
+    for (const finding of findings) this.#findings.next(finding);
+    await Promise.all(
+      this.#parts.sinks.map(async ({ id, component }) => {
+        try {
+          await component.export(findings);
+        } catch (error) {
+          this.#telemetry.add('sink.export_failed', findings.length, { sink: id });
+          this.#errors.error(id, error, { findings: findings.length });
+        }
+      }),
+    );
+  }
+
+  /** Flushes sinks, then runs the acks of retired batches in order. */
+  async #commit(watermark: number): Promise<void> {
+    this.#retiredSinceFlush = 0;
+    await this.#flushSinks();
+    for (const ack of this.#ledger.takeRetired(watermark)) {
+      try {
+        await ack();
+      } catch (error) {
+        this.#errors.error(this.#id, error, { stage: 'checkpoint' });
+      }
+    }
+  }
+
+  async #flushSinks(): Promise<void> {
+    await Promise.all(
+      this.#parts.sinks.map(async ({ id, component }) => {
+        try {
+          await component.forceFlush();
+        } catch (error) {
+          this.#errors.error(id, error, { stage: 'flush' });
+        }
+      }),
+    );
+  }
+
+  /**
+   * End of input: everything buffered goes through the detectors and out. A
+   * drained run commits only batches the watermark retired, so a restart
+   * re-reads what detector state still needed (same finding ids).
+   */
+  async #finish(drained: boolean): Promise<void> {
+    if (this.#ordering) this.#route(this.#ordering.buffer.drain());
+    if (!drained) {
+      for (const [detector, emit] of this.#emitters) detector.flush(emit);
+    }
+    const findings = this.#collected;
+    this.#collected = [];
+    await this.#export(findings);
+    await this.#commit(drained ? this.#lastWatermark : Number.POSITIVE_INFINITY);
+  }
+
+  #emitterFor(detectorId: string): FindingEmitter {
+    return (finding) => {
+      this.#collected.push(finding);
+      this.#telemetry.add('findings', 1, { detector: detectorId });
+    };
+  }
+}
+
+export type { Named };

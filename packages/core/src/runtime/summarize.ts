@@ -1,0 +1,38 @@
+import type { Sink } from '../component/sink.ts';
+import type { Telemetry } from '../services/telemetry.ts';
+import type { Named } from './pipeline-parts.ts';
+import type { PipelineResult } from './pipeline-result.ts';
+
+/** What {@link summarize} reads a run's result from. */
+export interface SummaryInput {
+  readonly pipeline: string;
+  readonly drained: boolean;
+  readonly telemetry: Telemetry;
+  readonly sources: readonly string[];
+  readonly detectors: readonly string[];
+  readonly sinks: readonly Named<Sink>[];
+  readonly late: number;
+  readonly failures: readonly { readonly component: string; readonly message: string }[];
+  readonly durationMs: number;
+}
+
+/** Builds a {@link PipelineResult} from the pipeline's counters and its sinks' accounting. */
+export function summarize(input: SummaryInput): PipelineResult {
+  const rejected: Record<string, number> = {};
+  for (const counter of input.telemetry.snapshot()) {
+    if (counter.name !== 'events.rejected' || !input.sources.includes(counter.labels.source ?? '')) continue;
+    const reason = counter.labels.reason ?? 'unknown';
+    rejected[reason] = (rejected[reason] ?? 0) + counter.value;
+  }
+  return {
+    pipeline: input.pipeline,
+    drained: input.drained,
+    eventsRead: Object.fromEntries(input.sources.map((id) => [id, input.telemetry.total('events.read', { source: id })])),
+    rejected,
+    late: input.late,
+    findings: Object.fromEntries(input.detectors.map((id) => [id, input.telemetry.total('findings', { detector: id })])),
+    sinks: Object.fromEntries(input.sinks.map(({ id, component }) => [id, component.stats()])),
+    failures: input.failures,
+    durationMs: input.durationMs,
+  };
+}

@@ -41,11 +41,48 @@ export type { Telemetry, CounterLabels, CounterValue } from './services/telemetr
 export { CounterSet } from './services/telemetry.ts';
 export type { CheckpointStore, CheckpointValue } from './services/checkpoint-store.ts';
 export type { ErrorReporter } from './services/error-reporter.ts';
+export { MemoryCheckpointStore } from './services/memory-checkpoint-store.ts';
+export { FileCheckpointStore } from './services/file-checkpoint-store.ts';
 
 // --- decoding (lead) ---
+export { normalizeRecord, isRejection } from './event/normalize.ts';
+export { parseEventTime } from './event/event-time.ts';
+export { decodeDocument } from './decode/decode-document.ts';
+export { decodeBuffer, isGzip } from './decode/decode-buffer.ts';
+export { decodeNdjson } from './decode/decode-ndjson.ts';
+export { decodeRecords } from './decode/decode-records.ts';
+export { unwrapRecord } from './decode/unwrap-record.ts';
+export type { DecodedBatch, InputLocation } from './decode/decoded-batch.ts';
+
+// --- config values (lead) ---
+export { durationSchema, parseDuration, formatDuration } from './config/duration.ts';
+export { sizeSchema, parseSize } from './config/size.ts';
+export { parseComponentId } from './component/component-id.ts';
+export type { ComponentId } from './component/component-id.ts';
+export { ComponentRegistry, RegistryError } from './registry/component-registry.ts';
+export type { FactoryRegistration } from './registry/component-registry.ts';
+export {
+  detectorPolicySchema,
+  exceptionSchema,
+  exceptionConditionSchema,
+  suppressSchema,
+  DETECTOR_POLICY_KEYS,
+} from './detection/policy-schema.ts';
+export type { DetectorPolicy, FindingException } from './detection/policy-schema.ts';
 
 // --- config (config helper) ---
 
 // --- detection primitives (detection helper) ---
 
 // --- runtime (lead) ---
+export { Pipeline } from './runtime/pipeline.ts';
+export type { PipelineParts, PipelineOptions, Named } from './runtime/pipeline-parts.ts';
+export type { PipelineResult } from './runtime/pipeline-result.ts';
+export { WatermarkTracker } from './runtime/watermark-tracker.ts';
+export { ReorderBuffer } from './runtime/reorder-buffer.ts';
+export { DetectorRouter } from './runtime/detector-router.ts';
+export { unionInterest } from './runtime/interest-union.ts';
+export { RejectionReporter } from './runtime/rejection-reporter.ts';
+export { Credits, gated } from './runtime/credits.ts';
+export { createComponentContext } from './runtime/create-component-context.ts';
+export type { RuntimeServices } from './runtime/create-component-context.ts';

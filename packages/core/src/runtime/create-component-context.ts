@@ -1,0 +1,45 @@
+import type { ComponentContext } from '../component/component-context.ts';
+import type { Interest } from '../event/interest.ts';
+import type { CheckpointStore } from '../services/checkpoint-store.ts';
+import { systemClock, type Clock } from '../services/clock.ts';
+import type { ErrorReporter } from '../services/error-reporter.ts';
+import { silentLogger, type Logger } from '../services/logger.ts';
+import { MemoryCheckpointStore } from '../services/memory-checkpoint-store.ts';
+import { CounterSet, type Telemetry } from '../services/telemetry.ts';
+import { RejectionReporter } from './rejection-reporter.ts';
+
+/** The services a runtime shares between its components; all optional. */
+export interface RuntimeServices {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly checkpoints?: CheckpointStore;
+  readonly telemetry?: Telemetry;
+  readonly errors?: ErrorReporter;
+  readonly interest?: Interest;
+  readonly baseDir?: string;
+}
+
+/**
+ * Builds the context a component is created with: the shared services, with
+ * the logger bound to the component and the checkpoint store scoped to its
+ * id. Defaults suit embedders and tests: silent logger, memory checkpoints.
+ *
+ * @example
+ * ```ts
+ * const sink = stdoutSinkFactory.create({ format: 'json', color: 'never' }, createComponentContext('stdout'));
+ * ```
+ */
+export function createComponentContext(id: string, services: RuntimeServices = {}): ComponentContext {
+  const telemetry = services.telemetry ?? new CounterSet();
+  const logger = (services.logger ?? silentLogger).child({ component: id });
+  return {
+    id,
+    logger,
+    clock: services.clock ?? systemClock,
+    checkpoints: (services.checkpoints ?? new MemoryCheckpointStore()).scope(id),
+    telemetry,
+    errors: services.errors ?? new RejectionReporter(telemetry, logger),
+    interest: services.interest ?? 'all',
+    baseDir: services.baseDir ?? process.cwd(),
+  };
+}

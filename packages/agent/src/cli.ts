@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { ConfigError } from '@jackwatch/core';
+import { componentsCommand } from './commands/components-command.ts';
+import { EXIT, runCommand } from './commands/run-command.ts';
+import { validateCommand } from './commands/validate-command.ts';
+import { createDefaultRegistry } from './default-registry.ts';
+import { AGENT_VERSION } from './version.ts';
+
+const program = new Command('jackwatch')
+  .description('Detect LLMjacking — stolen AWS keys running Bedrock — in CloudTrail logs, as they stream in.')
+  .version(AGENT_VERSION)
+  .showHelpAfterError();
+
+let exitCode: number = EXIT.ok;
+
+program
+  .command('run')
+  .description('run the pipelines of a config until finite sources end (or SIGINT/SIGTERM drains them)')
+  .option('-c, --config <file>', 'config file (default: examples/quickstart/config.yaml)')
+  .action(async (options: { config?: string }) => {
+    exitCode = await runCommand(options.config, createDefaultRegistry());
+  });
+
+program
+  .command('validate')
+  .description('check a config and print it resolved, secrets masked')
+  .requiredOption('-c, --config <file>', 'config file')
+  .action(async (options: { config: string }) => {
+    exitCode = await validateCommand(options.config, createDefaultRegistry());
+  });
+
+program
+  .command('components')
+  .description('list the registered sources, processors, detectors and sinks')
+  .action(() => {
+    exitCode = componentsCommand(createDefaultRegistry());
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`jackwatch: invalid config\n${error.message}\n`);
+    exitCode = EXIT.badConfig;
+  } else {
+    process.stderr.write(`jackwatch: ${error instanceof Error ? error.message : String(error)}\n`);
+    exitCode = EXIT.failed;
+  }
+}
+process.exitCode = exitCode;

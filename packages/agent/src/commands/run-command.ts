@@ -1,0 +1,58 @@
+import type { ComponentRegistry } from '@jackwatch/core';
+import { findDefaultConfig } from '../find-default-config.ts';
+import { formatSummary } from '../format-summary.ts';
+import { loadAgentConfig } from '../load-agent-config.ts';
+import { ProgressLine } from '../progress-line.ts';
+import { runAgent } from '../run-agent.ts';
+import { StderrLogger } from '../stderr-logger.ts';
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, failed: 1, badConfig: 2 } as const;
+
+/**
+ * `jackwatch run [--config FILE]`: runs until finite sources are exhausted
+ * and everything is delivered (exit 0), or until SIGINT/SIGTERM drains it.
+ */
+export async function runCommand(configFile: string | undefined, registry: ComponentRegistry): Promise<number> {
+  const file = configFile ?? findDefaultConfig();
+  if (file === undefined) {
+    process.stderr.write('jackwatch: no --config given and no examples/quickstart/config.yaml here\n');
+    return EXIT.badConfig;
+  }
+  const agent = await loadAgentConfig(file, registry);
+  const logs = agent.config.service.logs;
+  const logger = new StderrLogger(logs.level, logs.format);
+  for (const warning of agent.config.warnings) logger.warn(`${warning.file ?? file}:${warning.line ?? '?'}: ${warning.message}`);
+
+  const controller = new AbortController();
+  const drain = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      logger.warn(`second ${signal}: exiting without draining`);
+      process.exit(130);
+    }
+    logger.info(`${signal} received: draining (stop reading, flush, checkpoint)`);
+    controller.abort();
+  };
+  process.on('SIGINT', drain);
+  process.on('SIGTERM', drain);
+
+  let progress: ProgressLine | undefined;
+  try {
+    logger.info(`running ${agent.config.pipelines.size} pipeline(s) from ${file}`);
+    const results = await runAgent(agent, registry, {
+      logger,
+      signal: controller.signal,
+      onStarted: (telemetry) => {
+        progress = new ProgressLine(telemetry);
+        progress.start();
+      },
+    });
+    progress?.stop();
+    process.stderr.write(formatSummary(results));
+    return results.some((r) => r.failures.length > 0) ? EXIT.failed : EXIT.ok;
+  } finally {
+    progress?.stop();
+    process.off('SIGINT', drain);
+    process.off('SIGTERM', drain);
+  }
+}

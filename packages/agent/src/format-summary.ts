@@ -1,0 +1,27 @@
+import type { PipelineResult } from '@jackwatch/core';
+
+const entries = (record: Readonly<Record<string, number>>): string =>
+  Object.entries(record)
+    .map(([key, value]) => `${key} ${value}`)
+    .join(', ') || 'none';
+
+/**
+ * The run summary printed on stderr at the end of a run: events read,
+ * rejected by reason, findings per detector, delivered per sink.
+ */
+export function formatSummary(results: readonly PipelineResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    const read = Object.values(r.eventsRead).reduce((a, b) => a + b, 0);
+    const seconds = r.durationMs / 1000;
+    lines.push(`pipeline ${r.pipeline}${r.drained ? ' (drained)' : ''}: ${read} events in ${seconds.toFixed(1)}s`);
+    lines.push(`  read:     ${entries(r.eventsRead)}`);
+    lines.push(`  rejected: ${entries(r.rejected)}${r.late > 0 ? `; late: ${r.late}` : ''}`);
+    lines.push(`  findings: ${entries(r.findings)}`);
+    for (const [sink, s] of Object.entries(r.sinks)) {
+      lines.push(`  sink ${sink}: delivered ${s.delivered}, retried ${s.retried}, dead-lettered ${s.deadLettered}, queued ${s.queued}`);
+    }
+    for (const f of r.failures) lines.push(`  FAILED ${f.component}: ${f.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,29 @@
+import { buildPipelines, CounterSet, type Logger, type PipelineResult, type ComponentRegistry } from '@jackwatch/core';
+import { withPolicy } from '@jackwatch/core';
+import type { AgentConfig } from './load-agent-config.ts';
+
+/** Options of {@link runAgent}. */
+export interface RunAgentOptions {
+  readonly logger: Logger;
+  /** Aborting drains: stop reading, flush detectors and sinks, commit checkpoints. */
+  readonly signal: AbortSignal;
+  readonly telemetry?: CounterSet;
+  readonly onStarted?: (telemetry: CounterSet) => void;
+}
+
+/**
+ * Builds and runs every pipeline of a validated config until their finite
+ * sources end or `signal` aborts, then shuts everything down.
+ * Throws only when a component fails to start (bad bucket, path, endpoint).
+ */
+export async function runAgent(agent: AgentConfig, _registry: ComponentRegistry, options: RunAgentOptions): Promise<PipelineResult[]> {
+  const telemetry = options.telemetry ?? new CounterSet();
+  const pipelines = buildPipelines(agent.config, { logger: options.logger, telemetry, applyPolicy: withPolicy });
+  try {
+    for (const pipeline of pipelines) await pipeline.start();
+    options.onStarted?.(telemetry);
+    return await Promise.all(pipelines.map((pipeline) => pipeline.run(options.signal)));
+  } finally {
+    await Promise.all(pipelines.map((pipeline) => pipeline.shutdown()));
+  }
+}

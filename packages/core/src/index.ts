@@ -71,8 +71,56 @@ export {
 export type { DetectorPolicy, FindingException } from './detection/policy-schema.ts';
 
 // --- config (config helper) ---
+export { loadConfig } from './config/load-config.ts';
+export type { LoadConfigOptions } from './config/load-config.ts';
+export { parseConfigText } from './config/parse-config-text.ts';
+export type { ParseConfigTextOptions } from './config/parse-config-text.ts';
+export { resolveConfig, resolveConfigObject } from './config/resolve-config.ts';
+export type { ResolveConfigOptions, ResolveConfigObjectOptions } from './config/resolve-config.ts';
+export { redactConfig } from './config/redact.ts';
+export { ConfigError } from './config/config-error.ts';
+export { formatConfigIssue } from './config/config-issue.ts';
+export type { ConfigIssue } from './config/config-issue.ts';
+export { formatConfigPath } from './config/config-path.ts';
+export type { ConfigPath } from './config/config-path.ts';
+export type { ParsedConfigDocument } from './config/parsed-config-document.ts';
+export type { SecretIndex } from './config/secret-index.ts';
+export type { ConfigLocator, SourcePosition } from './config/yaml-source.ts';
+export type { ConfigEnvironment } from './config/env-expansion.ts';
+export type {
+  JackwatchConfig,
+  ResolvedComponent,
+  PipelineConfig,
+  ServiceConfig,
+  CheckpointsConfig,
+  LogsConfig,
+  LogLevel,
+} from './config/jackwatch-config.ts';
 
 // --- detection primitives (detection helper) ---
+export { match } from './detection/match.ts';
+export type { MatchSpec } from './detection/match.ts';
+export { threshold } from './detection/threshold.ts';
+export type { ThresholdSpec, ThresholdFiring } from './detection/threshold.ts';
+export { sequence } from './detection/sequence.ts';
+export type { SequenceSpec, SequenceStep, SequenceMatch } from './detection/sequence.ts';
+export { fromOperator } from './detection/from-operator.ts';
+export type { FromOperatorSpec, DetectionOperator } from './detection/from-operator.ts';
+export { DETECTION_COUNTERS } from './detection/detector-spec.ts';
+export type { DetectorSpec } from './detection/detector-spec.ts';
+export { buildFinding, isoTime, orUnknown, UNKNOWN } from './detection/build-finding.ts';
+export type { FindingContent, FindingInput } from './detection/build-finding.ts';
+export { withPolicy } from './detection/with-policy.ts';
+export type { PolicyOptions } from './detection/with-policy.ts';
+export { Suppressor } from './detection/suppressor.ts';
+export { exceptionMatcher } from './detection/exception-matcher.ts';
+export { findingField } from './detection/finding-fields.ts';
+export { globMatcher } from './detection/glob-matcher.ts';
+export type { GlobMatcher } from './detection/glob-matcher.ts';
+export { cidrMatcher, isCidr } from './detection/cidr-matcher.ts';
+export type { CidrMatcher } from './detection/cidr-matcher.ts';
+export { actionMatcher } from './detection/action-matcher.ts';
+export { compareEventTime } from './detection/event-order.ts';
 
 // --- runtime (lead) ---
 export { Pipeline } from './runtime/pipeline.ts';

@@ -1,0 +1,55 @@
+import { isAlias, isMap, isScalar, isSeq, type Document } from 'yaml';
+import type { ConfigPath } from './config-path.ts';
+import { expandEnvReferences, type ConfigEnvironment } from './env-expansion.ts';
+
+/** A bad or unresolved reference at a path. */
+export interface EnvProblem {
+  readonly path: ConfigPath;
+  readonly message: string;
+}
+
+/** What expanding a document did. */
+export interface DocumentExpansion {
+  /** Paths of the values that came (wholly or partly) from the environment. */
+  readonly expandedPaths: readonly ConfigPath[];
+  readonly problems: readonly EnvProblem[];
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * Expands `${env:…}` in every string scalar value of `document`, in place
+ * (mapping keys are left alone). A value reached through a YAML alias is
+ * expanded once, at its anchor, and reported at every path that uses it.
+ */
+export function expandEnvInDocument(document: Document.Parsed, env: ConfigEnvironment): DocumentExpansion {
+  const expandedPaths: ConfigPath[] = [];
+  const problems: EnvProblem[] = [];
+  const done = new Map<unknown, boolean>();
+
+  const visit = (node: unknown, path: ConfigPath, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    if (isAlias(node)) {
+      visit(node.resolve(document), path, depth + 1);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        visit(pair.value, [...path, key], depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, [...path, index], depth + 1));
+    } else if (isScalar(node) && typeof node.value === 'string') {
+      let expanded = done.get(node);
+      if (expanded === undefined) {
+        const result = expandEnvReferences(node.value, env);
+        for (const message of result.errors) problems.push({ path, message });
+        node.value = result.value;
+        expanded = result.expanded;
+        done.set(node, expanded);
+      }
+      if (expanded) expandedPaths.push(path);
+    }
+  };
+  visit(document.contents, [], 0);
+  return { expandedPaths, problems };
+}

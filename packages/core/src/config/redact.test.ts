@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfigText } from './parse-config-text.ts';
+import { redactConfig } from './redact.ts';
+import { SecretIndex } from './secret-index.ts';
+
+describe('redactConfig', () => {
+  it('masks values from the environment, wholly or partly, and keeps the rest', () => {
+    const parsed = parseConfigText(
+      [
+        'sources:',
+        '  s3/prod: { bucket: "${env:BUCKET}", prefix: "AWSLogs/${env:ACCOUNT}/", region: us-east-1 }',
+        'sinks:',
+        '  webhook: { url: "${env:HOOK:-https://example.test}", note: "$${env:NOT_EXPANDED}" }',
+      ].join('\n'),
+      { env: { BUCKET: 'trail-bucket', ACCOUNT: '123456789012' } },
+    );
+    expect(redactConfig(parsed)).toEqual({
+      sources: { 's3/prod': { bucket: '***', prefix: '***', region: 'us-east-1' } },
+      sinks: { webhook: { url: '***', note: '${env:NOT_EXPANDED}' } },
+    });
+  });
+
+  it('masks every value under a secret-looking key, whole subtrees included', () => {
+    const parsed = parseConfigText(
+      [
+        'sinks:',
+        '  webhook/token-service:',
+        '    url: https://example.test',
+        '    hmacSecret: plain-text-secret',
+        '    headers: { Authorization: Bearer abc, X-Team: sec }',
+        '    apiKey: 42',
+        '    credentials: { user: u, pass: p }',
+        '    ids: [a, b]',
+      ].join('\n'),
+      { env: {} },
+    );
+    expect(redactConfig(parsed)).toEqual({
+      sinks: {
+        'webhook/token-service': {
+          url: 'https://example.test',
+          hmacSecret: '***',
+          headers: { Authorization: '***', 'X-Team': 'sec' },
+          apiKey: '***',
+          credentials: '***',
+          ids: ['a', 'b'],
+        },
+      },
+    });
+  });
+
+  it('works on a config built as an object', () => {
+    const value = { sinks: { webhook: { password: 'p4ss', url: 'https://x.test' } } };
+    expect(redactConfig({ value, secrets: new SecretIndex(value, []) })).toEqual({ sinks: { webhook: { password: '***', url: 'https://x.test' } } });
+  });
+});

@@ -1,0 +1,76 @@
+import { constants } from 'node:fs';
+import { access, mkdir, open } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Finding } from '@jackwatch/core';
+
+/** One line of a dead-letter file: a finding that could not be delivered, and why. */
+export interface DeadLetterEntry {
+  /** ISO-8601 wall-clock time it was dead-lettered. */
+  readonly deadLetteredAt: string;
+  /** Component id of the sink that gave up, e.g. `webhook/slack`. */
+  readonly sink: string;
+  readonly reason: string;
+  /** Delivery attempts made (0 when the shutdown deadline came first). */
+  readonly attempts: number;
+  readonly finding: Finding;
+}
+
+/**
+ * The default dead-letter path of a sink: `.jackwatch/dead-letter/<id>.jsonl`
+ * with `/` in the id replaced by `_` (`webhook/slack` → `webhook_slack.jsonl`).
+ */
+export function defaultDeadLetterPath(componentId: string): string {
+  return `.jackwatch/dead-letter/${componentId.replaceAll('/', '_')}.jsonl`;
+}
+
+/** Resolves a configured (or the default) dead-letter path against the config's directory. */
+export function resolveDeadLetterPath(configured: string | undefined, componentId: string, baseDir: string): string {
+  const path = configured ?? defaultDeadLetterPath(componentId);
+  return isAbsolute(path) ? path : resolve(baseDir, path);
+}
+
+/**
+ * Appends undeliverable findings to a JSONL file, one {@link DeadLetterEntry}
+ * per line, synced to disk before returning. The file is opened by path for
+ * every append, so `redeliver` can move it aside while the agent runs and the
+ * next append starts a fresh file.
+ */
+export class DeadLetterFile {
+  /** Absolute path of the file. */
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  /** Creates the directory and checks that the file can be written, so a bad path fails at start. */
+  async prepare(): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true });
+    await access(dirname(this.path), constants.W_OK);
+    try {
+      await access(this.path, constants.W_OK);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+
+  /** Appends one entry per finding. */
+  async append(sink: string, findings: readonly Finding[], reason: string, attempts: number, now: number): Promise<void> {
+    const deadLetteredAt = new Date(now).toISOString();
+    const lines = findings.map((finding) => JSON.stringify({ deadLetteredAt, sink, reason, attempts, finding } satisfies DeadLetterEntry));
+    await this.appendLines(lines);
+  }
+
+  /** Appends lines verbatim (a newline is added to each): used to keep unreadable lines during redelivery. */
+  async appendLines(lines: readonly string[]): Promise<void> {
+    if (lines.length === 0) return;
+    await mkdir(dirname(this.path), { recursive: true });
+    const handle = await open(this.path, 'a');
+    try {
+      await handle.write(lines.join('\n') + '\n');
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  }
+}

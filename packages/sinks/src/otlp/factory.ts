@@ -1,0 +1,13 @@
+import type { SinkFactory } from '@jackwatch/core';
+import { otlpConfigSchema, type OtlpConfig } from './config.ts';
+import { OtlpSink } from './otlp-sink.ts';
+
+/** Makes `otlp` sinks: findings as OpenTelemetry LogRecords over OTLP. */
+export const otlpSinkFactory: SinkFactory<OtlpConfig> = {
+  kind: 'sink',
+  type: 'otlp',
+  stability: 'alpha',
+  description: 'Sends findings as OpenTelemetry log records over OTLP (http/protobuf, http/json, grpc)',
+  configSchema: otlpConfigSchema,
+  create: (config, context) => new OtlpSink(config, context),
+};

@@ -1,0 +1,13 @@
+/**
+ * The `otlp` sink: findings as OpenTelemetry LogRecords over OTLP.
+ *
+ * @packageDocumentation
+ */
+export { otlpSinkFactory } from './factory.ts';
+export { OtlpSink } from './otlp-sink.ts';
+export { otlpConfigSchema, OTLP_PROTOCOLS } from './config.ts';
+export type { OtlpConfig, OtlpConfigInput } from './config.ts';
+export { findingLogRecord, FINDING_EVENT_NAME } from './finding-log-record.ts';
+export { SEVERITY_NUMBERS } from './severity.ts';
+export { redeliverOtlpDeadLetters } from './redeliver.ts';
+export type { OtlpRedeliverOptions } from './redeliver.ts';

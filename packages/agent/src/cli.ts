@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '@jackwatch/core';
 import { componentsCommand } from './commands/components-command.ts';
 import { EXIT, runCommand } from './commands/run-command.ts';
+import { redeliverCommand } from './commands/redeliver-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
 import { createDefaultRegistry } from './default-registry.ts';
 import { AGENT_VERSION } from './version.ts';
@@ -35,6 +36,15 @@ program
   .description('list the registered sources, processors, detectors and sinks')
   .action(() => {
     exitCode = componentsCommand(createDefaultRegistry());
+  });
+
+program
+  .command('redeliver')
+  .description("send the findings in the webhook and otlp sinks' dead-letter files again")
+  .requiredOption('-c, --config <file>', 'config file naming the sinks')
+  .option('-s, --sink <id...>', 'only these sinks (default: every webhook and otlp sink)')
+  .action(async (options: { config: string; sink?: string[] }) => {
+    exitCode = await redeliverCommand(options.config, options.sink ?? [], createDefaultRegistry());
   });
 
 try {

@@ -45,6 +45,7 @@ export {
   SEVERITY_NUMBERS,
   redeliverOtlpDeadLetters,
 } from './otlp/index.ts';
+export { defaultDeadLetterPath, resolveDeadLetterPath } from './internal/dead-letter-file.ts';
 export type { OtlpConfig, OtlpConfigInput, OtlpRedeliverOptions } from './otlp/index.ts';
 
 /** Every sink factory of this package, for registries. */

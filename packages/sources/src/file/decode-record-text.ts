@@ -1,0 +1,18 @@
+import { isRejection, normalizeRecord, unwrapRecord, type DecodedBatch, type EventOrigin } from '@jackwatch/core';
+
+/**
+ * Parses the text of one record (an element split from a `Records` array)
+ * and appends the event, or the reason it is not one, to `into`. Never throws.
+ */
+export function decodeRecordText(text: string, origin: EventOrigin, into: DecodedBatch): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    into.rejections.push({ reason: 'malformed-json', message: `record is not JSON: ${(error as Error).message}`, origin });
+    return;
+  }
+  const result = normalizeRecord(unwrapRecord(value), origin);
+  if (isRejection(result)) into.rejections.push(result);
+  else into.events.push(result);
+}

@@ -1,0 +1,71 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { decodeWholeFile } from './decode-whole-file.ts';
+import { deliveryDocument, ndjson, trailRecord } from './testdata/harness.ts';
+
+const where = { source: 'file', location: '/logs/a.json.gz' };
+
+describe('decodeWholeFile', () => {
+  it('decodes a gzipped delivery file with record indexes', () => {
+    const { batch, prefiltered } = decodeWholeFile(gzipSync(deliveryDocument(0, 3)), where, undefined);
+    expect(prefiltered).toBe(false);
+    expect(batch.rejections).toEqual([]);
+    expect(batch.events.map((e) => [e.eventId, e.origin.index, e.origin.location])).toEqual([
+      ['evt-0', 0, '/logs/a.json.gz'],
+      ['evt-1', 1, '/logs/a.json.gz'],
+      ['evt-2', 2, '/logs/a.json.gz'],
+    ]);
+  });
+
+  it('keeps the complete records of a gzipped delivery file cut in half, and reports the cut', () => {
+    const gz = gzipSync(deliveryDocument(0, 40));
+    const { batch } = decodeWholeFile(gz.subarray(0, gz.length >> 1), where, undefined);
+    expect(batch.events.length).toBeGreaterThan(0);
+    expect(batch.events.length).toBeLessThan(40);
+    expect(batch.events.map((e) => e.eventId)).toEqual(batch.events.map((_, i) => `evt-${i}`));
+    expect(batch.rejections).toHaveLength(1);
+    expect(batch.rejections[0]).toMatchObject({ reason: 'truncated', origin: { location: '/logs/a.json.gz', index: -1 } });
+    expect(batch.rejections[0]!.message).toMatch(/gzip stream ends early/);
+  });
+
+  it('reports a gzip stream missing only its trailer as truncated, keeping every record', () => {
+    const gz = gzipSync(deliveryDocument(0, 5));
+    const { batch } = decodeWholeFile(gz.subarray(0, gz.length - 4), where, undefined);
+    expect(batch.events).toHaveLength(5);
+    expect(batch.rejections.map((r) => r.reason)).toEqual(['truncated']);
+  });
+
+  it('salvages an uncompressed delivery file cut short, and one broken record among good ones', () => {
+    const text = deliveryDocument(0, 4);
+    const cut = decodeWholeFile(Buffer.from(text.slice(0, text.indexOf('"evt-3"'))), where, undefined).batch;
+    expect(cut.events.map((e) => e.eventId)).toEqual(['evt-0', 'evt-1', 'evt-2']);
+    expect(cut.rejections.map((r) => r.reason)).toEqual(['truncated']);
+
+    const broken = text.replace('"eventName":"GetObject","awsRegion"', '"eventName":"GetObject" "awsRegion"');
+    const salvaged = decodeWholeFile(Buffer.from(broken), where, undefined).batch;
+    expect(salvaged.events.map((e) => e.eventId)).toEqual(['evt-1', 'evt-2', 'evt-3']);
+    expect(salvaged.rejections).toMatchObject([{ reason: 'malformed-json', origin: { index: 0 } }]);
+  });
+
+  it('keeps the complete lines of cut gzipped NDJSON (core behaviour)', () => {
+    const gz = gzipSync(ndjson(0, 40));
+    const { batch } = decodeWholeFile(gz.subarray(0, gz.length >> 1), where, undefined);
+    expect(batch.events.length).toBeGreaterThan(0);
+    expect(batch.rejections.map((r) => r.reason)).toEqual(['truncated']);
+  });
+
+  it('reports bytes that are not gzip at all', () => {
+    const { batch } = decodeWholeFile(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9]), where, undefined);
+    expect(batch.events).toEqual([]);
+    expect(batch.rejections.map((r) => r.reason)).toEqual(['decompression-failed']);
+  });
+
+  it('skips a file without the needles unparsed, and decodes a file with one', () => {
+    const s3Only = Buffer.from(deliveryDocument(0, 3));
+    expect(decodeWholeFile(s3Only, where, ['bedrock.amazonaws.com'])).toEqual({ batch: { events: [], rejections: [] }, prefiltered: true });
+    const mixed = Buffer.from(JSON.stringify({ Records: [trailRecord(0), trailRecord(1, { eventSource: 'bedrock.amazonaws.com' })] }));
+    const { batch, prefiltered } = decodeWholeFile(mixed, where, ['bedrock.amazonaws.com']);
+    expect(prefiltered).toBe(false);
+    expect(batch.events).toHaveLength(2);
+  });
+});

@@ -1,0 +1,58 @@
+import { MemoryCheckpointStore, type CheckpointValue } from '@jackwatch/core';
+import { describe, expect, it } from 'vitest';
+import { FileLedger } from './file-ledger.ts';
+
+/** A store that counts writes and can be made to fail. */
+class CountingStore extends MemoryCheckpointStore {
+  writes = 0;
+  failing = false;
+  override async set(key: string, value: CheckpointValue): Promise<void> {
+    this.writes++;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.failing) throw new Error('disk full');
+    await super.set(key, value);
+  }
+}
+
+const at = (next: number) => ({ size: 10, mtimeMs: 1, done: next === 3, next });
+
+describe('FileLedger', () => {
+  it('coalesces a burst of records into few writes and reloads what was written', async () => {
+    const store = new CountingStore();
+    const ledger = await FileLedger.load(store, (error) => {
+      throw error;
+    });
+    for (let i = 0; i < 100; i++) ledger.record(`/logs/${i}.json`, at(3));
+    ledger.record('/logs/live.ndjson', { ...at(2), offset: 512 });
+    await ledger.flush();
+    expect(store.writes).toBeLessThanOrEqual(2);
+
+    const reloaded = await FileLedger.load(store, () => undefined);
+    expect(reloaded.positions.size).toBe(101);
+    expect(reloaded.positions.get('/logs/live.ndjson')).toEqual({ size: 10, mtimeMs: 1, done: false, next: 2, offset: 512 });
+  });
+
+  it('forgets files that are gone, and ignores stored entries it does not understand', async () => {
+    const store = new CountingStore();
+    await store.set('files', { '/a.json': at(3), '/b.json': at(3), '/odd.json': { size: 'big' } });
+    const ledger = await FileLedger.load(store, () => undefined);
+    expect([...ledger.positions.keys()]).toEqual(['/a.json', '/b.json']);
+    ledger.retainOnly(new Set(['/b.json']));
+    await ledger.flush();
+    expect(Object.keys((await store.get('files')) as object)).toEqual(['/b.json']);
+  });
+
+  it('reports a failed write instead of throwing, and writes again on the next record', async () => {
+    const store = new CountingStore();
+    const errors: unknown[] = [];
+    const ledger = await FileLedger.load(store, (error) => errors.push(error));
+    store.failing = true;
+    ledger.record('/a.json', at(3));
+    await ledger.flush();
+    expect(errors).toHaveLength(1);
+    store.failing = false;
+    ledger.record('/b.json', at(3));
+    await ledger.flush();
+    expect(Object.keys((await store.get('files')) as object)).toEqual(['/a.json', '/b.json']);
+  });
+});

@@ -1,0 +1,72 @@
+import { stat } from 'node:fs/promises';
+import { sortForDelivery } from './delivery-order.ts';
+import type { FileProgress, FileStamp } from './file-chunk.ts';
+import { isLineFileName } from './file-kind.ts';
+import type { FilePosition } from './file-ledger.ts';
+import { resumePoint } from './resume-point.ts';
+
+/** A file to read, as it was when listed, and where to start. */
+export interface PlannedRead {
+  readonly path: string;
+  readonly stamp: FileStamp;
+  readonly resume: FileProgress | undefined;
+}
+
+/** What the planner knows across polls. */
+export interface ReadState {
+  /** Positions read so far in this run (ahead of acks), seeded from the checkpoint. */
+  readonly seen: ReadonlyMap<string, FilePosition>;
+  /** Files that could not be read, by the stamp they had: retried only once they change. */
+  readonly failed: ReadonlyMap<string, string>;
+}
+
+/** The outcome of planning one listing. */
+export interface ReadPlanning {
+  readonly reads: PlannedRead[];
+  /** Files skipped because they were read to the end already. */
+  readonly unchanged: number;
+}
+
+const STAT_CONCURRENCY = 32;
+
+/**
+ * Decides which listed files need reading, and from where, in delivery
+ * order. After the first pass, files written once (everything but
+ * uncompressed NDJSON) that are done are not even stat'ed again, so a
+ * follow-mode poll over a large archive costs a listing, not a stat per file.
+ */
+export async function planReads(paths: readonly string[], state: ReadState, firstPass: boolean, onStatError: (path: string, error: unknown) => void): Promise<ReadPlanning> {
+  const reads = new Map<string, PlannedRead>();
+  let unchanged = 0;
+  await eachLimited(paths, STAT_CONCURRENCY, async (path) => {
+    const known = state.seen.get(path);
+    const appendable = isLineFileName(path);
+    if (!firstPass && known?.done === true && !appendable) return;
+    let stamp: FileStamp;
+    try {
+      const info = await stat(path);
+      stamp = { size: info.size, mtimeMs: info.mtimeMs };
+    } catch (error) {
+      onStatError(path, error);
+      return;
+    }
+    if (state.failed.get(path) === stampKey(stamp)) return;
+    const resume = resumePoint(known, stamp, appendable);
+    if (resume === 'done') unchanged++;
+    else reads.set(path, { path, stamp, resume });
+  });
+  return { reads: sortForDelivery([...reads.keys()]).map((path) => reads.get(path)!), unchanged };
+}
+
+/** A comparable key of a file's size and modification time. */
+export function stampKey(stamp: FileStamp): string {
+  return `${stamp.size}:${stamp.mtimeMs}`;
+}
+
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

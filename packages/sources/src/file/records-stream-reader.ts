@@ -1,0 +1,83 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { DecodedBatch, RejectionReason } from '@jackwatch/core';
+import type { ByteSource } from './byte-source.ts';
+import { decodeRecordText } from './decode-record-text.ts';
+import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
+import { mayMatch } from './prefilter.ts';
+import { errorMessage, readErrorReason } from './read-error-reason.ts';
+import { RecordsSplitter } from './records-splitter.ts';
+
+/**
+ * Reads a `{"Records":[…]}` document (or a JSON array) too large to hold
+ * whole: the text streams through a {@link RecordsSplitter} and each record is
+ * parsed on its own, at most `batchSize` events per chunk. A cut document
+ * keeps every complete record before the cut; `progress.next` is the index of
+ * the next record, which a restart skips to (re-reading, not re-parsing).
+ */
+export async function* readRecordsStream(input: ByteSource, path: string, stamp: FileStamp, plan: ReadPlan): AsyncGenerator<FileChunk> {
+  const where = { source: plan.source, location: path };
+  const skipBefore = plan.resume?.next ?? 0;
+  const splitter = new RecordsSplitter(plan.maxRecordSize);
+  const decoder = new StringDecoder('utf8');
+  const elements: string[] = [];
+  let batch: DecodedBatch = { events: [], rejections: [] };
+  let index = 0;
+  let kept = 0;
+  let prefiltered = 0;
+  let reported = 0;
+
+  const chunk = (last: boolean): FileChunk => {
+    for (const rejection of batch.rejections) plan.reject(rejection);
+    if (prefiltered > 0) plan.countPrefiltered('records', prefiltered);
+    const events = batch.events;
+    kept += events.length;
+    batch = { events: [], rejections: [] };
+    prefiltered = 0;
+    const bytes = input.bytesRead - reported;
+    reported += bytes;
+    return { events, bytes, stamp, progress: { next: index }, last };
+  };
+  const stop = (reason: RejectionReason, why: string): FileChunk => {
+    plan.reject({ reason, message: `${path} ${why}; ${kept + batch.events.length} complete records before it were kept`, origin: { ...where, index: -1 } });
+    return chunk(reason !== 'unreadable'); // an unreadable file is retried later; a damaged one will not get better
+  };
+  function* decodeSplit(text: string): Generator<FileChunk> {
+    splitter.push(text, elements);
+    for (const element of elements) {
+      if (index < skipBefore) {
+        // delivered before a restart
+      } else if (element.length > plan.maxRecordSize) {
+        batch.rejections.push({ reason: 'malformed-json', message: `record is longer than maxRecordSize (${plan.maxRecordSize} bytes)`, origin: { ...where, index } });
+      } else if (mayMatch(element, plan.needles)) {
+        decodeRecordText(element, { ...where, index }, batch);
+      } else {
+        prefiltered++;
+      }
+      index++;
+      if (batch.events.length >= plan.batchSize) yield chunk(false);
+    }
+    elements.length = 0;
+  }
+
+  try {
+    for await (const data of input) yield* decodeSplit(decoder.write(data));
+    if (input.error === undefined) yield* decodeSplit(decoder.end());
+  } catch (error) {
+    // Not a records document after all, or a record beyond maxRecordSize: the rest cannot be split reliably.
+    yield stop('malformed-json', `cannot be split at record ${index}: ${errorMessage(error)}; the rest of the file was skipped`);
+    return;
+  }
+  if (input.error !== undefined) {
+    const reason = readErrorReason(input.error);
+    const what = reason === 'truncated' ? 'ends early' : reason === 'unreadable' ? 'could not be read' : 'is damaged';
+    yield stop(reason, `${what} after record ${index - 1} (${errorMessage(input.error)})`);
+    return;
+  }
+  const end = splitter.end();
+  if (!end.complete) {
+    const dropped = end.droppedChars > 0 ? ` (${end.droppedChars} characters of an unfinished record dropped)` : '';
+    yield stop('truncated', `ends early after record ${index - 1}${dropped}`);
+    return;
+  }
+  yield chunk(true);
+}

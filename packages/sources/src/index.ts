@@ -1,0 +1,23 @@
+/**
+ * @jackwatch/sources — where CloudTrail events come from: files, S3 (polling
+ * or SQS notifications), CloudWatch Logs.
+ *
+ * @packageDocumentation
+ */
+import type { SourceFactory } from '@jackwatch/core';
+import { fileSourceFactory } from './file/index.ts';
+
+// --- file source ---
+export {
+  fileSourceFactory,
+  FileSource,
+  fileSourceConfigSchema,
+  RecordsSplitter,
+  salvageRecords,
+  compareDeliveryOrder,
+  deliveryTimestamp,
+} from './file/index.ts';
+export type { FileSourceConfig, SplitEnd } from './file/index.ts';
+
+/** Every source factory of this package, for registries. */
+export const builtInSources: readonly SourceFactory<any>[] = [fileSourceFactory];

@@ -1,5 +1,4 @@
-import { buildPipelines, CounterSet, type Logger, type PipelineResult, type ComponentRegistry } from '@jackwatch/core';
-import { withPolicy } from '@jackwatch/core';
+import { buildPipelines, CounterSet, withPolicy, type ComponentRegistry, type Logger, type PipelineResult, type PolicyApplier } from '@jackwatch/core';
 import type { AgentConfig } from './load-agent-config.ts';
 
 /** Options of {@link runAgent}. */
@@ -18,7 +17,8 @@ export interface RunAgentOptions {
  */
 export async function runAgent(agent: AgentConfig, _registry: ComponentRegistry, options: RunAgentOptions): Promise<PipelineResult[]> {
   const telemetry = options.telemetry ?? new CounterSet();
-  const pipelines = buildPipelines(agent.config, { logger: options.logger, telemetry, applyPolicy: withPolicy });
+  const applyPolicy: PolicyApplier = (detector, policy, { id, services }) => withPolicy(detector, policy, { id, telemetry: services.telemetry });
+  const pipelines = buildPipelines(agent.config, { logger: options.logger, telemetry, applyPolicy });
   try {
     for (const pipeline of pipelines) await pipeline.start();
     options.onStarted?.(telemetry);

@@ -133,4 +133,6 @@ export { unionInterest } from './runtime/interest-union.ts';
 export { RejectionReporter } from './runtime/rejection-reporter.ts';
 export { Credits, gated } from './runtime/credits.ts';
 export { createComponentContext } from './runtime/create-component-context.ts';
+export { buildPipelines } from './runtime/build-pipelines.ts';
+export type { BuildPipelinesOptions, PolicyApplier } from './runtime/build-pipelines.ts';
 export type { RuntimeServices } from './runtime/create-component-context.ts';

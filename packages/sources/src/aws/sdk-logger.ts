@@ -1,0 +1,35 @@
+import type { Logger } from '@jackwatch/core';
+
+/** The logger shape the AWS SDK v3 clients accept. */
+export interface SdkLogger {
+  trace(...content: unknown[]): void;
+  debug(...content: unknown[]): void;
+  info(...content: unknown[]): void;
+  warn(...content: unknown[]): void;
+  error(...content: unknown[]): void;
+}
+
+/**
+ * Routes the SDK's warnings and errors into a component's logger instead of
+ * the console. Its `info` and `debug` lines — a dump of every request and
+ * response — are dropped unread: formatting them cost a third of the
+ * download throughput, and the components log what matters themselves.
+ */
+export function sdkLogger(logger: Logger): SdkLogger {
+  const line = (content: unknown[]): string => content.map((part) => (typeof part === 'string' ? part : safeJson(part))).join(' ');
+  return {
+    trace: () => {},
+    debug: () => {},
+    info: () => {},
+    warn: (...content) => logger.warn(line(content), { origin: 'aws-sdk' }),
+    error: (...content) => logger.error(line(content), { origin: 'aws-sdk' }),
+  };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,16 @@
+import { normalizeRecord, unwrapRecord, type EventOrigin, type Rejection, type TrailEvent } from '@jackwatch/core';
+
+/**
+ * Decodes one CloudWatch Logs message, which holds one CloudTrail record (or
+ * an EventBridge envelope of one). Anything else — another writer's lines in
+ * the same group — comes back as a {@link Rejection} with its origin. Never throws.
+ */
+export function decodeLogEvent(message: string, origin: EventOrigin): TrailEvent | Rejection {
+  let value: unknown;
+  try {
+    value = JSON.parse(message);
+  } catch (error) {
+    return { reason: 'malformed-json', message: `log event is not JSON: ${(error as Error).message}`, origin };
+  }
+  return normalizeRecord(unwrapRecord(value), origin);
+}

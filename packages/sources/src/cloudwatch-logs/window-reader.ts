@@ -1,0 +1,94 @@
+import { type CloudWatchLogsClient, FilterLogEventsCommand, type FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { type ComponentContext, isRejection, type TrailEvent } from '@jackwatch/core';
+import { callAws } from '../aws/aws-request-error.ts';
+import { decodeLogEvent } from './log-event-decoder.ts';
+import type { LogGroupPosition } from './log-group-position.ts';
+import { describeLogGroup } from './log-group-target.ts';
+import type { RecentEvents } from './recent-events.ts';
+import { type RetryPolicy, retryWithBackoff } from './retry-with-backoff.ts';
+
+/** What the window reader needs besides the window itself. */
+export interface WindowReaderOptions {
+  readonly client: CloudWatchLogsClient;
+  readonly context: ComponentContext;
+  readonly filterPattern: string;
+  readonly logStreamNamePrefix: string | undefined;
+  readonly pageSize: number;
+}
+
+/** One FilterLogEvents page, decoded. `next` is set on the window's last page: where the group is read to. */
+export interface WindowPage {
+  readonly events: TrailEvent[];
+  readonly bytes: number;
+  readonly next: LogGroupPosition | undefined;
+}
+
+/**
+ * Reads one time window of one log group with FilterLogEvents, page by page
+ * (`nextToken`), pushing the filter pattern down. Events at the window's
+ * start whose ids the position already holds are dropped (the boundary of
+ * the previous window); non-CloudTrail messages are reported as rejections.
+ */
+export class WindowReader {
+  readonly #options: WindowReaderOptions;
+  readonly #labels: Readonly<Record<string, string>>;
+
+  constructor(options: WindowReaderOptions) {
+    this.#options = options;
+    this.#labels = { source: options.context.id };
+  }
+
+  /**
+   * Yields the pages of `[from.timestamp, to]` (both inclusive). A failed
+   * request is retried with backoff from the same page, so nothing is read
+   * twice; `seen`, when given, drops events already delivered by Live Tail
+   * and remembers these.
+   */
+  async *read(identifier: string, from: LogGroupPosition, to: number, retry: RetryPolicy, seen?: RecentEvents): AsyncGenerator<WindowPage> {
+    const { client, context, filterPattern, logStreamNamePrefix, pageSize } = this.#options;
+    const boundary = new Set(from.eventIds);
+    const atEnd: string[] = to === from.timestamp ? [...from.eventIds] : [];
+    let nextToken: string | undefined;
+    do {
+      const command = new FilterLogEventsCommand({
+        logGroupIdentifier: identifier,
+        startTime: from.timestamp,
+        endTime: to,
+        limit: pageSize,
+        ...(filterPattern !== '' && { filterPattern }),
+        ...(logStreamNamePrefix !== undefined && { logStreamNamePrefix }),
+        ...(nextToken !== undefined && { nextToken }),
+      });
+      const operation = { permission: 'logs:FilterLogEvents', resource: describeLogGroup(identifier) };
+      const page = await retryWithBackoff(retry, () => callAws(operation, () => client.send(command, { abortSignal: retry.signal })));
+      context.telemetry.add('cloudwatch_logs.requests', 1, { ...this.#labels, operation: 'FilterLogEvents' });
+      nextToken = page.nextToken;
+      const events: TrailEvent[] = [];
+      let bytes = 0;
+      for (const logEvent of page.events ?? []) {
+        const { timestamp = 0, eventId = '', message = '' } = logEvent;
+        bytes += message.length;
+        if (timestamp === from.timestamp && boundary.has(eventId)) {
+          context.telemetry.add('cloudwatch_logs.duplicates_dropped', 1, this.#labels);
+          continue;
+        }
+        if (timestamp === to) atEnd.push(eventId);
+        if (seen?.remember(identifier, logEvent.logStreamName ?? '', timestamp, message) === false) {
+          context.telemetry.add('cloudwatch_logs.duplicates_dropped', 1, this.#labels);
+          continue;
+        }
+        this.#decodeInto(events, identifier, logEvent);
+      }
+      context.telemetry.add('cloudwatch_logs.events_read', page.events?.length ?? 0, this.#labels);
+      const last = nextToken === undefined;
+      if (events.length > 0 || last) yield { events, bytes, next: last ? { timestamp: to, eventIds: atEnd } : undefined };
+    } while (nextToken !== undefined);
+  }
+
+  #decodeInto(events: TrailEvent[], identifier: string, logEvent: FilteredLogEvent): void {
+    const origin = { source: this.#options.context.id, location: `${identifier}/${logEvent.logStreamName ?? ''}`, index: logEvent.eventId ?? '' };
+    const result = decodeLogEvent(logEvent.message ?? '', origin);
+    if (isRejection(result)) this.#options.context.errors.reject(result);
+    else events.push(result);
+  }
+}

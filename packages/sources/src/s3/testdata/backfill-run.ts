@@ -1,0 +1,56 @@
+// One measured backfill of the `bench` bucket, in a fresh process (see backfill-bench.ts):
+//   node --conditions=development backfill-run.ts <endpoint> bare|source|prefilter <concurrency> <records> <compressed bytes>
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { s3SourceConfigSchema } from '../config.ts';
+import { S3Source } from '../s3-source.ts';
+import { TEST_CREDENTIALS, TEST_REGION } from './emulator.ts';
+import { recordingContext } from './source-context.ts';
+
+const [endpoint, mode, concurrencyText, recordsText, compressedText] = process.argv.slice(2);
+const concurrency = Number(concurrencyText);
+const records = Number(recordsText);
+const compressed = Number(compressedText);
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+const started = performance.now();
+let objects = 0;
+let events = 0;
+
+if (mode === 'bare') {
+  const s3 = new S3Client({ endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS, forcePathStyle: true });
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: 'bench', ContinuationToken: token }));
+    keys.push(...(page.Contents ?? []).map((c) => c.Key!));
+    token = page.NextContinuationToken;
+  } while (token);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (objects < keys.length) {
+        const key = keys[objects++]!;
+        await (await s3.send(new GetObjectCommand({ Bucket: 'bench', Key: key }))).Body!.transformToByteArray();
+      }
+    }),
+  );
+  s3.destroy();
+} else {
+  const prefilter = mode === 'prefilter';
+  const config = s3SourceConfigSchema.parse({ endpoint, bucket: 'bench', region: TEST_REGION, startTime: '2026-10-01', once: true, concurrency, prefilter });
+  const context = recordingContext('s3/bench', { interest: prefilter ? [{ eventSource: 'bedrock.amazonaws.com' }] : 'all' });
+  const source = new S3Source(config, context, { credentials: TEST_CREDENTIALS });
+  for await (const batch of source.read(new AbortController().signal)) {
+    objects++;
+    events += batch.events.length;
+    await batch.ack?.();
+  }
+  await source.shutdown();
+}
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+const label = { bare: 'emulator ceiling (GetObject only)', source: 's3 source', prefilter: 's3 source, prefilter on' }[mode!];
+process.stdout.write(
+  `${label}, concurrency ${concurrency}: ${objects} objects in ${seconds.toFixed(2)} s = ${Math.round(objects / seconds)} objects/s` +
+    (mode === 'bare' ? '' : `, ${Math.round(records / seconds)} records/s (${events} events out), ${(compressed / 1e6 / seconds).toFixed(1)} MB/s gzipped`) +
+    `, peak RSS ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB\n`,
+);

@@ -1,0 +1,87 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createComponentContext, type Finding, type Interest, Pipeline, type Sink, type Source, unionInterest } from '@jackwatch/core';
+import { bedrockDetectors } from '@jackwatch/detectors';
+import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema } from '../../packages/sources/src/cloudwatch-logs/index.ts';
+import { fileSourceConfigSchema, FileSource } from '../../packages/sources/src/file/index.ts';
+import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
+import { ManualClock } from './support/manual-clock.ts';
+import { FAKE_CREDENTIALS } from './support/source-harness.ts';
+import { asLogEvents, backgroundNoise, enumThenInvoke, listModelsFailures, loggingDeletion } from './support/trail-records.ts';
+
+const GROUP = 'aws-cloudtrail-logs-123456789012';
+const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
+const MINUTE = 60_000;
+
+let fake: FakeCloudWatchLogs;
+let dir: string;
+
+beforeEach(async () => {
+  fake = await startFakeCloudWatchLogs();
+  fake.store.createLogGroup(GROUP);
+  dir = await mkdtemp(join(tmpdir(), 'jw-cwl-same-'));
+});
+afterEach(async () => {
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Collects every finding it is given. */
+class CollectingSink implements Sink {
+  readonly findings: Finding[] = [];
+  async start(): Promise<void> {}
+  async export(findings: readonly Finding[]): Promise<void> {
+    this.findings.push(...findings);
+  }
+  async forceFlush(): Promise<void> {}
+  async shutdown(): Promise<void> {}
+  stats() {
+    const n = this.findings.length;
+    return { accepted: n, delivered: n, retried: 0, deadLettered: 0, queued: 0 };
+  }
+}
+
+/** Runs the four shipped Bedrock detectors over `makeSource`'s events in the real pipeline runtime. */
+async function findingsOf(makeSource: (interest: Interest) => Source): Promise<Finding[]> {
+  const detectors = bedrockDetectors.map((factory) => ({ id: factory.type, component: factory.create(factory.configSchema.parse({}), createComponentContext(factory.type)) }));
+  const sink = new CollectingSink();
+  const source = makeSource(unionInterest(detectors.map((d) => d.component.interest)));
+  const pipeline = new Pipeline({ sources: [{ id: 'source', component: source }], detectors, sinks: [{ id: 'collect', component: sink }] });
+  try {
+    await pipeline.run();
+  } finally {
+    await pipeline.shutdown();
+  }
+  return [...sink.findings].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+describe('cloudwatch-logs source in the pipeline runtime', () => {
+  it('yields the same findings as the file source fed the same records', async () => {
+    const records = [
+      ...backgroundNoise(T0, 3000, 'same', 50 * MINUTE),
+      ...listModelsFailures(T0 + 5 * MINUTE, 10),
+      ...enumThenInvoke(T0 + 20 * MINUTE),
+      ...loggingDeletion(T0 + 30 * MINUTE),
+    ];
+    fake.store.put(GROUP, asLogEvents(records), '123456789012_CloudTrail_us-east-1');
+    await writeFile(join(dir, 'trail.json'), JSON.stringify({ Records: records }));
+    const clock = new ManualClock(T0 + 70 * MINUTE, { autoAdvance: true });
+
+    const fromCloudWatch = await findingsOf((interest) => {
+      const config = cloudWatchLogsSourceConfigSchema.parse({ logGroups: [GROUP], region: 'us-east-1', endpoint: fake.endpoint, startTime: T0, once: true });
+      return new CloudWatchLogsSource(config, createComponentContext('cloudwatch-logs', { clock, interest }), { credentials: FAKE_CREDENTIALS });
+    });
+    const fromFile = await findingsOf((interest) => new FileSource(fileSourceConfigSchema.parse({ paths: [dir] }), createComponentContext('file', { interest, baseDir: dir })));
+
+    expect(fromCloudWatch.map((f) => f.detector.id).sort()).toEqual([
+      'aws-bedrock-enum-then-invoke-long-term-key',
+      'aws-bedrock-list-models-failures',
+      'aws-bedrock-logging-deletion',
+      'aws-bedrock-logging-deletion-non-admin',
+    ]);
+    expect(fromCloudWatch).toEqual(fromFile);
+    expect(fake.reads.returned).toBeLessThan(records.length / 20);
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enumThenInvoke, listModelsFailures, loggingDeletion, organizationTrail, type DeliveryFile, writeDeliveryTree } from '../support/cloudtrail-delivery.ts';
+import { fauxqsEnvironment, type Fauxqs, startFauxqs } from '../support/fauxqs.ts';
+import { allRulesConfig } from '../support/quickstart-copy.ts';
+import { jsonLines, REPO_ROOT, runCli } from '../support/run-cli.ts';
+import { startCli } from './support/cli-process.ts';
+
+const START = Date.UTC(2026, 9, 1);
+const HOUR = 3_600_000;
+const ACCOUNTS = ['111122223333', '444455556666'];
+const REGIONS = ['us-east-1', 'ap-southeast-2'];
+
+let fauxqs: Fauxqs;
+let dir: string;
+let files: DeliveryFile[];
+let expected: string[];
+
+const ids = (stdout: string | readonly string[]): string[] => jsonLines<{ id: string }>(Array.isArray(stdout) ? stdout.join('\n') : (stdout as string)).map((f) => f.id).sort();
+
+beforeAll(async () => {
+  fauxqs = await startFauxqs();
+  dir = await mkdtemp(join(tmpdir(), 'jw-s3-examples-'));
+  files = organizationTrail({ accounts: ACCOUNTS, regions: REGIONS, start: START, days: 3, filesPerDay: 24, recordsPerFile: 10 }, [
+    ...enumThenInvoke(ACCOUNTS[0]!, 'us-east-1', START + 5 * HOUR),
+    ...enumThenInvoke(ACCOUNTS[1]!, 'ap-southeast-2', START + 30 * HOUR, 'build-bot'),
+    ...loggingDeletion(ACCOUNTS[1]!, 'us-east-1', START + 50 * HOUR),
+    ...listModelsFailures(ACCOUNTS[0]!, 'ap-southeast-2', START + 60 * HOUR),
+  ]);
+  await fauxqs.createBucket('org-trail');
+  for (const file of files) await fauxqs.putObject('org-trail', file.key, file.body());
+  await writeDeliveryTree(join(dir, 'tree'), files);
+  // The file source's findings over the very same objects: the reference.
+  await writeFile(join(dir, 'file.yaml'), `service: { checkpoints: { memory: true } }\n${allRulesConfig(join(dir, 'tree'))}`);
+  const reference = await runCli(['run', '--config', join(dir, 'file.yaml')], { timeoutMs: 120_000 });
+  expect(reference.code, reference.stderr).toBe(0);
+  expected = ids(reference.stdout);
+}, 180_000);
+afterAll(async () => {
+  await fauxqs?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('examples/s3-poll.yaml and examples/s3-sqs.yaml against the emulator', () => {
+  it('s3-poll.yaml backfills the bucket, finds what the file source finds, and a rerun resumes with nothing left', async () => {
+    const env = { ...fauxqsEnvironment(), TRAIL_BUCKET: 'org-trail', S3_ENDPOINT: fauxqs.endpoint, START_TIME: '2026-10-01', JACKWATCH_CHECKPOINT_DIR: join(dir, 'poll-checkpoints') };
+    const config = join(REPO_ROOT, 'examples/s3-poll.yaml');
+
+    const first = await runCli(['run', '--config', config], { env, timeoutMs: 120_000 });
+    const rerun = await runCli(['run', '--config', config], { env, timeoutMs: 120_000 });
+
+    expect(first.code, first.stderr).toBe(0);
+    expect(expected).toHaveLength(5);
+    expect(ids(first.stdout)).toEqual(expected);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(ids(rerun.stdout)).toEqual([]);
+  });
+
+  it('s3-sqs.yaml reads the notified objects, finds what the file source finds, and drains on SIGTERM', async () => {
+    const { queueUrl } = await fauxqs.createQueue('trail-objects', { deadLetterAfter: 3 });
+    for (const file of [...files].sort((a, b) => a.time - b.time)) {
+      await fauxqs.sendMessage(queueUrl, JSON.stringify({ Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'org-trail' }, object: { key: file.key } } }] }));
+    }
+    const cli = startCli(join(REPO_ROOT, 'examples/s3-sqs.yaml'), {
+      ...fauxqsEnvironment(),
+      TRAIL_QUEUE_URL: queueUrl,
+      S3_ENDPOINT: fauxqs.endpoint,
+      JACKWATCH_CHECKPOINT_DIR: join(dir, 'sqs-checkpoints'),
+    });
+
+    await cli.waitFor((lines) => lines.length >= expected.length);
+    cli.child.kill('SIGTERM');
+    const code = await cli.exited();
+
+    expect(code, cli.stderr()).toBe(0);
+    expect(ids(cli.lines)).toEqual(expected);
+    expect((await fauxqs.queueCounts(queueUrl)).visible).toBe(0);
+  });
+});

@@ -136,3 +136,26 @@ export { createComponentContext } from './runtime/create-component-context.ts';
 export { buildPipelines } from './runtime/build-pipelines.ts';
 export type { BuildPipelinesOptions, PolicyApplier } from './runtime/build-pipelines.ts';
 export type { RuntimeServices } from './runtime/create-component-context.ts';
+
+// --- plugins & embedding (issue 7) ---
+export { PLUGIN_API_VERSION, SUPPORTED_PLUGIN_API_VERSIONS } from './plugin/plugin-api-version.ts';
+export type { PluginManifest } from './plugin/plugin-manifest.ts';
+export { definePlugin } from './plugin/define-plugin.ts';
+export { PluginError } from './plugin/plugin-error.ts';
+export { pluginManifestSchema, factoryShapeSchema } from './plugin/plugin-manifest-schema.ts';
+export { validatePluginManifest } from './plugin/validate-plugin-manifest.ts';
+export type { ValidatePluginOptions } from './plugin/validate-plugin-manifest.ts';
+export { registerPlugin } from './plugin/register-plugin.ts';
+export { loadFixtureEvents, FIXTURE_EVENT_FILE } from './plugin/load-fixture-events.ts';
+export { createPipeline } from './embed/create-pipeline.ts';
+export type { EmbedParts } from './embed/create-pipeline.ts';
+export type { Nameable } from './embed/name-parts.ts';
+export { EmbeddedPipeline } from './embed/embedded-pipeline.ts';
+export { createPipelinesFromConfig } from './embed/create-pipelines-from-config.ts';
+export type { ConfigPipelinesOptions } from './embed/create-pipelines-from-config.ts';
+export { EmbeddedPipelines } from './embed/embedded-pipelines.ts';
+export { detect } from './embed/detect.ts';
+export type { DetectInput, DetectOptions } from './embed/detect.ts';
+export { eventSource } from './embed/event-source.ts';
+export type { EventInput, EventSourceOptions } from './embed/event-source.ts';
+export { callbackSink } from './embed/callback-sink.ts';

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.ts';
+import { isCidr } from './cidr-matcher.ts';
 
 /**
- * One exception: every condition given must hold for the finding to be
- * dropped. `field` is a finding group key (`accessKeyId`, `userName`, …) or a
- * dotted path into the evidence records (`userIdentity.arn`,
- * `sourceIPAddress`); an evidence path holds when any evidence record matches.
+ * One exception condition. `field` is a finding group key (`accessKeyId`,
+ * `userName`, `src`, …), `details.<path>`, or a dotted path into the evidence
+ * records (`userIdentity.arn`, `sourceIPAddress`); an evidence path holds when
+ * any evidence record matches. Exactly one test: `equals` (exact), `glob`
+ * (case-insensitive, `*` spans `/`) or `cidr` (IP ranges); a list means any of.
  */
 export const exceptionConditionSchema = z
   .strictObject({
@@ -19,6 +21,10 @@ export const exceptionConditionSchema = z
     if (kinds.length !== 1) {
       ctx.addIssue({ code: 'custom', message: `an exception condition on "${value.field}" needs exactly one of equals, glob or cidr` });
     }
+    const ranges = value.cidr === undefined ? [] : typeof value.cidr === 'string' ? [value.cidr] : value.cidr;
+    for (const range of ranges) {
+      if (!isCidr(range)) ctx.addIssue({ code: 'custom', path: ['cidr'], message: `"${range}" is not a CIDR range or IP address (write it like 10.0.0.0/8 or 2001:db8::/32)` });
+    }
   });
 
 /** An exception: a named list of conditions that must all hold. */
@@ -30,7 +36,7 @@ export const exceptionSchema = z.strictObject({
 /** Suppression: one finding per group per period (in event time); later ones are counted. */
 export const suppressSchema = z.strictObject({
   by: z.array(z.string().min(1)).min(1),
-  for: durationSchema,
+  for: durationSchema.refine((ms) => ms > 0, { message: 'the suppression period must be longer than 0' }),
 });
 
 /**

@@ -1,0 +1,48 @@
+import type { Finding } from '../finding/finding.ts';
+
+/**
+ * Reads a field of a finding, as `suppress.by` and `exceptions` name them:
+ * a key of the finding's `group` (`accessKeyId`, `user`, `src`…), else
+ * `details.<path>`, else a dotted path into each evidence record
+ * (`userIdentity.arn`, `sourceIPAddress`). Returns every value found (one
+ * per evidence record that has it); strings, numbers and booleans only.
+ *
+ * @example
+ * ```ts
+ * const read = findingField('userIdentity.sessionContext.sessionIssuer.arn');
+ * read(finding); // ['arn:aws:iam::123456789012:role/ci']
+ * ```
+ */
+export function findingField(field: string): (finding: Finding) => string[] {
+  const detailsPath = field.startsWith('details.') ? field.slice('details.'.length).split('.') : undefined;
+  const path = field.split('.');
+  return (finding) => {
+    const grouped = finding.group[field];
+    if (grouped !== undefined) return [grouped];
+    if (detailsPath !== undefined) {
+      const value = scalar(walk(finding.details, detailsPath));
+      return value === undefined ? [] : [value];
+    }
+    const values: string[] = [];
+    for (const record of finding.evidence) {
+      const value = scalar(walk(record, path));
+      if (value !== undefined) values.push(value);
+    }
+    return values;
+  };
+}
+
+function walk(root: unknown, path: readonly string[]): unknown {
+  let node = root;
+  for (const part of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+function scalar(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}

@@ -1,0 +1,61 @@
+import type { Detector, DetectorMeta, FindingEmitter } from '../component/detector.ts';
+import type { Interest } from '../event/interest.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
+import { buildFinding, type FindingContent } from './build-finding.ts';
+import type { DetectorSpec } from './detector-spec.ts';
+
+/** A single-event rule: {@link match}. */
+export interface MatchSpec extends DetectorSpec {
+  /** True for an event that is a finding on its own. */
+  where(event: TrailEvent): boolean;
+  /** What the finding says about the matching event. */
+  finding(event: TrailEvent): FindingContent;
+}
+
+/**
+ * The single-event primitive: one finding per event that satisfies `where`,
+ * anchored on that event's `eventID`. Stateless (span 0), so its findings
+ * cannot depend on arrival order; a redelivered event yields the same id.
+ *
+ * @example
+ * ```ts
+ * const detector = match({
+ *   meta, id: context.id,
+ *   interest: [{ eventSource: 'bedrock.amazonaws.com', eventNames: ['DeleteModelInvocationLoggingConfiguration'] }],
+ *   where: (e) => e.source === 'bedrock.amazonaws.com' && e.action === 'DeleteModelInvocationLoggingConfiguration',
+ *   finding: (e) => ({ group: { userName: orUnknown(e.userName) }, summary: `${e.userName} deleted Bedrock logging` }),
+ * });
+ * ```
+ */
+export function match(spec: MatchSpec): Detector {
+  return new MatchDetector(spec);
+}
+
+class MatchDetector implements Detector {
+  readonly meta: DetectorMeta;
+  readonly interest: Interest;
+  readonly span = 0;
+  readonly #spec: MatchSpec;
+  readonly #id: string;
+
+  constructor(spec: MatchSpec) {
+    this.#spec = spec;
+    this.meta = spec.meta;
+    this.interest = spec.interest;
+    this.#id = spec.id ?? spec.meta.id;
+  }
+
+  onEvent(event: TrailEvent, emit: FindingEmitter): void {
+    if (!this.#spec.where(event)) return;
+    const content = this.#spec.finding(event);
+    emit(buildFinding({ ...content, meta: this.meta, detectorId: this.#id, anchor: event, evidence: [event] }));
+  }
+
+  onWatermark(): void {}
+
+  flush(): void {}
+
+  stateSize(): number {
+    return 0;
+  }
+}

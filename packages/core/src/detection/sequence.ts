@@ -1,0 +1,208 @@
+import type { Detector, DetectorMeta, FindingEmitter } from '../component/detector.ts';
+import type { Interest } from '../event/interest.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
+import type { Telemetry } from '../services/telemetry.ts';
+import { buildFinding, type FindingContent } from './build-finding.ts';
+import { DETECTION_COUNTERS, type DetectorSpec } from './detector-spec.ts';
+import { ExpiryQueue } from './internal/expiry-queue.ts';
+import { SequenceKey } from './internal/sequence-key.ts';
+
+/** One step of a {@link sequence}. */
+export interface SequenceStep {
+  /** For people and docs, e.g. `enumeration`. */
+  readonly name: string;
+  /** True for an event that can play this step. */
+  where(event: TrailEvent): boolean;
+}
+
+/** A completed sequence, handed to the rule's `finding` callback. */
+export interface SequenceMatch {
+  /** The join key value. */
+  readonly key: string;
+  /** One event per step, in step order; `events[0]` anchors the finding. */
+  readonly events: readonly TrailEvent[];
+}
+
+/** An ordered-steps rule: {@link sequence}. */
+export interface SequenceSpec extends DetectorSpec {
+  /** The join key of an event; events without one are ignored. */
+  by(event: TrailEvent): string | undefined;
+  /** Longest event-time span (ms) from the first step to the last, inclusive. */
+  readonly maxSpan: number;
+  /** Two or more steps, in order. */
+  readonly steps: readonly SequenceStep[];
+  /** Cap on first-step entries and on stored events per later step, per key (default 10 000); overflow is counted. */
+  readonly maxEntriesPerKey?: number;
+  /** What the finding says about one completed sequence. */
+  finding(match: SequenceMatch): FindingContent;
+}
+
+/**
+ * The ordered-steps primitive: events joined by `by`, one finding per
+ * first-step event that is followed — within `maxSpan`, by one distinct event
+ * per later step, each at the same time as or after the previous one (CloudTrail
+ * has one-second resolution, so the same second counts). The finding is
+ * anchored on the first-step event's `eventID`; its evidence is that event and
+ * the earliest followers seen.
+ *
+ * The finding ids do not depend on arrival order within the allowed lateness:
+ * per key it keeps first-step events until `watermark > t + maxSpan` (fired
+ * ones by id only, so a redelivery never fires twice) and later-step events
+ * while a first-step event that could use them may still arrive. Later-step
+ * events are deduplicated per timestamp (the smallest `eventID`s are kept),
+ * so a flood of invocations costs one entry per second.
+ *
+ * @example
+ * ```ts
+ * sequence({ meta, interest, maxSpan: 15 * 60_000, by: (e) => e.accessKeyId,
+ *   steps: [
+ *     { name: 'enumeration', where: (e) => e.action === 'ListFoundationModels' && e.outcome === 'success' },
+ *     { name: 'invocation', where: (e) => e.action === 'InvokeModel' && e.outcome === 'success' },
+ *   ],
+ *   finding: ({ key, events }) => ({ group: { accessKeyId: key }, summary: `${key} enumerated then invoked` }) });
+ * ```
+ */
+export function sequence(spec: SequenceSpec): Detector {
+  if (spec.steps.length < 2 || spec.steps.length > 30) throw new RangeError(`sequence ${spec.meta.id}: needs 2 to 30 steps, got ${spec.steps.length}`);
+  if (!(spec.maxSpan >= 0)) throw new RangeError(`sequence ${spec.meta.id}: maxSpan must be >= 0, got ${spec.maxSpan}`);
+  return new SequenceDetector(spec);
+}
+
+class SequenceDetector implements Detector {
+  readonly meta: DetectorMeta;
+  readonly interest: Interest;
+  readonly span: number;
+  readonly #spec: SequenceSpec;
+  readonly #id: string;
+  readonly #steps: readonly SequenceStep[];
+  readonly #cap: number;
+  readonly #telemetry: Telemetry | undefined;
+  readonly #keys = new Map<string, SequenceKey>();
+  readonly #queue = new ExpiryQueue<SequenceKey>();
+  #watermark = Number.NEGATIVE_INFINITY;
+  #entries = 0;
+  #overflow = 0;
+
+  constructor(spec: SequenceSpec) {
+    this.#spec = spec;
+    this.meta = spec.meta;
+    this.interest = spec.interest;
+    this.span = spec.maxSpan;
+    this.#id = spec.id ?? spec.meta.id;
+    this.#steps = spec.steps;
+    this.#cap = Math.max(1, spec.maxEntriesPerKey ?? 10_000);
+    this.#telemetry = spec.telemetry;
+  }
+
+  onEvent(event: TrailEvent, emit: FindingEmitter): void {
+    const steps = this.#steps;
+    let roles = 0;
+    for (let k = 0; k < steps.length; k++) if (steps[k]!.where(event)) roles |= 1 << k;
+    if (roles === 0) return;
+    const key = this.#spec.by(event);
+    if (key === undefined || key === '') return;
+    let state = this.#keys.get(key);
+    const fresh = state === undefined;
+    if (state === undefined) {
+      state = new SequenceKey(key, steps.length - 1);
+      this.#keys.set(key, state);
+    }
+    let stored = false;
+    for (let k = 1; k < steps.length; k++) if ((roles & (1 << k)) !== 0 && this.#storeLater(state, k - 1, event)) stored = true;
+    if ((roles & 1) !== 0) this.#addFirst(state, event, emit);
+    if (stored) this.#completePending(state, event, emit);
+    if (fresh) this.#queue.push(state, state.expiry(this.span));
+  }
+
+  onWatermark(watermark: number): void {
+    if (watermark <= this.#watermark) return;
+    this.#watermark = watermark;
+    for (let state = this.#queue.popBelow(watermark); state !== undefined; state = this.#queue.popBelow(watermark)) {
+      if (state.removed) continue;
+      this.#entries -= state.evict(watermark, this.span);
+      if (state.isEmpty()) {
+        state.removed = true;
+        this.#keys.delete(state.key);
+      } else {
+        this.#queue.push(state, Math.max(state.expiry(this.span), watermark));
+      }
+    }
+    this.#reportOverflow();
+  }
+
+  flush(): void {
+    this.#reportOverflow();
+    for (const state of this.#keys.values()) state.removed = true;
+    this.#keys.clear();
+    this.#queue.clear();
+    this.#entries = 0;
+    // Ready for a new input from its beginning (a replay).
+    this.#watermark = Number.NEGATIVE_INFINITY;
+  }
+
+  stateSize(): number {
+    return this.#keys.size + this.#entries;
+  }
+
+  #storeLater(state: SequenceKey, index: number, event: TrailEvent): boolean {
+    const list = state.laterList(index);
+    if (list === undefined) {
+      state.startLater(index, event);
+      this.#entries++;
+      return true;
+    }
+    // A chain uses at most one event per step, so `steps` events per timestamp always suffice.
+    const before = list.length;
+    if (list.insert(event, this.#steps.length) < 0) return false;
+    this.#entries += list.length - before;
+    if (list.length > this.#cap) {
+      list.dropFirst(1);
+      this.#entries--;
+      this.#overflow++;
+    }
+    return true;
+  }
+
+  #addFirst(state: SequenceKey, event: TrailEvent, emit: FindingEmitter): void {
+    if (state.hasFirst(event.eventId)) return;
+    if (state.firsts.length >= this.#cap) this.#makeRoomForFirst(state);
+    const chain = state.chainFrom(event, this.span);
+    state.addFirst({ time: event.time, id: event.eventId, event: chain === undefined ? event : undefined });
+    this.#entries++;
+    if (chain !== undefined) this.#emit(state.key, chain, emit);
+  }
+
+  // A later-step event can complete the chains of pending first events up to maxSpan before it.
+  #completePending(state: SequenceKey, event: TrailEvent, emit: FindingEmitter): void {
+    const firsts = state.firsts;
+    for (let i = 0; i < firsts.length; i++) {
+      const entry = firsts[i]!;
+      const first = entry.event;
+      if (first === undefined || first.time > event.time || event.time - first.time > this.span) continue;
+      const chain = state.chainFrom(first, this.span);
+      if (chain === undefined) continue;
+      entry.event = undefined;
+      this.#emit(state.key, chain, emit);
+    }
+  }
+
+  #makeRoomForFirst(state: SequenceKey): void {
+    this.#entries -= state.evict(this.#watermark, this.span);
+    while (state.firsts.length >= this.#cap) {
+      state.dropOldestFirst();
+      this.#entries--;
+      this.#overflow++;
+    }
+  }
+
+  #emit(key: string, chain: readonly TrailEvent[], emit: FindingEmitter): void {
+    const content = this.#spec.finding({ key, events: chain });
+    emit(buildFinding({ ...content, meta: this.meta, detectorId: this.#id, anchor: chain[0]!, evidence: chain }));
+  }
+
+  #reportOverflow(): void {
+    if (this.#overflow === 0) return;
+    this.#telemetry?.add(DETECTION_COUNTERS.overflow, this.#overflow, { detector: this.#id });
+    this.#overflow = 0;
+  }
+}

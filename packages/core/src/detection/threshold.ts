@@ -1,0 +1,218 @@
+import type { Detector, DetectorMeta, FindingEmitter } from '../component/detector.ts';
+import type { Interest } from '../event/interest.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
+import type { Telemetry } from '../services/telemetry.ts';
+import { buildFinding, orUnknown } from './build-finding.ts';
+import { DETECTION_COUNTERS, type DetectorSpec } from './detector-spec.ts';
+import { ExpiryQueue } from './internal/expiry-queue.ts';
+import { lowerBound } from './internal/sorted-times.ts';
+import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
+
+/** One firing of a {@link threshold} rule, handed to its `finding` callback. */
+export interface ThresholdFiring {
+  /** The group's field values (`'unknown'` where an event lacks one). */
+  readonly group: Readonly<Record<string, string>>;
+  /** Every counted event of the firing window, time-ordered; the last is the anchor. */
+  readonly events: readonly TrailEvent[];
+  /** The event at which the count first exceeded the threshold. */
+  readonly anchor: TrailEvent;
+  /** Events in the firing window (`> threshold`). */
+  readonly count: number;
+}
+
+/** A counting rule: {@link threshold}. */
+export interface ThresholdSpec extends DetectorSpec {
+  /** True for an event that counts. */
+  where(event: TrailEvent): boolean;
+  /** Group fields: name → value of an event. A missing value groups as `'unknown'`, never drops the event. */
+  readonly groupBy: Readonly<Record<string, (event: TrailEvent) => string | undefined>>;
+  /** Sliding event-time window (ms); `[t − window, t]` is inclusive at both ends. */
+  readonly window: number;
+  /** The rule fires when a window holds more than this many events. */
+  readonly threshold: number;
+  /** Most events carried as evidence (the earliest of the window and the anchor); default 20. */
+  readonly maxEvidence?: number;
+  /** What the finding says; `group` defaults to the group's field values. */
+  finding(firing: ThresholdFiring): { readonly summary: string; readonly details?: Readonly<Record<string, unknown>>; readonly group?: Readonly<Record<string, string>> };
+}
+
+/**
+ * The counting primitive: per group, fires once at the first event `t` such
+ * that the sliding window `[t − window, t]` holds more than `threshold`
+ * events, anchored on that event's `eventID`. The group then re-arms at
+ * `t + window`: its events before then are absorbed (counted in telemetry,
+ * not re-alerted) and counting restarts from there.
+ *
+ * Exact on time-ordered input (ties by `eventID`). Under disorder within the
+ * allowed lateness it never misses a group the sorted semantics fires for:
+ * events are kept sorted, duplicates (same `eventID`) are ignored, and each
+ * insert re-checks only the windows that contain it. Per group, memory holds
+ * at most about `threshold × (2 + lateness / window)` events, and a group is
+ * evicted once the watermark passes its newest event by `window`.
+ *
+ * @example
+ * ```ts
+ * threshold({ meta, interest, window: 3_600_000, threshold: 9,
+ *   where: (e) => e.action === 'ListFoundationModels' && e.outcome === 'failure',
+ *   groupBy: { user: (e) => e.userName, src: (e) => e.sourceIp },
+ *   finding: (f) => ({ summary: `${f.group.user} failed ${f.count} times` }) });
+ * ```
+ */
+export function threshold(spec: ThresholdSpec): Detector {
+  if (!(spec.window > 0)) throw new RangeError(`threshold ${spec.meta.id}: window must be positive, got ${spec.window}`);
+  if (!(spec.threshold >= 0)) throw new RangeError(`threshold ${spec.meta.id}: threshold must be >= 0, got ${spec.threshold}`);
+  return new ThresholdDetector(spec);
+}
+
+interface GroupState {
+  readonly key: string;
+  readonly events: TimeOrderedEvents;
+  /** Events before this time are absorbed by the group's last firing. */
+  rearmAt: number;
+  removed: boolean;
+}
+
+class ThresholdDetector implements Detector {
+  readonly meta: DetectorMeta;
+  readonly interest: Interest;
+  readonly span: number;
+  readonly #spec: ThresholdSpec;
+  readonly #id: string;
+  readonly #names: readonly string[];
+  readonly #getters: readonly ((event: TrailEvent) => string | undefined)[];
+  readonly #maxEvidence: number;
+  readonly #telemetry: Telemetry | undefined;
+  readonly #groups = new Map<string, GroupState>();
+  readonly #queue = new ExpiryQueue<GroupState>();
+  #watermark = Number.NEGATIVE_INFINITY;
+  #entries = 0;
+  #absorbed = 0;
+
+  constructor(spec: ThresholdSpec) {
+    this.#spec = spec;
+    this.meta = spec.meta;
+    this.interest = spec.interest;
+    this.span = spec.window;
+    this.#id = spec.id ?? spec.meta.id;
+    this.#names = Object.keys(spec.groupBy);
+    this.#getters = this.#names.map((name) => spec.groupBy[name]!);
+    this.#maxEvidence = Math.max(1, spec.maxEvidence ?? 20);
+    this.#telemetry = spec.telemetry;
+  }
+
+  onEvent(event: TrailEvent, emit: FindingEmitter): void {
+    if (!this.#spec.where(event)) return;
+    const key = this.#groupKey(event);
+    let group = this.#groups.get(key);
+    if (group === undefined) {
+      group = { key, events: new TimeOrderedEvents(event), rearmAt: Number.NEGATIVE_INFINITY, removed: false };
+      this.#groups.set(key, group);
+      this.#entries++;
+      this.#check(group, 0, emit);
+      this.#queue.push(group, this.#expiry(group));
+      return;
+    }
+    if (event.time < group.rearmAt) {
+      this.#absorbed++;
+      return;
+    }
+    const index = group.events.insert(event);
+    if (index < 0) return;
+    this.#entries++;
+    this.#check(group, index, emit);
+  }
+
+  onWatermark(watermark: number): void {
+    if (watermark <= this.#watermark) return;
+    this.#watermark = watermark;
+    const horizon = watermark - this.span;
+    for (let group = this.#queue.popBelow(watermark); group !== undefined; group = this.#queue.popBelow(watermark)) {
+      if (group.removed) continue;
+      const expiry = this.#expiry(group);
+      if (expiry < watermark) {
+        this.#entries -= group.events.length;
+        group.removed = true;
+        this.#groups.delete(group.key);
+      } else {
+        this.#entries -= group.events.dropBefore(horizon);
+        this.#queue.push(group, expiry);
+      }
+    }
+    this.#reportAbsorbed();
+  }
+
+  flush(): void {
+    this.#reportAbsorbed();
+    for (const group of this.#groups.values()) group.removed = true;
+    this.#groups.clear();
+    this.#queue.clear();
+    this.#entries = 0;
+    // Ready for a new input from its beginning (a replay).
+    this.#watermark = Number.NEGATIVE_INFINITY;
+  }
+
+  stateSize(): number {
+    return this.#groups.size + this.#entries;
+  }
+
+  // Only windows that contain the new event can have changed: those ending at
+  // an event from `index` up to `time + window`. Fire at the first that exceeds.
+  #check(group: GroupState, index: number, emit: FindingEmitter): void {
+    const times = group.events.times;
+    const limit = times[index]! + this.span;
+    for (let j = index; j < times.length && times[j]! <= limit; j++) {
+      const from = lowerBound(times, times[j]! - this.span);
+      if (j - from + 1 > this.#spec.threshold) {
+        this.#fire(group, from, j, emit);
+        return;
+      }
+    }
+  }
+
+  #fire(group: GroupState, from: number, to: number, emit: FindingEmitter): void {
+    const stored = group.events;
+    const window = stored.events.slice(from, to + 1);
+    const anchor = window[window.length - 1]!;
+    const rearmAt = anchor.time + this.span;
+    const kept = lowerBound(stored.times, rearmAt, to + 1);
+    this.#absorbed += kept - (to + 1);
+    this.#entries -= kept;
+    stored.dropFirst(kept);
+    group.rearmAt = rearmAt;
+    const values: Record<string, string> = {};
+    for (let i = 0; i < this.#names.length; i++) values[this.#names[i]!] = orUnknown(this.#getters[i]!(anchor));
+    const content = this.#spec.finding({ group: values, events: window, anchor, count: window.length });
+    const evidence = window.length <= this.#maxEvidence ? window : [...window.slice(0, this.#maxEvidence - 1), anchor];
+    emit(
+      buildFinding({
+        meta: this.meta,
+        detectorId: this.#id,
+        anchor,
+        evidence,
+        group: content.group ?? values,
+        summary: content.summary,
+        ...(content.details === undefined ? {} : { details: content.details }),
+        time: anchor.time,
+        firstTime: window[0]!.time,
+        lastTime: anchor.time,
+      }),
+    );
+  }
+
+  #expiry(group: GroupState): number {
+    return Math.max(group.events.lastTime() + this.span, group.rearmAt);
+  }
+
+  #groupKey(event: TrailEvent): string {
+    const getters = this.#getters;
+    let key = orUnknown(getters[0]?.(event));
+    for (let i = 1; i < getters.length; i++) key += '\u0000' + orUnknown(getters[i]!(event));
+    return key;
+  }
+
+  #reportAbsorbed(): void {
+    if (this.#absorbed === 0) return;
+    this.#telemetry?.add(DETECTION_COUNTERS.absorbed, this.#absorbed, { detector: this.#id });
+    this.#absorbed = 0;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * `@jackwatch/core/testing` — the authoring kit for detectors: CloudTrail
+ * event builders that look real, a harness that feeds events the way the
+ * runtime does (arrival order, batches, watermarks), a test context, and the
+ * detector conformance kit.
+ *
+ * @packageDocumentation
+ */
+
+export { EventFactory, toTrailEvent } from './event-factory.ts';
+export type { EventDefaults } from './event-factory.ts';
+export { cloudTrailRecord, cloudTrailTime, DEFAULT_MODEL_ID, DEFAULT_USER_AGENT } from './cloudtrail-record.ts';
+export type { RecordSpec } from './cloudtrail-record.ts';
+export { iamUser, iamUserConsoleSession, assumedRole, awsService, rootUser, TEST_ACCOUNT } from './identities.ts';
+export type { TestIdentity, IamUserOptions, AssumedRoleOptions } from './identities.ts';
+export { uuidFromSeed, accessKeyIdFromSeed, principalIdFromSeed, seededRandom } from './seeded.ts';
+export { runDetector } from './run-detector.ts';
+export type { RunOptions, RunResult } from './run-detector.ts';
+export { arrange } from './arrival-order.ts';
+export type { ArrivalOrder } from './arrival-order.ts';
+export { testContext, forbiddenClock } from './test-context.ts';
+export type { TestContext } from './test-context.ts';
+export { checkDetectorFactory } from './detector-conformance.ts';
+export type { ConformanceOptions } from './detector-conformance.ts';

@@ -22,3 +22,5 @@ export { testContext, forbiddenClock } from './test-context.ts';
 export type { TestContext } from './test-context.ts';
 export { checkDetectorFactory } from './detector-conformance.ts';
 export type { ConformanceOptions } from './detector-conformance.ts';
+export { checkSourceFactory, checkSinkFactory } from './component-conformance.ts';
+export type { LifecycleConformanceOptions } from './component-conformance.ts';

@@ -71,11 +71,16 @@ describe('examples/s3-poll.yaml and examples/s3-sqs.yaml against the emulator', 
     });
 
     await cli.waitFor((lines) => lines.length >= expected.length);
+    while ((await fauxqs.queueCounts(queueUrl)).visible > 0) await new Promise((resolve) => setTimeout(resolve, 100));
     cli.child.kill('SIGTERM');
     const code = await cli.exited();
+    const left = await fauxqs.queueCounts(queueUrl);
 
     expect(code, cli.stderr()).toBe(0);
     expect(ids(cli.lines)).toEqual(expected);
-    expect((await fauxqs.queueCounts(queueUrl)).visible).toBe(0);
+    // Every message was received; the drain deleted those whose batches the watermark retired and left the
+    // last ones in flight, to be read again by the next run (same finding ids).
+    expect(left.visible).toBe(0);
+    expect(left.inFlight).toBeLessThan(files.length / 4);
   });
 });

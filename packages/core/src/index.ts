@@ -122,6 +122,13 @@ export type { CidrMatcher } from './detection/cidr-matcher.ts';
 export { actionMatcher } from './detection/action-matcher.ts';
 export { compareEventTime } from './detection/event-order.ts';
 
+// --- processors (lead) ---
+export { filterProcessorFactory, FilterProcessor, filterConfigSchema, filterRuleSchema } from './processors/filter/index.ts';
+export type { FilterConfig } from './processors/filter/index.ts';
+export { conditionTest } from './detection/condition-test.ts';
+export type { FieldCondition } from './detection/condition-test.ts';
+export { recordField } from './detection/record-field.ts';
+
 // --- runtime (lead) ---
 export { Pipeline } from './runtime/pipeline.ts';
 export type { PipelineParts, PipelineOptions, Named } from './runtime/pipeline-parts.ts';
@@ -155,7 +162,9 @@ export { createPipelinesFromConfig } from './embed/create-pipelines-from-config.
 export type { ConfigPipelinesOptions } from './embed/create-pipelines-from-config.ts';
 export { EmbeddedPipelines } from './embed/embedded-pipelines.ts';
 export { detect } from './embed/detect.ts';
-export type { DetectInput, DetectOptions } from './embed/detect.ts';
+export type { DetectInput } from './embed/detect.ts';
+export { DetectionSession } from './embed/detection-session.ts';
+export type { DetectOptions } from './embed/detection-session.ts';
 export { eventSource } from './embed/event-source.ts';
 export type { EventInput, EventSourceOptions } from './embed/event-source.ts';
 export { callbackSink } from './embed/callback-sink.ts';

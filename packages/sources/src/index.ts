@@ -7,6 +7,7 @@
 import type { SourceFactory } from '@jackwatch/core';
 import { cloudWatchLogsSourceFactory } from './cloudwatch-logs/index.ts';
 import { fileSourceFactory } from './file/index.ts';
+import { s3SourceFactory } from './s3/index.ts';
 
 // --- file source ---
 export {
@@ -29,5 +30,13 @@ export {
 } from './cloudwatch-logs/index.ts';
 export type { CloudWatchLogsSourceConfig } from './cloudwatch-logs/index.ts';
 
+// --- s3 source ---
+export { s3SourceFactory, S3Source, s3SourceConfigSchema, parseNotification } from './s3/index.ts';
+export type { S3SourceConfig, Notification, ObjectRef } from './s3/index.ts';
+
+// --- AWS wiring shared by s3 and cloudwatch-logs ---
+export { AwsRequestError } from './aws/index.ts';
+export type { AwsErrorKind, AwsOperation } from './aws/index.ts';
+
 /** Every source factory of this package, for registries. */
-export const builtInSources: readonly SourceFactory<any>[] = [fileSourceFactory, cloudWatchLogsSourceFactory];
+export const builtInSources: readonly SourceFactory<any>[] = [fileSourceFactory, s3SourceFactory, cloudWatchLogsSourceFactory];

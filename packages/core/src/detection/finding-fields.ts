@@ -1,4 +1,5 @@
 import type { Finding } from '../finding/finding.ts';
+import { walkPath } from './record-field.ts';
 
 /**
  * Reads a field of a finding, as `suppress.by` and `exceptions` name them:
@@ -20,25 +21,16 @@ export function findingField(field: string): (finding: Finding) => string[] {
     const grouped = finding.group[field];
     if (grouped !== undefined) return [grouped];
     if (detailsPath !== undefined) {
-      const value = scalar(walk(finding.details, detailsPath));
+      const value = scalar(walkPath(finding.details, detailsPath));
       return value === undefined ? [] : [value];
     }
     const values: string[] = [];
     for (const record of finding.evidence) {
-      const value = scalar(walk(record, path));
+      const value = scalar(walkPath(record, path));
       if (value !== undefined) values.push(value);
     }
     return values;
   };
-}
-
-function walk(root: unknown, path: readonly string[]): unknown {
-  let node = root;
-  for (const part of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
 }
 
 function scalar(value: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { checkSourceFactory } from '@jackwatch/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { s3SourceFactory } from './factory.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
@@ -29,6 +30,16 @@ describe('s3SourceFactory', () => {
     const source = s3SourceFactory.create(s3SourceFactory.configSchema.parse({ bucket: 'trail', region: 'us-east-1' }), recordingContext('s3'));
     await source.shutdown();
     await source.shutdown();
+  });
+
+  it('passes the lifecycle conformance kit, start included, in poll and SQS mode', async () => {
+    vi.stubEnv('AWS_PROFILE', undefined);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretAccessKey);
+    const { queueUrl } = await emulator.createQueue('conformance');
+    const common = { endpoint: emulator.endpoint, region: TEST_REGION };
+    expect(await checkSourceFactory(s3SourceFactory, { config: { ...common, bucket: 'factory' } })).toEqual([]);
+    expect(await checkSourceFactory(s3SourceFactory, { config: { ...common, queueUrl } })).toEqual([]);
   });
 
   it('reads with credentials from the default chain (environment), and can be started again after shutdown', async () => {

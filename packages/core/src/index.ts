@@ -27,7 +27,7 @@ export type {
   SinkFactory,
   AnyFactory,
 } from './component/factory.ts';
-export type { Source, SourceBatch } from './component/source.ts';
+export type { Source, SourceBatch, SourceProgress } from './component/source.ts';
 export type { Processor } from './component/processor.ts';
 export type { Sink, SinkStats } from './component/sink.ts';
 export type { Detector, DetectorMeta, FindingEmitter } from './component/detector.ts';

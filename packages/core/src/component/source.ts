@@ -16,6 +16,22 @@ export interface SourceBatch {
   readonly ack?: () => Promise<void>;
   /** Compressed or raw bytes read, for progress and throughput. */
   readonly bytes?: number;
+  /**
+   * How far in event time this batch's input reached, when that is known
+   * beyond its events — e.g. a delivery file whose records were all skipped
+   * by a prefilter still tells, by its name, that its account and region
+   * have been read up to its timestamp. Lets the watermark advance (and
+   * checkpoints commit) while nothing relevant arrives.
+   */
+  readonly progress?: SourceProgress;
+}
+
+/** Event-time progress of one partition (account, region) of a source. */
+export interface SourceProgress {
+  /** Epoch ms: no record of this partition older than this is still to come from this input. */
+  readonly time: number;
+  readonly account?: string;
+  readonly region?: string;
 }
 
 /**

@@ -171,6 +171,34 @@ describe('Pipeline', () => {
     expect(source.acked).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it('lets progress of skipped input advance the watermark and retire acks', async () => {
+    const detector = new InvokeDetector();
+    const skipped: SourceBatch[] = Array.from({ length: 6 }, (_, i) => ({
+      events: [],
+      progress: { time: T0 + (i + 1) * 30 * MINUTE, account: '111122223333', region: 'us-east-1' },
+      ack: async () => void acked.push(i),
+    }));
+    const acked: number[] = [];
+    const source: Source = {
+      start: async () => {},
+      read: async function* () {
+        yield { events: [event(0, 'InvokeModel')] };
+        yield* skipped;
+      },
+      shutdown: async () => {},
+    };
+    const controller = new AbortController();
+    const pipeline = new Pipeline(
+      { sources: [{ id: 'mem', component: source }], detectors: [{ id: 'invoke', component: detector }], sinks: [{ id: 's', component: new SlowSink() }] },
+      { checkpointEvery: 1 },
+    );
+    const result = await pipeline.run(controller.signal);
+    expect(result.drained).toBe(false);
+    // Progress to minute 180 moved the watermark to 165 although no event came after minute 0.
+    expect(Math.max(...detector.watermarks)).toBe(T0 + 165 * MINUTE);
+    expect(acked).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it('sorts events within the lateness when ordering is on', async () => {
     const shuffled = [[event(5, 'InvokeModel')], [event(1, 'InvokeModel')], [event(3, 'InvokeModel')], [event(12, "InvokeModel")], [event(2, "InvokeModel")]];
     const detector = new InvokeDetector();

@@ -156,6 +156,11 @@ export class Pipeline {
     let maxTime = Number.NEGATIVE_INFINITY;
     for (const event of events) if (event.time > maxTime) maxTime = event.time;
     const late = this.#tracker.observe(events);
+    if (batch.progress) {
+      const { account, region, time } = batch.progress;
+      this.#tracker.observeProgress(source, account, region, time);
+      if (time > maxTime) maxTime = time;
+    }
     if (late > 0) {
       this.#late += late;
       this.#telemetry.add('events.late', late, { source });

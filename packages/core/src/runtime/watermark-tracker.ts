@@ -61,6 +61,21 @@ export class WatermarkTracker {
     return late;
   }
 
+  /**
+   * Records progress a source knows of without events (a skipped file):
+   * the partition is alive and has been read up to `time`.
+   */
+  observeProgress(source: string, account: string | undefined, region: string | undefined, time: number): void {
+    const key = `${source}\u0000${account ?? ''}\u0000${region ?? ''}`;
+    const partition = this.#partitions.get(key);
+    if (partition === undefined) this.#partitions.set(key, { maxTime: time, lastBatch: this.#batch });
+    else {
+      if (time > partition.maxTime) partition.maxTime = time;
+      partition.lastBatch = this.#batch;
+    }
+    this.#advance();
+  }
+
   /** Live partitions: bounded by the number of (source, account, region) triples still sending. */
   get partitions(): number {
     return this.#partitions.size;

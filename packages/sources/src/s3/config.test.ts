@@ -17,7 +17,7 @@ describe('s3 source config', () => {
       once: false,
       concurrency: 8,
       listPageSize: 1000,
-      prefilter: false,
+      prefilter: true,
       waitTime: 20_000,
       visibilityTimeout: 600_000,
       maxMessages: 10,

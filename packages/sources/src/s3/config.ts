@@ -28,7 +28,7 @@ export const s3SourceConfigSchema = z
     concurrency: z.number().int().min(1).max(64).default(8),
     listPageSize: z.number().int().min(1).max(1000).default(1000),
     forcePathStyle: z.boolean().optional(),
-    prefilter: z.boolean().default(false),
+    prefilter: z.boolean().default(true),
     queueUrl: blankAsUnset(z.url()),
     sqsEndpoint: blankAsUnset(z.url()),
     waitTime: durationSchema.prefault('20s'),

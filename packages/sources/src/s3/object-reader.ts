@@ -1,5 +1,6 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ComponentContext, TrailEvent } from '@jackwatch/core';
+import type { ComponentContext, SourceProgress, TrailEvent } from '@jackwatch/core';
+import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { AwsRequestError } from '../aws/aws-request-error.ts';
 import { retryAws } from '../aws/retry-aws.ts';
 import { decodeObject } from './object-decoder.ts';
@@ -15,6 +16,8 @@ export interface ObjectRef {
 export interface ObjectContent {
   readonly events: readonly TrailEvent[];
   readonly bytes: number;
+  /** For a delivery file whose records the prefilter skipped: the progress its name tells. */
+  readonly progress?: SourceProgress | undefined;
 }
 
 /** How an {@link ObjectReader} behaves. */
@@ -62,7 +65,7 @@ export class ObjectReader {
     this.#context.telemetry.add('s3_bytes_read', bytes.length, labels);
     if (decoded.skipped) this.#context.telemetry.add('s3_objects_prefiltered', 1, labels);
     if (decoded.events.length === 0 && decoded.rejections.length > 0) this.#context.telemetry.add('s3_objects_rejected', 1, labels);
-    return { events: decoded.events, bytes: bytes.length };
+    return { events: decoded.events, bytes: bytes.length, progress: decoded.skipped ? deliveryProgress(ref.key) : undefined };
   }
 
   #download(ref: ObjectRef, location: string, signal: AbortSignal): Promise<Uint8Array> {

@@ -64,7 +64,7 @@ export class PollReader {
         const ordered = this.#handOut(mergeSorted(listings, byFileTime, this.#config.concurrency));
         for await (const { object, content } of mapOrdered(ordered, this.#config.concurrency, async (object) => ({ object, content: await this.#objects.read(object, signal) }))) {
           objects++;
-          yield { events: content.events, bytes: content.bytes, ack: () => this.#ack(object) };
+          yield { events: content.events, bytes: content.bytes, progress: content.progress, ack: () => this.#ack(object) };
         }
         this.#context.telemetry.add('s3_polls', 1, { source: this.#context.id });
         this.#context.logger.debug('s3 poll done', { bucket: this.#config.bucket, objects, ms: clock.now() - started });

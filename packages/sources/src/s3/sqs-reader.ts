@@ -47,7 +47,7 @@ export class SqsReader {
     try {
       const work = async ({ message, ref }: QueuedObject) => ({ message, content: await this.#objects.read(ref, signal) });
       for await (const { message, content } of mapOrdered(this.#queuedObjects(signal), this.#config.concurrency, work)) {
-        yield { events: content.events, bytes: content.bytes, ack: () => this.#objectDone(message) };
+        yield { events: content.events, bytes: content.bytes, progress: content.progress, ack: () => this.#objectDone(message) };
       }
     } catch (error) {
       if (signal.aborted) return;

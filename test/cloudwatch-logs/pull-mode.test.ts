@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
-import { filterPatternFor } from '../../packages/sources/src/cloudwatch-logs/index.ts';
+import { filterPatternFor } from '@jackwatch/sources';
 import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
 import { ManualClock } from './support/manual-clock.ts';
 import { bedrockInterest, eventIds, readAll, sourceAgainst } from './support/source-harness.ts';

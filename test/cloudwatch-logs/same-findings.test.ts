@@ -1,11 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findingsFromSource } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createComponentContext, type Finding, type Interest, Pipeline, type Sink, type Source, unionInterest } from '@jackwatch/core';
+import { createComponentContext, type Finding, type Interest, type Source } from '@jackwatch/core';
 import { bedrockDetectors } from '@jackwatch/detectors';
-import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema } from '../../packages/sources/src/cloudwatch-logs/index.ts';
-import { fileSourceConfigSchema, FileSource } from '../../packages/sources/src/file/index.ts';
+import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema } from '@jackwatch/sources';
+import { fileSourceConfigSchema, FileSource } from '@jackwatch/sources';
 import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
 import { ManualClock } from './support/manual-clock.ts';
 import { FAKE_CREDENTIALS } from './support/source-harness.ts';
@@ -28,34 +29,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Collects every finding it is given. */
-class CollectingSink implements Sink {
-  readonly findings: Finding[] = [];
-  async start(): Promise<void> {}
-  async export(findings: readonly Finding[]): Promise<void> {
-    this.findings.push(...findings);
-  }
-  async forceFlush(): Promise<void> {}
-  async shutdown(): Promise<void> {}
-  stats() {
-    const n = this.findings.length;
-    return { accepted: n, delivered: n, retried: 0, deadLettered: 0, queued: 0 };
-  }
-}
-
-/** Runs the four shipped Bedrock detectors over `makeSource`'s events in the real pipeline runtime. */
-async function findingsOf(makeSource: (interest: Interest) => Source): Promise<Finding[]> {
-  const detectors = bedrockDetectors.map((factory) => ({ id: factory.type, component: factory.create(factory.configSchema.parse({}), createComponentContext(factory.type)) }));
-  const sink = new CollectingSink();
-  const source = makeSource(unionInterest(detectors.map((d) => d.component.interest)));
-  const pipeline = new Pipeline({ sources: [{ id: 'source', component: source }], detectors, sinks: [{ id: 'collect', component: sink }] });
-  try {
-    await pipeline.run();
-  } finally {
-    await pipeline.shutdown();
-  }
-  return [...sink.findings].sort((a, b) => a.id.localeCompare(b.id));
-}
+/** Runs the shipped Bedrock detectors over a source in the real pipeline runtime. */
+const findingsOf = (makeSource: (interest: Interest) => Source): Promise<Finding[]> => findingsFromSource(makeSource, bedrockDetectors);
 
 describe('cloudwatch-logs source in the pipeline runtime', () => {
   it('yields the same findings as the file source fed the same records', async () => {

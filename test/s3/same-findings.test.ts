@@ -1,11 +1,12 @@
-import { createComponentContext, type Finding, type Interest, Pipeline, type Sink, type Source, unionInterest } from '@jackwatch/core';
+import { createComponentContext, type Finding, type Interest, type Source } from '@jackwatch/core';
 import { bedrockDetectors } from '@jackwatch/detectors';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findingsFromSource } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileSource, fileSourceConfigSchema } from '../../packages/sources/src/file/index.ts';
-import { S3Source, s3SourceConfigSchema } from '../../packages/sources/src/s3/index.ts';
+import { FileSource, fileSourceConfigSchema } from '@jackwatch/sources';
+import { S3Source, s3SourceConfigSchema } from '@jackwatch/sources';
 import { type DeliveryFile, enumThenInvoke, listModelsFailures, loggingDeletion, organizationTrail, writeDeliveryTree } from '../support/cloudtrail-delivery.ts';
 import { FAUXQS_CREDENTIALS, FAUXQS_REGION, type Fauxqs, startFauxqs } from '../support/fauxqs.ts';
 
@@ -18,35 +19,8 @@ let fauxqs: Fauxqs;
 let dir: string;
 let files: DeliveryFile[];
 
-/** Collects every finding it is given. */
-class CollectingSink implements Sink {
-  readonly findings: Finding[] = [];
-  async start(): Promise<void> {}
-  async export(findings: readonly Finding[]): Promise<void> {
-    this.findings.push(...findings);
-  }
-  async forceFlush(): Promise<void> {}
-  async shutdown(): Promise<void> {}
-  stats() {
-    const n = this.findings.length;
-    return { accepted: n, delivered: n, retried: 0, deadLettered: 0, queued: 0 };
-  }
-}
-
-/** Runs the shipped Bedrock detectors over a source in the real pipeline runtime; returns the findings by id. */
-async function findingsOf(makeSource: (interest: Interest) => Source): Promise<Finding[]> {
-  const detectors = bedrockDetectors.map((factory) => ({ id: factory.type, component: factory.create(factory.configSchema.parse({}), createComponentContext(factory.type)) }));
-  const sink = new CollectingSink();
-  const source = makeSource(unionInterest(detectors.map((d) => d.component.interest)));
-  const pipeline = new Pipeline({ sources: [{ id: 'source', component: source }], detectors, sinks: [{ id: 'collect', component: sink }] });
-  try {
-    await pipeline.start();
-    await pipeline.run();
-  } finally {
-    await pipeline.shutdown();
-  }
-  return [...sink.findings].sort((a, b) => a.id.localeCompare(b.id));
-}
+/** Runs the shipped Bedrock detectors over a source in the real pipeline runtime. */
+const findingsOf = (makeSource: (interest: Interest) => Source): Promise<Finding[]> => findingsFromSource(makeSource, bedrockDetectors);
 
 const s3Config = (options: Record<string, unknown>) =>
   s3SourceConfigSchema.parse({ endpoint: fauxqs.endpoint, region: FAUXQS_REGION, concurrency: 8, ...options });

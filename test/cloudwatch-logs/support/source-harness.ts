@@ -1,7 +1,7 @@
 import { type CheckpointStore, type Interest, MemoryCheckpointStore, type Rejection, type TrailEvent, unionInterest } from '@jackwatch/core';
 import { testContext, type TestContext } from '@jackwatch/core/testing';
 import { bedrockDetectors } from '@jackwatch/detectors';
-import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema } from '../../../packages/sources/src/cloudwatch-logs/index.ts';
+import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema } from '@jackwatch/sources';
 import type { FakeCloudWatchLogs } from '../../support/cloudwatch-logs-fake/index.ts';
 import type { ManualClock } from './manual-clock.ts';
 

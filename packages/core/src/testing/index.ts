@@ -24,3 +24,5 @@ export { checkDetectorFactory } from './detector-conformance.ts';
 export type { ConformanceOptions } from './detector-conformance.ts';
 export { checkSourceFactory, checkSinkFactory } from './component-conformance.ts';
 export type { LifecycleConformanceOptions } from './component-conformance.ts';
+export { CollectingSink } from './collecting-sink.ts';
+export { findingsFromSource } from './findings-from-source.ts';

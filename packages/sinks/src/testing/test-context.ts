@@ -3,44 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CounterSet,
+  MemoryCheckpointStore,
   silentLogger,
   systemClock,
-  type CheckpointStore,
-  type CheckpointValue,
   type Clock,
   type ComponentContext,
   type ErrorReporter,
   type Rejection,
 } from '@jackwatch/core';
-
-/** A {@link CheckpointStore} in a Map, for tests. */
-export class MemoryCheckpointStore implements CheckpointStore {
-  readonly #values: Map<string, CheckpointValue>;
-  readonly #prefix: string;
-
-  constructor(values = new Map<string, CheckpointValue>(), prefix = '') {
-    this.#values = values;
-    this.#prefix = prefix;
-  }
-
-  async get(key: string): Promise<CheckpointValue | undefined> {
-    return this.#values.get(this.#prefix + key);
-  }
-  async set(key: string, value: CheckpointValue): Promise<void> {
-    this.#values.set(this.#prefix + key, value);
-  }
-  async delete(key: string): Promise<void> {
-    this.#values.delete(this.#prefix + key);
-  }
-  async entries(): Promise<ReadonlyMap<string, CheckpointValue>> {
-    const scoped = new Map<string, CheckpointValue>();
-    for (const [key, value] of this.#values) if (key.startsWith(this.#prefix)) scoped.set(key.slice(this.#prefix.length), value);
-    return scoped;
-  }
-  scope(scope: string): CheckpointStore {
-    return new MemoryCheckpointStore(this.#values, `${this.#prefix}${scope}/`);
-  }
-}
 
 /** An {@link ErrorReporter} that keeps what it was told, for assertions. */
 export class RecordingErrorReporter implements ErrorReporter {

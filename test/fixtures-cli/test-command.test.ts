@@ -55,7 +55,7 @@ describe('jackwatch test DIR', () => {
     await cp(join(RULE_A, 'events.ndjson'), join(dir, 'events.ndjson'));
     const { code, stdout } = await runCli(['test', dir]);
     expect(code).toBe(1);
-    expect(stdout).toContain('FAIL  .\n');
+    expect(stdout).toContain('FAIL  wrong-anchor\n');
     expect(stdout).toContain('every order: missing: a finding of aws-bedrock-enum-then-invoke-long-term-key anchored on eventID 00000000-0000-4000-8000-000000000000');
     expect(stdout).toMatch(new RegExp(`every order: unexpected: a finding of aws-bedrock-enum-then-invoke-long-term-key anchored on eventID ${anchor}: "Long-term key AKIA`));
     expect(stdout).toContain('1 case(s): 0 passed, 1 failed');

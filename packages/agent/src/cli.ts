@@ -4,6 +4,7 @@ import { ConfigError } from '@jackwatch/core';
 import { componentsCommand } from './commands/components-command.ts';
 import { EXIT, runCommand } from './commands/run-command.ts';
 import { redeliverCommand } from './commands/redeliver-command.ts';
+import { testCommand } from './commands/test-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
 import { createDefaultRegistry } from './default-registry.ts';
 import { AGENT_VERSION } from './version.ts';
@@ -33,9 +34,18 @@ program
 
 program
   .command('components')
-  .description('list the registered sources, processors, detectors and sinks')
-  .action(() => {
-    exitCode = componentsCommand(createDefaultRegistry());
+  .description('list the registered sources, processors, detectors and sinks (with --config, its plugins\' too)')
+  .option('-c, --config <file>', 'load the plugins this config names first')
+  .action(async (options: { config?: string }) => {
+    exitCode = await componentsCommand(createDefaultRegistry(), options.config);
+  });
+
+program
+  .command('test')
+  .description('run detector fixture tests written as data: every folder under DIR holding a case.yaml')
+  .argument('<dir>', 'a case folder, or a folder of case folders')
+  .action(async (dir: string) => {
+    exitCode = await testCommand(dir);
   });
 
 program

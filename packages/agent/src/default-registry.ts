@@ -1,13 +1,13 @@
-import { ComponentRegistry } from '@jackwatch/core';
-import { bedrockDetectors } from '@jackwatch/detectors';
-import { builtInSinks } from '@jackwatch/sinks';
-import { builtInSources } from '@jackwatch/sources';
+import { ComponentRegistry, registerPlugin, validatePluginManifest } from '@jackwatch/core';
+import { firstPartyPlugins } from './plugins/first-party-plugins.ts';
 
-/** A registry holding every first-party component: the agent's default distribution. */
+/**
+ * A registry holding every first-party component: the agent's default
+ * distribution. The first-party packages are registered as plugins, through
+ * the same manifest validation and registration as third-party ones.
+ */
 export function createDefaultRegistry(): ComponentRegistry {
   const registry = new ComponentRegistry();
-  for (const factory of builtInSources) registry.register(factory, '@jackwatch/sources');
-  for (const factory of bedrockDetectors) registry.register(factory, '@jackwatch/detectors');
-  for (const factory of builtInSinks) registry.register(factory, '@jackwatch/sinks');
+  for (const plugin of firstPartyPlugins) registerPlugin(registry, validatePluginManifest(plugin));
   return registry;
 }

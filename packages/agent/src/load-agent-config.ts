@@ -1,18 +1,40 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { type ComponentRegistry, type JackwatchConfig, type ParsedConfigDocument, parseConfigText, resolveConfig } from '@jackwatch/core';
+import {
+  ConfigError,
+  type ComponentRegistry,
+  type ConfigIssue,
+  type JackwatchConfig,
+  type ParsedConfigDocument,
+  parseConfigText,
+  resolveConfig,
+} from '@jackwatch/core';
+import { loadPlugins, type LoadedPlugin } from './plugins/load-plugins.ts';
+import { PluginLoadError } from './plugins/plugin-load-error.ts';
 
 /** A config file read, expanded and validated against a registry. */
 export interface AgentConfig {
   readonly parsed: ParsedConfigDocument;
   readonly config: JackwatchConfig;
+  /** The plugins named under `plugins:`, loaded into the registry. */
+  readonly plugins: readonly LoadedPlugin[];
 }
 
 /**
- * Reads and validates the config file. Throws `ConfigError` (file, path and
- * line of every problem) or an Error naming the file when it cannot be read.
+ * Reads the config file, loads the plugins it names under `plugins:` into
+ * `registry` (resolved from the file's directory), then validates the whole
+ * config against the registry. Throws `ConfigError` (file, path and line of
+ * every problem, a plugin that cannot be loaded included) or an Error naming
+ * the file when it cannot be read.
  */
 export async function loadAgentConfig(file: string, registry: ComponentRegistry, env: NodeJS.ProcessEnv = process.env): Promise<AgentConfig> {
+  const { path, parsed } = await readConfigFile(file, env);
+  const plugins = await loadConfigPlugins(parsed, registry);
+  return { parsed, plugins, config: resolveConfig(parsed, registry, { baseDir: dirname(path) }) };
+}
+
+/** Reads and parses the config file without validating it: enough to know its `plugins:`. */
+export async function readConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): Promise<{ path: string; parsed: ParsedConfigDocument }> {
   const path = resolve(file);
   let text: string;
   try {
@@ -20,6 +42,25 @@ export async function loadAgentConfig(file: string, registry: ComponentRegistry,
   } catch (error) {
     throw new Error(`cannot read config file ${path}: ${(error as Error).message}`);
   }
-  const parsed = parseConfigText(text, { file: path, env });
-  return { parsed, config: resolveConfig(parsed, registry, { baseDir: dirname(path) }) };
+  return { path, parsed: parseConfigText(text, { file: path, env }) };
+}
+
+/**
+ * Loads the plugins a parsed config names into `registry`, resolved from the
+ * config file's directory. A plugin that fails becomes a `ConfigError` issue
+ * at its line in `plugins:`.
+ */
+export async function loadConfigPlugins(parsed: ParsedConfigDocument, registry: ComponentRegistry): Promise<LoadedPlugin[]> {
+  const baseDir = parsed.file === undefined ? process.cwd() : dirname(resolve(parsed.file));
+  try {
+    return await loadPlugins(parsed.plugins, registry, { baseDir });
+  } catch (error) {
+    if (!(error instanceof PluginLoadError)) throw error;
+    throw new ConfigError(
+      error.failures.map((failure): ConfigIssue => {
+        const position = parsed.locate?.(['plugins', failure.index]);
+        return { file: parsed.file, path: ['plugins', failure.index], line: position?.line, column: position?.column, message: failure.message };
+      }),
+    );
+  }
 }

@@ -19,7 +19,7 @@ export interface BuildPipelinesOptions extends RuntimeServices {
   /** Applies `suppress`/`exceptions`; omit to run detectors without them. */
   readonly applyPolicy?: PolicyApplier;
   /** Extra pipeline options (in-flight limit, checkpoint cadence). */
-  readonly pipeline?: Pick<PipelineOptions, 'maxInFlightBatches' | 'checkpointEvery' | 'orderingCapacity'>;
+  readonly pipeline?: Pick<PipelineOptions, 'maxInFlightBatches' | 'checkpointEvery' | 'orderingCapacity' | 'maxReplaySpan'>;
 }
 
 /**

@@ -32,6 +32,13 @@ export interface PipelineOptions {
   readonly maxInFlightBatches?: number;
   /** Flush sinks and commit checkpoints after this many retired batches at most. Default 64. */
   readonly checkpointEvery?: number;
+  /**
+   * The longest span checkpoints wait for: a batch is committed once the
+   * watermark has passed it by the detectors' longest span, but never more
+   * than this (a 7-day baseline detector must not make a restart re-read a
+   * week). State older than this is lost on restart. Default 1 hour.
+   */
+  readonly maxReplaySpan?: number;
   /** Capacity of the ordering buffer in events. Default 1,000,000. */
   readonly orderingCapacity?: number;
   readonly telemetry?: Telemetry;

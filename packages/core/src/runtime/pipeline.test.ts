@@ -171,6 +171,22 @@ describe('Pipeline', () => {
     expect(source.acked).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it('caps how long checkpoints wait for a long-span detector at maxReplaySpan', async () => {
+    const weekLong = Object.assign(new InvokeDetector(), { span: 7 * 24 * 60 * MINUTE });
+    const source = new ArraySource(Array.from({ length: 10 }, (_, i) => [event(i * 30, 'InvokeModel')]));
+    const controller = new AbortController();
+    const pipeline = new Pipeline(
+      { sources: [{ id: 'mem', component: source }], detectors: [{ id: 'week', component: weekLong }], sinks: [{ id: 's', component: new SlowSink() }] },
+      { allowedLateness: 15 * MINUTE, checkpointEvery: 1, maxReplaySpan: 60 * MINUTE },
+    );
+    pipeline.findings.subscribe((f) => {
+      if (f.time.startsWith('2026-01-01T04:30')) controller.abort();
+    });
+    await pipeline.run(controller.signal);
+    // Drained at minute 270: watermark 255, replay span 60 → batches with events before minute 195 are committed.
+    expect(source.acked).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
   it('lets progress of skipped input advance the watermark and retire acks', async () => {
     const detector = new InvokeDetector();
     const skipped: SourceBatch[] = Array.from({ length: 6 }, (_, i) => ({

@@ -17,6 +17,7 @@ import { summarize } from './summarize.ts';
 import { WatermarkTracker } from './watermark-tracker.ts';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
+const ONE_HOUR = 60 * 60_000;
 
 interface Detected {
   readonly source: string;
@@ -78,7 +79,7 @@ export class Pipeline {
     const detectors = parts.detectors.map((d) => d.component);
     this.#router = new DetectorRouter(detectors);
     this.#emitters = new Map(parts.detectors.map((d) => [d.component, this.#emitterFor(d.id)]));
-    this.#ledger = new AckLedger(Math.max(0, ...detectors.map((d) => d.span)));
+    this.#ledger = new AckLedger(Math.min(Math.max(0, ...detectors.map((d) => d.span)), options.maxReplaySpan ?? ONE_HOUR));
   }
 
   /** Every finding, as it is handed to the sinks. Completes when the run ends. */

@@ -26,3 +26,4 @@ export { checkSourceFactory, checkSinkFactory } from './component-conformance.ts
 export type { LifecycleConformanceOptions } from './component-conformance.ts';
 export { CollectingSink } from './collecting-sink.ts';
 export { findingsFromSource } from './findings-from-source.ts';
+export { loadFixtureEvents } from '../plugin/load-fixture-events.ts';

@@ -1,0 +1,13 @@
+import { createComponentContext, type Detector, type Named, type Telemetry } from '@jackwatch/core';
+import { bedrockDetectors } from '@jackwatch/detectors';
+
+/**
+ * A fresh set of the four Bedrock rules with their default options, built
+ * through their factories exactly as the agent builds them from config.
+ */
+export function defaultDetectors(telemetry?: Telemetry): Named<Detector>[] {
+  return bedrockDetectors.map((factory) => ({
+    id: factory.type,
+    component: factory.create(factory.configSchema.parse({}), createComponentContext(factory.type, { telemetry })),
+  }));
+}

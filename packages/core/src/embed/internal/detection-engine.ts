@@ -1,0 +1,85 @@
+import type { Detector, FindingEmitter } from '../../component/detector.ts';
+import type { TrailEvent } from '../../event/trail-event.ts';
+import type { Finding } from '../../finding/finding.ts';
+import { DetectorRouter } from '../../runtime/detector-router.ts';
+import type { Named } from '../../runtime/pipeline-parts.ts';
+import { ReorderBuffer } from '../../runtime/reorder-buffer.ts';
+import { WatermarkTracker } from '../../runtime/watermark-tracker.ts';
+import type { Telemetry } from '../../services/telemetry.ts';
+
+/** What the engine needs besides the detectors. */
+export interface EngineOptions {
+  readonly allowedLateness: number;
+  readonly ordering: { readonly lateness: number } | undefined;
+  readonly telemetry: Telemetry | undefined;
+}
+
+/**
+ * The detection stage of the runtime without sources or sinks: per-partition
+ * watermark, optional reordering, routing by interest, and end-of-input
+ * flush. Findings go to `deliver` synchronously, in emission order.
+ */
+export class DetectionEngine {
+  readonly #tracker: WatermarkTracker;
+  readonly #router: DetectorRouter;
+  readonly #ordering: { readonly lateness: number; readonly buffer: ReorderBuffer } | undefined;
+  readonly #emitters: Map<Detector, FindingEmitter>;
+  readonly #telemetry: Telemetry | undefined;
+  #watermark = Number.NEGATIVE_INFINITY;
+
+  constructor(detectors: readonly Named<Detector>[], options: EngineOptions, deliver: (finding: Finding) => void) {
+    this.#tracker = new WatermarkTracker(options.allowedLateness);
+    this.#router = new DetectorRouter(detectors.map((d) => d.component));
+    this.#ordering = options.ordering ? { lateness: options.ordering.lateness, buffer: new ReorderBuffer() } : undefined;
+    this.#telemetry = options.telemetry;
+    this.#emitters = new Map(
+      detectors.map(({ id, component }) => [
+        component,
+        (finding: Finding) => {
+          this.#telemetry?.add('findings', 1, { detector: id });
+          deliver(finding);
+        },
+      ]),
+    );
+  }
+
+  /** The current watermark (event time, epoch ms). */
+  get watermark(): number {
+    return this.#watermark;
+  }
+
+  /** Feeds one batch: routes its events, then advances the watermark. */
+  push(events: readonly TrailEvent[]): void {
+    this.#telemetry?.add('events.read', events.length, { source: 'detect' });
+    const late = this.#tracker.observe(events);
+    if (late > 0) this.#telemetry?.add('events.late', late, { source: 'detect' });
+    if (this.#ordering) {
+      const { buffer, lateness } = this.#ordering;
+      this.#route(buffer.push(events));
+      this.#route(buffer.release(this.#tracker.frontier - lateness));
+    } else {
+      this.#route(events);
+    }
+    const watermark = this.#tracker.watermark;
+    if (watermark > this.#watermark) {
+      this.#watermark = watermark;
+      for (const [detector, emit] of this.#emitters) detector.onWatermark(watermark, emit);
+    }
+  }
+
+  /** End of input: releases what ordering holds and flushes every detector. */
+  finish(): void {
+    if (this.#ordering) this.#route(this.#ordering.buffer.drain());
+    for (const [detector, emit] of this.#emitters) detector.flush(emit);
+  }
+
+  #route(events: readonly TrailEvent[]): void {
+    for (const event of events) {
+      const detectors = this.#router.route(event);
+      for (let i = 0; i < detectors.length; i++) {
+        const detector = detectors[i]!;
+        detector.onEvent(event, this.#emitters.get(detector)!);
+      }
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../support/run-cli.ts';
 
-const BEDROCK = join(REPO_ROOT, 'test/fixtures-cli/bedrock');
+const BEDROCK = join(REPO_ROOT, 'examples/fixtures/bedrock');
 const RULE_A = join(BEDROCK, 'aws-bedrock-enum-then-invoke-long-term-key/fires-on-list-then-invoke');
 
 let work: string;

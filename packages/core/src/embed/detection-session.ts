@@ -2,7 +2,7 @@ import type { Detector } from '../component/detector.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import type { Finding } from '../finding/finding.ts';
 import type { Telemetry } from '../services/telemetry.ts';
-import { DetectionEngine } from './internal/detection-engine.ts';
+import { DetectionEngine } from '../runtime/detection-engine.ts';
 import { nameDetectors, type Nameable } from './name-parts.ts';
 
 /** Options of {@link DetectionSession} and `detect`. Every field has the runtime's default. */
@@ -31,10 +31,12 @@ export interface DetectOptions {
  */
 export class DetectionSession {
   readonly #engine: DetectionEngine;
+  readonly #telemetry: Telemetry | undefined;
   #collected: Finding[] = [];
   #ended = false;
 
   constructor(detectors: readonly Nameable<Detector>[], options: DetectOptions = {}) {
+    this.#telemetry = options.telemetry;
     this.#engine = new DetectionEngine(
       nameDetectors(detectors),
       { allowedLateness: options.allowedLateness ?? 15 * 60_000, ordering: options.ordering, telemetry: options.telemetry },
@@ -60,6 +62,7 @@ export class DetectionSession {
    */
   push(events: readonly TrailEvent[]): Finding[] {
     if (this.#ended) throw new Error('DetectionSession: push() after end()');
+    this.#telemetry?.add('events.read', events.length, { source: 'detect' });
     this.#engine.push(events);
     return this.#take();
   }

@@ -1,20 +1,16 @@
 import { EMPTY, type Observable, Subject, catchError, concatMap, from, lastValueFrom, map, merge } from 'rxjs';
-import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { SourceBatch } from '../component/source.ts';
-import type { TrailEvent } from '../event/trail-event.ts';
 import type { Finding } from '../finding/finding.ts';
 import { silentLogger, type Logger } from '../services/logger.ts';
 import { CounterSet, type Telemetry } from '../services/telemetry.ts';
 import type { ErrorReporter } from '../services/error-reporter.ts';
 import { AckLedger } from './ack-ledger.ts';
 import { Credits, gated } from './credits.ts';
-import { DetectorRouter } from './detector-router.ts';
+import { DetectionEngine } from './detection-engine.ts';
 import type { Named, PipelineOptions, PipelineParts } from './pipeline-parts.ts';
 import type { PipelineResult } from './pipeline-result.ts';
 import { RejectionReporter } from './rejection-reporter.ts';
-import { ReorderBuffer } from './reorder-buffer.ts';
 import { summarize } from './summarize.ts';
-import { WatermarkTracker } from './watermark-tracker.ts';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 const ONE_HOUR = 60 * 60_000;
@@ -50,15 +46,11 @@ export class Pipeline {
   readonly #telemetry: Telemetry;
   readonly #logger: Logger;
   readonly #errors: ErrorReporter;
-  readonly #tracker: WatermarkTracker;
-  readonly #ordering: { readonly lateness: number; readonly buffer: ReorderBuffer } | undefined;
-  readonly #router: DetectorRouter;
-  readonly #emitters: Map<Detector, FindingEmitter>;
+  readonly #engine: DetectionEngine;
   readonly #ledger: AckLedger;
   readonly #options: PipelineOptions;
   readonly #findings = new Subject<Finding>();
   #collected: Finding[] = [];
-  #lastWatermark = Number.NEGATIVE_INFINITY;
   #retiredSinceFlush = 0;
   #late = 0;
   #started = false;
@@ -72,13 +64,17 @@ export class Pipeline {
     this.#telemetry = options.telemetry ?? new CounterSet();
     this.#logger = (options.logger ?? silentLogger).child({ pipeline: this.#id });
     this.#errors = options.errors ?? new RejectionReporter(this.#telemetry, this.#logger);
-    this.#tracker = new WatermarkTracker(options.allowedLateness ?? FIFTEEN_MINUTES);
-    this.#ordering = options.ordering
-      ? { lateness: options.ordering.lateness, buffer: new ReorderBuffer(options.orderingCapacity) }
-      : undefined;
+    this.#engine = new DetectionEngine(
+      parts.detectors,
+      {
+        allowedLateness: options.allowedLateness ?? FIFTEEN_MINUTES,
+        ordering: options.ordering,
+        orderingCapacity: options.orderingCapacity,
+        telemetry: this.#telemetry,
+      },
+      (finding) => void this.#collected.push(finding),
+    );
     const detectors = parts.detectors.map((d) => d.component);
-    this.#router = new DetectorRouter(detectors);
-    this.#emitters = new Map(parts.detectors.map((d) => [d.component, this.#emitterFor(d.id)]));
     this.#ledger = new AckLedger(Math.min(Math.max(0, ...detectors.map((d) => d.span)), options.maxReplaySpan ?? ONE_HOUR));
   }
 
@@ -154,53 +150,20 @@ export class Pipeline {
     let events = batch.events;
     this.#telemetry.add('events.read', events.length, { source });
     for (const { component } of this.#parts.processors ?? []) events = component.process(events);
-    let maxTime = Number.NEGATIVE_INFINITY;
+    let maxTime = batch.progress?.time ?? Number.NEGATIVE_INFINITY;
     for (const event of events) if (event.time > maxTime) maxTime = event.time;
-    const late = this.#tracker.observe(events);
-    if (batch.progress) {
-      const { account, region, time } = batch.progress;
-      this.#tracker.observeProgress(source, account, region, time);
-      if (time > maxTime) maxTime = time;
-    }
-    if (late > 0) {
-      this.#late += late;
-      this.#telemetry.add('events.late', late, { source });
-    }
-    if (this.#ordering) {
-      const { buffer, lateness } = this.#ordering;
-      this.#route(buffer.push(events));
-      this.#route(buffer.release(this.#tracker.frontier - lateness));
-    } else {
-      this.#route(events);
-    }
-    this.#advanceWatermark(this.#tracker.watermark);
+    this.#late += this.#engine.push(events, source, batch.progress);
     const findings = this.#collected;
     this.#collected = [];
     return { source, batch, findings, maxTime };
   }
 
-  #route(events: readonly TrailEvent[]): void {
-    for (const event of events) {
-      const detectors = this.#router.route(event);
-      for (let i = 0; i < detectors.length; i++) {
-        const detector = detectors[i]!;
-        detector.onEvent(event, this.#emitters.get(detector)!);
-      }
-    }
-  }
-
-  #advanceWatermark(watermark: number): void {
-    if (watermark <= this.#lastWatermark) return;
-    this.#lastWatermark = watermark;
-    for (const [detector, emit] of this.#emitters) detector.onWatermark(watermark, emit);
-  }
-
   async #deliver({ batch, findings, maxTime }: Detected): Promise<void> {
     await this.#export(findings);
     this.#ledger.add(batch.ack, maxTime);
-    if (!this.#ledger.hasRetired(this.#lastWatermark)) return;
+    if (!this.#ledger.hasRetired(this.#engine.watermark)) return;
     this.#retiredSinceFlush++;
-    if (this.#retiredSinceFlush >= (this.#options.checkpointEvery ?? 64)) await this.#commit(this.#lastWatermark);
+    if (this.#retiredSinceFlush >= (this.#options.checkpointEvery ?? 64)) await this.#commit(this.#engine.watermark);
   }
 
   async #export(findings: readonly Finding[]): Promise<void> {
@@ -249,21 +212,11 @@ export class Pipeline {
    * re-reads what detector state still needed (same finding ids).
    */
   async #finish(drained: boolean): Promise<void> {
-    if (this.#ordering) this.#route(this.#ordering.buffer.drain());
-    if (!drained) {
-      for (const [detector, emit] of this.#emitters) detector.flush(emit);
-    }
+    if (!drained) this.#engine.finish();
     const findings = this.#collected;
     this.#collected = [];
     await this.#export(findings);
-    await this.#commit(drained ? this.#lastWatermark : Number.POSITIVE_INFINITY);
-  }
-
-  #emitterFor(detectorId: string): FindingEmitter {
-    return (finding) => {
-      this.#collected.push(finding);
-      this.#telemetry.add('findings', 1, { detector: detectorId });
-    };
+    await this.#commit(drained ? this.#engine.watermark : Number.POSITIVE_INFINITY);
   }
 }
 

@@ -1,23 +1,27 @@
-import type { Detector, FindingEmitter } from '../../component/detector.ts';
-import type { TrailEvent } from '../../event/trail-event.ts';
-import type { Finding } from '../../finding/finding.ts';
-import { DetectorRouter } from '../../runtime/detector-router.ts';
-import type { Named } from '../../runtime/pipeline-parts.ts';
-import { ReorderBuffer } from '../../runtime/reorder-buffer.ts';
-import { WatermarkTracker } from '../../runtime/watermark-tracker.ts';
-import type { Telemetry } from '../../services/telemetry.ts';
+import type { Detector, FindingEmitter } from '../component/detector.ts';
+import type { SourceProgress } from '../component/source.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
+import type { Finding } from '../finding/finding.ts';
+import type { Telemetry } from '../services/telemetry.ts';
+import { DetectorRouter } from './detector-router.ts';
+import type { Named } from './pipeline-parts.ts';
+import { ReorderBuffer } from './reorder-buffer.ts';
+import { WatermarkTracker } from './watermark-tracker.ts';
 
 /** What the engine needs besides the detectors. */
 export interface EngineOptions {
   readonly allowedLateness: number;
   readonly ordering: { readonly lateness: number } | undefined;
   readonly telemetry: Telemetry | undefined;
+  /** Capacity of the ordering buffer in events (default 1,000,000). */
+  readonly orderingCapacity?: number;
 }
 
 /**
- * The detection stage of the runtime without sources or sinks: per-partition
- * watermark, optional reordering, routing by interest, and end-of-input
- * flush. Findings go to `deliver` synchronously, in emission order.
+ * The detection stage of the runtime, shared by {@link Pipeline} and the
+ * embedding API: per-partition watermark, optional reordering, routing by
+ * interest, watermark advance, end-of-input flush. Findings go to `deliver`
+ * synchronously, in emission order.
  */
 export class DetectionEngine {
   readonly #tracker: WatermarkTracker;
@@ -30,7 +34,7 @@ export class DetectionEngine {
   constructor(detectors: readonly Named<Detector>[], options: EngineOptions, deliver: (finding: Finding) => void) {
     this.#tracker = new WatermarkTracker(options.allowedLateness);
     this.#router = new DetectorRouter(detectors.map((d) => d.component));
-    this.#ordering = options.ordering ? { lateness: options.ordering.lateness, buffer: new ReorderBuffer() } : undefined;
+    this.#ordering = options.ordering ? { lateness: options.ordering.lateness, buffer: new ReorderBuffer(options.orderingCapacity) } : undefined;
     this.#telemetry = options.telemetry;
     this.#emitters = new Map(
       detectors.map(({ id, component }) => [
@@ -48,11 +52,15 @@ export class DetectionEngine {
     return this.#watermark;
   }
 
-  /** Feeds one batch: routes its events, then advances the watermark. */
-  push(events: readonly TrailEvent[]): void {
-    this.#telemetry?.add('events.read', events.length, { source: 'detect' });
+  /**
+   * Feeds one batch: routes its events, then advances the watermark.
+   * `progress` is what the source knows beyond the events (a skipped file).
+   * Returns how many events were late for their partition.
+   */
+  push(events: readonly TrailEvent[], source = 'detect', progress?: SourceProgress): number {
     const late = this.#tracker.observe(events);
-    if (late > 0) this.#telemetry?.add('events.late', late, { source: 'detect' });
+    if (progress) this.#tracker.observeProgress(source, progress.account, progress.region, progress.time);
+    if (late > 0) this.#telemetry?.add('events.late', late, { source });
     if (this.#ordering) {
       const { buffer, lateness } = this.#ordering;
       this.#route(buffer.push(events));
@@ -65,6 +73,7 @@ export class DetectionEngine {
       this.#watermark = watermark;
       for (const [detector, emit] of this.#emitters) detector.onWatermark(watermark, emit);
     }
+    return late;
   }
 
   /** End of input: releases what ordering holds and flushes every detector. */

@@ -13,6 +13,7 @@ describe('fileSourceConfigSchema', () => {
       maxRecordSize: 16 * 1024 * 1024,
       batchSize: 1000,
       prefilter: true,
+      workers: 0,
     });
   });
 

@@ -30,6 +30,8 @@ export const fileSourceConfigSchema = z
     batchSize: z.number().int().min(1).max(1_000_000).default(1000),
     /** Skip records that cannot contain an event source the detectors select, before parsing them. */
     prefilter: z.boolean().default(true),
+    /** Decode whole files in this many worker threads (`auto`: one per core, none on a single core); 0 decodes on the main thread. */
+    workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)], { error: 'workers must be "auto" or a number of threads from 0 to 64' }).default(0),
   })
   .superRefine((config, ctx) => {
     if (config.pollInterval < 10) {

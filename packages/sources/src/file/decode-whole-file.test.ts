@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { compileInterest } from '../internal/interest-filter.ts';
 import { decodeWholeFile } from './decode-whole-file.ts';
 import { deliveryDocument, ndjson, trailRecord } from './testdata/harness.ts';
 
@@ -60,12 +61,23 @@ describe('decodeWholeFile', () => {
     expect(batch.rejections.map((r) => r.reason)).toEqual(['decompression-failed']);
   });
 
-  it('skips a file without the needles unparsed, and decodes a file with one', () => {
+  it('skips a file without the needles unparsed, and parses only the matching records of a file with one', () => {
+    const bedrock = compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]);
     const s3Only = Buffer.from(deliveryDocument(0, 3));
-    expect(decodeWholeFile(s3Only, where, ['bedrock.amazonaws.com'])).toEqual({ batch: { events: [], rejections: [] }, prefiltered: true });
-    const mixed = Buffer.from(JSON.stringify({ Records: [trailRecord(0), trailRecord(1, { eventSource: 'bedrock.amazonaws.com' })] }));
-    const { batch, prefiltered } = decodeWholeFile(mixed, where, ['bedrock.amazonaws.com']);
+    expect(decodeWholeFile(s3Only, where, bedrock)).toEqual({ batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0 });
+    const mixed = Buffer.from(JSON.stringify({ Records: [trailRecord(0), trailRecord(1, { eventSource: 'bedrock.amazonaws.com' }), trailRecord(2)] }));
+    const { batch, prefiltered, skippedRecords } = decodeWholeFile(gzipSync(mixed), where, bedrock);
     expect(prefiltered).toBe(false);
-    expect(batch.events).toHaveLength(2);
+    expect(skippedRecords).toBe(2);
+    expect(batch.events.map((e) => [e.eventId, e.origin.index])).toEqual([['evt-1', 1]]);
+  });
+
+  it('keeps only the events the prefilter matches when a file must be decoded whole', () => {
+    const invoke = compileInterest([{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }]);
+    // Pretty-printed with keys in another order in each record: not splittable by record, so decoded whole.
+    const records = [trailRecord(0), trailRecord(1, { eventSource: 'bedrock.amazonaws.com', eventName: 'invokemodel' }), { eventSource: 'bedrock.amazonaws.com', ...trailRecord(2, { eventName: 'ListFoundationModels' }) }];
+    const { batch, skippedRecords } = decodeWholeFile(Buffer.from(JSON.stringify({ Records: records }, null, 1).replace('"Records": [', '"Records": [ ')), where, invoke);
+    expect(skippedRecords).toBe(0);
+    expect(batch.events.map((e) => e.eventId)).toEqual(['evt-1']);
   });
 });

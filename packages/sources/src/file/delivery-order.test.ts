@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDeliveryOrder, deliveryTimestamp, sortForDelivery } from './delivery-order.ts';
+import { compareDeliveryOrder, deliveryProgress, deliveryTimestamp, sortForDelivery } from './delivery-order.ts';
 
 const file = (account: string, region: string, stamp: string): string =>
   `/t/AWSLogs/${account}/CloudTrail/${region}/2024/10/17/${account}_CloudTrail_${region}_${stamp}_abcd1234.json.gz`;
@@ -29,5 +29,11 @@ describe('delivery order', () => {
     ];
     expect(sortForDelivery([...paths])).toEqual(expected);
     expect([...paths].sort(compareDeliveryOrder)).toEqual(expected);
+  });
+
+  it('reads the partition and the end of the period from a delivery file name', () => {
+    expect(deliveryProgress(file('111122223333', 'eu-west-1', '20241017T2010Z'))).toEqual({ account: '111122223333', region: 'eu-west-1', time: Date.UTC(2024, 9, 17, 20, 10) });
+    expect(deliveryProgress('/t/events.ndjson')).toBeUndefined();
+    expect(deliveryProgress(file('1111', 'eu-west-1', '20241017T2010Z'))).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
 import type { Rejection, TrailEvent } from '@jackwatch/core';
+import type { InterestFilter } from '../internal/interest-filter.ts';
+import type { WholeInflater } from './inflate-whole.ts';
 
 /** Size and modification time of a file when it was opened. */
 export interface FileStamp {
@@ -36,6 +38,10 @@ export interface ReadPlan {
   readonly maxRecordSize: number;
   /** Strings a record must contain to be parsed; `undefined` parses everything. */
   readonly needles: readonly string[] | undefined;
+  /** The prefilter: what the detectors can match, when records that cannot may be skipped; `undefined` decodes everything. */
+  readonly filter: InterestFilter | undefined;
+  /** Gunzips whole files into one reused buffer: one per reader. */
+  readonly inflater: WholeInflater;
   /**
    * Follow mode: an unterminated last NDJSON line that is not yet valid JSON is
    * left for the next poll instead of being rejected (its writer is mid-line).

@@ -1,13 +1,24 @@
 import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
+import { DecodePool, resolveWorkerCount } from '../internal/decode-pool.ts';
+import { compileInterest, type InterestFilter } from '../internal/interest-filter.ts';
 import type { FileSourceConfig } from './config.ts';
+import type { DecodedFile } from './decode-file-at.ts';
+import { deliveryProgress } from './delivery-order.ts';
+import { decodeWholeFile } from './decode-whole-file.ts';
 import { discoverFiles } from './discover-files.ts';
-import type { ReadPlan } from './file-chunk.ts';
+import type { FileChunk, ReadPlan } from './file-chunk.ts';
+import { isLineFileName } from './file-kind.ts';
 import { FileLedger, type FilePosition } from './file-ledger.ts';
 import { resolvePathRoots, type PathRoot } from './path-roots.ts';
 import { planReads, stampKey, type PlannedRead } from './plan-reads.ts';
-import { prefilterNeedles } from './prefilter.ts';
 import { readInputFile } from './read-input-file.ts';
 import { errorMessage } from './read-error-reason.ts';
+import { readWholeBytes, type WholeBytes } from './read-whole-bytes.ts';
+import { WholeInflater } from './inflate-whole.ts';
+import { wholeFileChunks } from './whole-file-reader.ts';
+
+// Whole files read ahead of the one being decoded: enough to hide the reads' latency, a few hundred KiB.
+const READ_AHEAD = 4;
 
 /**
  * The `file` source: reads CloudTrail delivery files (`.json`, `.json.gz`) and
@@ -19,11 +30,17 @@ import { errorMessage } from './read-error-reason.ts';
  * batches are acked, so a restart or the next poll skips what was delivered.
  * Bad input is reported to `context.errors` with the path and record index;
  * it never stops the source.
+ *
+ * With `workers`, whole files are read and decoded by a pool of worker
+ * threads, several files ahead, and yielded in the same order.
  */
 export class FileSource implements Source {
   readonly #config: FileSourceConfig;
   readonly #context: ComponentContext;
-  readonly #needles: readonly string[] | undefined;
+  readonly #filter: InterestFilter | undefined;
+  readonly #inflater = new WholeInflater();
+  #pool: DecodePool | undefined;
+  #poolFailed = false;
   readonly #stopped = new AbortController();
   readonly #seen = new Map<string, FilePosition>();
   readonly #failed = new Map<string, string>();
@@ -35,16 +52,17 @@ export class FileSource implements Source {
   constructor(config: FileSourceConfig, context: ComponentContext) {
     this.#config = config;
     this.#context = context;
-    this.#needles = prefilterNeedles(context.interest, config.prefilter);
+    this.#filter = config.prefilter ? compileInterest(context.interest) : undefined;
   }
 
-  /** Checks every entry of `paths` (a missing one is an error naming it) and loads the checkpoint. */
+  /** Checks every entry of `paths` (a missing one is an error naming it), loads the checkpoint, and boots the decode workers. */
   async start(): Promise<void> {
     this.#roots ??= await resolvePathRoots(this.#config.paths, this.#context.baseDir, this.#context.id);
     if (this.#ledger === undefined) {
       this.#ledger = await FileLedger.load(this.#context.checkpoints, (error) => this.#context.errors.error(this.#context.id, error, { stage: 'checkpoint' }));
       for (const [path, position] of this.#ledger.positions) this.#seen.set(path, position);
     }
+    await this.#decodePool()?.ready(); // workers take a few hundred ms to load their code: here, not while reading
     this.#context.logger.info('file source ready', { roots: this.#roots.length, follow: this.#config.follow, checkpointed: this.#seen.size });
   }
 
@@ -54,10 +72,7 @@ export class FileSource implements Source {
     const stop = AbortSignal.any([signal, this.#stopped.signal]);
     for (let pass = 0; !stop.aborted; pass++) {
       const planned = await this.#list(stop, pass === 0);
-      for (const file of planned) {
-        if (stop.aborted) return;
-        yield* this.#readFile(file, stop);
-      }
+      yield* this.#readAll(planned, stop);
       if (!this.#config.follow || stop.aborted) return;
       try {
         await this.#context.clock.sleep(this.#config.pollInterval, stop);
@@ -71,6 +86,7 @@ export class FileSource implements Source {
   shutdown(): Promise<void> {
     this.#shutdown ??= (async () => {
       this.#stopped.abort();
+      await this.#pool?.close();
       await this.#ledger?.flush();
     })();
     return this.#shutdown;
@@ -95,14 +111,61 @@ export class FileSource implements Source {
     return reads;
   }
 
-  async *#readFile(file: PlannedRead, stop: AbortSignal): AsyncGenerator<SourceBatch> {
+  // In file order. Whole files are read ahead (I/O overlaps decoding) or, with a pool, decoded ahead by its workers.
+  async *#readAll(planned: readonly PlannedRead[], stop: AbortSignal): AsyncGenerator<SourceBatch> {
+    const pool = this.#decodePool();
+    const window = pool?.capacity ?? READ_AHEAD;
+    const ahead: { file: PlannedRead; prepared: Promise<DecodedFile | WholeBytes> | undefined }[] = [];
+    let next = 0;
+    try {
+      while (next < planned.length || ahead.length > 0) {
+        while (ahead.length < window && next < planned.length && !stop.aborted) {
+          const file = planned[next++]!;
+          // Appendable NDJSON is read line by line from its offset, on this thread.
+          const prepared = isLineFileName(file.path) ? undefined : pool !== undefined ? pool.decode(file.path) : readWholeBytes(file.path, this.#config.maxWholeFileSize);
+          ahead.push({ file, prepared });
+        }
+        if (stop.aborted) return;
+        const { file, prepared } = ahead.shift()!;
+        yield* this.#readFile(file, stop, prepared === undefined ? undefined : await prepared.catch(() => undefined));
+      }
+    } finally {
+      for (const { prepared } of ahead) prepared?.catch(() => undefined);
+    }
+  }
+
+  // Started on first read; a pool that cannot start leaves the decoding to this thread.
+  #decodePool(): DecodePool | undefined {
+    const size = resolveWorkerCount(this.#config.workers);
+    if (size === 0 || this.#poolFailed) return undefined;
+    try {
+      this.#pool ??= new DecodePool(size, {
+        source: this.#context.id,
+        maxWholeFileSize: this.#config.maxWholeFileSize,
+        prefilter: this.#filter !== undefined,
+        interest: this.#context.interest,
+      });
+    } catch (error) {
+      this.#poolFailed = true;
+      this.#context.logger.warn('decode workers could not start; decoding on the main thread', { error: errorMessage(error) });
+    }
+    return this.#pool;
+  }
+
+  async *#readFile(file: PlannedRead, stop: AbortSignal, prepared: DecodedFile | WholeBytes | undefined): AsyncGenerator<SourceBatch> {
     const ledger = this.#ledger!;
+    const plan = this.#plan(file);
+    // What the prefilter skipped never reaches the pipeline: the file's name still tells how far its partition was read.
+    const progress = this.#filter === undefined ? undefined : deliveryProgress(file.path);
     let finished = false;
-    for await (const chunk of readInputFile(file.path, this.#plan(file))) {
+    for await (const chunk of this.#chunks(file, plan, prepared)) {
       const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last, ...chunk.progress };
       this.#seen.set(file.path, position);
       finished = chunk.last;
-      yield { events: chunk.events, bytes: chunk.bytes, ack: async () => ledger.record(file.path, position) };
+      const filter = this.#filter;
+      const events = filter === undefined ? chunk.events : chunk.events.filter((e) => filter.matches(e.source, e.action));
+      const ack = async (): Promise<void> => ledger.record(file.path, position);
+      yield chunk.last && progress !== undefined ? { events, bytes: chunk.bytes, ack, progress } : { events, bytes: chunk.bytes, ack };
       if (stop.aborted) return;
     }
     if (finished) {
@@ -114,6 +177,21 @@ export class FileSource implements Source {
     }
   }
 
+  // A file a worker decoded, one read ahead whole, or one read here (streamed, appendable, or the worker failed).
+  async *#chunks(file: PlannedRead, plan: ReadPlan, prepared: DecodedFile | WholeBytes | undefined): AsyncGenerator<FileChunk> {
+    if (prepared?.kind === 'decoded') {
+      const { stamp, bytes, events, rejections, prefiltered, skippedRecords } = prepared;
+      yield* wholeFileChunks({ batch: { events, rejections }, prefiltered, skippedRecords }, bytes, stamp, plan);
+    } else if (prepared?.kind === 'bytes') {
+      const result = decodeWholeFile(prepared.bytes, { source: plan.source, location: file.path }, plan.filter, plan.inflater);
+      yield* wholeFileChunks(result, prepared.bytes.length, prepared.stamp, plan);
+    } else if (prepared?.kind === 'unreadable') {
+      plan.reject({ reason: 'unreadable', message: prepared.message, origin: { source: plan.source, location: file.path, index: -1 } });
+    } else {
+      yield* readInputFile(file.path, plan);
+    }
+  }
+
   #plan(file: PlannedRead): ReadPlan {
     const { id, telemetry, errors } = this.#context;
     return {
@@ -121,7 +199,9 @@ export class FileSource implements Source {
       batchSize: this.#config.batchSize,
       maxWholeFileSize: this.#config.maxWholeFileSize,
       maxRecordSize: this.#config.maxRecordSize,
-      needles: this.#needles,
+      needles: this.#filter?.needles,
+      filter: this.#filter,
+      inflater: this.#inflater,
       holdPartialLine: this.#config.follow,
       resume: file.resume,
       reject: (rejection) => errors.reject(rejection),

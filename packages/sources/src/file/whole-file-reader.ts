@@ -1,26 +1,37 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { TrailEvent } from '@jackwatch/core';
-import { decodeWholeFile } from './decode-whole-file.ts';
+import { decodeWholeFile, type WholeFileResult } from './decode-whole-file.ts';
 import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
 
 /**
  * Reads a file of at most `maxWholeFileSize` in one piece and decodes it (the
- * fastest path: one gunzip call, one `JSON.parse`), then yields its events in
- * slices of `batchSize`. On resume, records before `plan.resume.next` are
- * dropped: they were delivered before the restart.
+ * fastest path: one gunzip call, one `JSON.parse` — or, with the prefilter,
+ * only the records that can match), then yields its events in slices of
+ * `batchSize`.
  */
 export async function* readWholeFile(handle: FileHandle, path: string, stamp: FileStamp, plan: ReadPlan): AsyncGenerator<FileChunk> {
   const bytes = await readExactly(handle, stamp.size);
-  const { batch, prefiltered } = decodeWholeFile(bytes, { source: plan.source, location: path }, plan.needles);
-  if (prefiltered) plan.countPrefiltered('files', 1);
+  yield* wholeFileChunks(decodeWholeFile(bytes, { source: plan.source, location: path }, plan.filter, plan.inflater), bytes.length, stamp, plan);
+}
+
+/**
+ * The chunks of a file decoded whole (here or by a decode worker): rejections
+ * go to `plan.reject`, what the prefilter skipped is counted, and events come
+ * in slices of `batchSize`. On resume, records before `plan.resume.next` are
+ * dropped: they were delivered before the restart.
+ */
+export function* wholeFileChunks(result: WholeFileResult, byteLength: number, stamp: FileStamp, plan: ReadPlan): Generator<FileChunk> {
+  const { batch } = result;
+  if (result.prefiltered) plan.countPrefiltered('files', 1);
+  if (result.skippedRecords > 0) plan.countPrefiltered('records', result.skippedRecords);
   const next = plan.resume?.next ?? Number.NEGATIVE_INFINITY;
   for (const rejection of batch.rejections) {
     if (rejection.origin.index === -1 || Number(rejection.origin.index) >= next) plan.reject(rejection);
   }
   const events = next === Number.NEGATIVE_INFINITY ? batch.events : batch.events.filter((e) => Number(e.origin.index) >= next);
-  let bytesLeft = bytes.length;
+  let bytesLeft = byteLength;
   for (let start = 0; start < events.length || start === 0; start += plan.batchSize) {
-    const slice = events.slice(start, start + plan.batchSize);
+    const slice = events.length <= plan.batchSize ? events : events.slice(start, start + plan.batchSize);
     const last = start + plan.batchSize >= events.length;
     yield { events: slice, bytes: bytesLeft, stamp, progress: { next: nextAfter(slice, plan.resume?.next ?? 0) }, last };
     bytesLeft = 0;

@@ -1,0 +1,52 @@
+import type { Rejection, TrailEvent } from '@jackwatch/core';
+import type { InterestFilter } from '../internal/interest-filter.ts';
+import { decodeWholeFile } from './decode-whole-file.ts';
+import type { FileStamp } from './file-chunk.ts';
+import type { WholeInflater } from './inflate-whole.ts';
+import { readWholeBytesSync } from './read-whole-bytes.ts';
+import { shipMatching } from './ship-matching.ts';
+
+/** How a decode worker reads files: fixed for the life of a source. */
+export interface DecodeSettings {
+  /** Component id, for event origins. */
+  readonly source: string;
+  readonly maxWholeFileSize: number;
+  /** Skip unparsed what cannot match (`prefilter: true`) … */
+  readonly prefilter: boolean;
+  /** … what the detectors can match; `undefined`: everything. */
+  readonly filter: InterestFilter | undefined;
+  /** The worker's own inflater, and a read buffer it reuses: nothing decoded refers to either. */
+  readonly inflater: WholeInflater;
+  readonly scratch: { buffer: Buffer };
+}
+
+/** What decoding one file in a worker gave. */
+export type DecodedFile =
+  | {
+      readonly kind: 'decoded';
+      readonly stamp: FileStamp;
+      readonly bytes: number;
+      readonly events: TrailEvent[];
+      readonly rejections: Rejection[];
+      readonly prefiltered: boolean;
+      readonly skippedRecords: number;
+    }
+  /** Too large to read whole, or appendable NDJSON: the main thread streams it. */
+  | { readonly kind: 'stream' }
+  | { readonly kind: 'unreadable'; readonly message: string };
+
+/**
+ * Reads and decodes one file whole, synchronously (a decode worker does
+ * nothing else meanwhile). Only the events the detectors can match are
+ * returned — with the prefilter, the others are not even parsed; without
+ * it, every record is decoded and validated and, per account and region, the
+ * newest other event is returned too, so the watermark advances exactly as
+ * if all had been sent.
+ */
+export function decodeFileAt(path: string, settings: DecodeSettings): DecodedFile {
+  const read = readWholeBytesSync(path, settings.maxWholeFileSize, settings.scratch);
+  if (read.kind !== 'bytes') return read;
+  const result = decodeWholeFile(read.bytes, { source: settings.source, location: path }, settings.prefilter ? settings.filter : undefined, settings.inflater);
+  const events = !settings.prefilter && settings.filter ? shipMatching(result.batch.events, settings.filter) : result.batch.events;
+  return { kind: 'decoded', stamp: read.stamp, bytes: read.bytes.length, events, rejections: result.batch.rejections, prefiltered: result.prefiltered, skippedRecords: result.skippedRecords };
+}

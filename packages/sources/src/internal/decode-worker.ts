@@ -1,0 +1,22 @@
+// Entry of a decode worker thread (see decode-pool.ts): decodes the files it is sent, one at a time.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Interest } from '@jackwatch/core';
+import { decodeFileAt } from '../file/decode-file-at.ts';
+import { WholeInflater } from '../file/inflate-whole.ts';
+import { compileInterest } from './interest-filter.ts';
+import type { DecodeRequest, DecodeResponse, DecodeWorkerData } from './decode-pool.ts';
+
+const data = workerData as DecodeWorkerData;
+const settings = {
+  source: data.source,
+  maxWholeFileSize: data.maxWholeFileSize,
+  prefilter: data.prefilter,
+  filter: compileInterest(data.interest as Interest),
+  inflater: new WholeInflater(),
+  scratch: { buffer: Buffer.alloc(0) },
+};
+parentPort!.on('message', (request: DecodeRequest) => {
+  const response: DecodeResponse = { id: request.id, file: decodeFileAt(request.path, settings) };
+  parentPort!.postMessage(response);
+});
+parentPort!.postMessage({ ready: true });

@@ -1,0 +1,55 @@
+import type { Interest } from '@jackwatch/core';
+
+/**
+ * What the detectors downstream can match, compiled for a source: the byte
+ * strings a record must contain (its event source), and an exact test on a
+ * decoded record's `eventSource` and `eventName` (names compared
+ * case-insensitively, as the detectors do).
+ */
+export interface InterestFilter {
+  /** Event sources, each of which a matching record's text contains verbatim. */
+  readonly needles: readonly string[];
+  /** The needles as UTF-8 bytes, to search inflated buffers without decoding them. */
+  readonly needleBytes: readonly Buffer[];
+  /** True when a record of `source` and `action` can match. */
+  matches(source: string, action: string): boolean;
+}
+
+/**
+ * Compiles `interest` into an {@link InterestFilter}, or `undefined` when a
+ * detector needs every event (`'all'`): then nothing may be skipped.
+ *
+ * @example
+ * ```ts
+ * const filter = compileInterest([{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }]);
+ * filter?.matches('bedrock.amazonaws.com', 'invokemodel'); // true
+ * ```
+ */
+export function compileInterest(interest: Interest): InterestFilter | undefined {
+  if (interest === 'all') return undefined;
+  const bySource = new Map<string, { exact: Set<string>; lower: Set<string> } | 'all'>();
+  for (const selector of interest) {
+    const known = bySource.get(selector.eventSource);
+    if (known === 'all') continue;
+    if (selector.eventNames === undefined) {
+      bySource.set(selector.eventSource, 'all');
+      continue;
+    }
+    const names = known ?? { exact: new Set<string>(), lower: new Set<string>() };
+    for (const name of selector.eventNames) {
+      names.exact.add(name);
+      names.lower.add(name.toLowerCase());
+    }
+    bySource.set(selector.eventSource, names);
+  }
+  const needles = [...bySource.keys()];
+  return {
+    needles,
+    needleBytes: needles.map((needle) => Buffer.from(needle, 'utf8')),
+    matches(source, action) {
+      const names = bySource.get(source);
+      if (names === undefined) return false;
+      return names === 'all' || names.exact.has(action) || names.lower.has(action.toLowerCase());
+    },
+  };
+}

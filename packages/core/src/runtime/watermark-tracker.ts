@@ -47,15 +47,20 @@ export class WatermarkTracker {
   observe(events: readonly TrailEvent[]): number {
     this.#batch++;
     let late = 0;
+    let last: PartitionState | undefined;
+    let lastSource: string | undefined;
+    let lastAccount: string | undefined;
+    let lastRegion: string | undefined;
     for (const event of events) {
-      const key = `${event.origin.source}\u0000${event.account ?? ''}\u0000${event.region ?? ''}`;
-      const partition = this.#partitions.get(key);
-      if (partition === undefined) this.#partitions.set(key, { maxTime: event.time, lastBatch: this.#batch });
-      else {
-        if (event.time > partition.maxTime) partition.maxTime = event.time;
-        else if (event.time < partition.maxTime - this.#allowedLateness) late++;
-        partition.lastBatch = this.#batch;
+      // The events of one delivery file share their partition: look it up once per run of them.
+      if (last === undefined || event.origin.source !== lastSource || event.account !== lastAccount || event.region !== lastRegion) {
+        lastSource = event.origin.source;
+        lastAccount = event.account;
+        lastRegion = event.region;
+        last = this.#partition(lastSource, lastAccount, lastRegion, event.time);
       }
+      if (event.time > last.maxTime) last.maxTime = event.time;
+      else if (event.time < last.maxTime - this.#allowedLateness) late++;
     }
     this.#advance();
     return late;
@@ -66,14 +71,20 @@ export class WatermarkTracker {
    * the partition is alive and has been read up to `time`.
    */
   observeProgress(source: string, account: string | undefined, region: string | undefined, time: number): void {
-    const key = `${source}\u0000${account ?? ''}\u0000${region ?? ''}`;
-    const partition = this.#partitions.get(key);
-    if (partition === undefined) this.#partitions.set(key, { maxTime: time, lastBatch: this.#batch });
-    else {
-      if (time > partition.maxTime) partition.maxTime = time;
-      partition.lastBatch = this.#batch;
-    }
+    const partition = this.#partition(source, account, region, time);
+    if (time > partition.maxTime) partition.maxTime = time;
     this.#advance();
+  }
+
+  /** The partition's state, created at `time` when new, marked alive in this batch. */
+  #partition(source: string, account: string | undefined, region: string | undefined, time: number): PartitionState {
+    const key = `${source}\u0000${account ?? ''}\u0000${region ?? ''}`;
+    let partition = this.#partitions.get(key);
+    if (partition === undefined) {
+      partition = { maxTime: time, lastBatch: this.#batch };
+      this.#partitions.set(key, partition);
+    } else partition.lastBatch = this.#batch;
+    return partition;
   }
 
   /** Live partitions: bounded by the number of (source, account, region) triples still sending. */

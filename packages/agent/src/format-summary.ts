@@ -17,6 +17,9 @@ export function formatSummary(results: readonly PipelineResult[]): string {
     lines.push(`pipeline ${r.pipeline}${r.drained ? ' (drained)' : ''}: ${read} events in ${seconds.toFixed(1)}s`);
     lines.push(`  read:     ${entries(r.eventsRead)}`);
     lines.push(`  rejected: ${entries(r.rejected)}${r.late > 0 ? `; late: ${r.late}` : ''}`);
+    if (r.prefiltered.files + r.prefiltered.records > 0) {
+      lines.push(`  skipped:  ${r.prefiltered.files} files and ${r.prefiltered.records} records no detector can match (prefilter)`);
+    }
     lines.push(`  findings: ${entries(r.findings)}`);
     for (const [sink, s] of Object.entries(r.sinks)) {
       lines.push(`  sink ${sink}: delivered ${s.delivered}, retried ${s.retried}, dead-lettered ${s.deadLettered}, queued ${s.queued}`);

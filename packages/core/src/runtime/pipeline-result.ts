@@ -7,6 +7,8 @@ export interface PipelineResult {
   readonly drained: boolean;
   readonly eventsRead: Readonly<Record<string, number>>;
   readonly rejected: Readonly<Record<string, number>>;
+  /** Input the sources skipped unparsed because no detector could match it (the prefilter). */
+  readonly prefiltered: { readonly files: number; readonly records: number };
   /** Events older than the watermark when they arrived (processed, best effort). */
   readonly late: number;
   readonly findings: Readonly<Record<string, number>>;

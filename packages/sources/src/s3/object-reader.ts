@@ -63,7 +63,7 @@ export class ObjectReader {
     for (const rejection of decoded.rejections) this.#context.errors.reject(rejection);
     this.#context.telemetry.add('s3_objects_read', 1, labels);
     this.#context.telemetry.add('s3_bytes_read', bytes.length, labels);
-    if (decoded.skipped) this.#context.telemetry.add('s3_objects_prefiltered', 1, labels);
+    if (decoded.skipped) this.#context.telemetry.add('source.files.prefiltered', 1, labels);
     if (decoded.events.length === 0 && decoded.rejections.length > 0) this.#context.telemetry.add('s3_objects_rejected', 1, labels);
     return { events: decoded.events, bytes: bytes.length, progress: decoded.skipped ? deliveryProgress(ref.key) : undefined };
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Detector, DetectorMeta, FindingEmitter } from '../component/detector.ts';
 import type { Interest } from '../event/interest.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
@@ -203,11 +204,14 @@ class ThresholdDetector implements Detector {
     return Math.max(group.events.lastTime() + this.span, group.rearmAt);
   }
 
+  // Group fields (a Boto3 user agent alone is ~80 characters) would make the
+  // key several hundred bytes per live group; a 128-bit digest keeps it at 22.
+  // The fields themselves come back from the events when the group fires.
   #groupKey(event: TrailEvent): string {
     const getters = this.#getters;
     let key = orUnknown(getters[0]?.(event));
     for (let i = 1; i < getters.length; i++) key += '\u0000' + orUnknown(getters[i]!(event));
-    return key;
+    return key.length <= 22 ? key : createHash('sha256').update(key).digest('base64').slice(0, 22);
   }
 
   #reportAbsorbed(): void {

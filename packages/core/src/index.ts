@@ -53,6 +53,10 @@ export { decodeNdjson } from './decode/decode-ndjson.ts';
 export { decodeRecords } from './decode/decode-records.ts';
 export { unwrapRecord } from './decode/unwrap-record.ts';
 export type { DecodedBatch, InputLocation } from './decode/decoded-batch.ts';
+export { RecordsSplitter, RECORDS_OPENING } from './decode/records-splitter.ts';
+export type { SplitEnd } from './decode/records-splitter.ts';
+export { salvageRecords } from './decode/salvage-records.ts';
+export { decodeRecordText } from './decode/decode-record-text.ts';
 
 // --- config values (lead) ---
 export { durationSchema, parseDuration, formatDuration } from './config/duration.ts';

@@ -14,12 +14,10 @@ export {
   fileSourceFactory,
   FileSource,
   fileSourceConfigSchema,
-  RecordsSplitter,
-  salvageRecords,
   compareDeliveryOrder,
   deliveryTimestamp,
 } from './file/index.ts';
-export type { FileSourceConfig, SplitEnd } from './file/index.ts';
+export type { FileSourceConfig } from './file/index.ts';
 
 // --- cloudwatch-logs source ---
 export {

@@ -1,6 +1,8 @@
 import { constants, gunzipSync } from 'node:zlib';
 import type { DecodedBatch, InputLocation } from './decoded-batch.ts';
 import { decodeDocument } from './decode-document.ts';
+import { RECORDS_OPENING } from './records-splitter.ts';
+import { salvageRecords } from './salvage-records.ts';
 
 /** True when `bytes` start with the gzip magic number. */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -13,7 +15,8 @@ export function isGzip(bytes: Uint8Array): boolean {
  * streaming gunzip — then decodes the text with {@link decodeDocument}.
  *
  * A truncated gzip stream is still inflated as far as it goes: the input is
- * reported as truncated, and any complete NDJSON lines before the cut are kept.
+ * reported as truncated, and every complete record before the cut is kept
+ * (of a `{"Records":[…]}` document or JSON array, or NDJSON lines).
  */
 export function decodeBuffer(bytes: Uint8Array, where: InputLocation): DecodedBatch {
   if (!isGzip(bytes)) return decodeDocument(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), where);
@@ -33,8 +36,9 @@ function decodeTruncated(bytes: Uint8Array, where: InputLocation, cause: Error):
     return { events: [], rejections: [{ reason: 'decompression-failed', message: `not a readable gzip stream: ${cause.message}`, origin }] };
   }
   const text = partial.toString('utf8');
+  if (RECORDS_OPENING.test(text)) return salvageRecords(text, where, `gzip stream ends early after ${partial.length} bytes: ${cause.message}`);
   const usable = text.slice(0, text.lastIndexOf('\n') + 1);
-  const batch = usable.trimStart().startsWith('{"Records"') ? { events: [], rejections: [] } : decodeDocument(usable, where);
+  const batch = decodeDocument(usable, where);
   batch.rejections.push({
     reason: 'truncated',
     message: `gzip stream ends early after ${partial.length} bytes (${cause.message}); ${batch.events.length} complete records before the cut were kept`,

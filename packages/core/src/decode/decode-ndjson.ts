@@ -1,6 +1,5 @@
-import { isRejection, normalizeRecord } from '../event/normalize.ts';
 import type { DecodedBatch, InputLocation } from './decoded-batch.ts';
-import { unwrapRecord } from './unwrap-record.ts';
+import { decodeRecordText } from './decode-record-text.ts';
 
 /**
  * Decodes newline-delimited JSON: one record (or EventBridge envelope) per
@@ -15,22 +14,9 @@ export function decodeNdjson(text: string, where: InputLocation, firstLine = 1, 
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const content = text.slice(start, end).trim();
-    if (content !== '') decodeLine(content, { source: where.source, location: where.location, index: line }, batch);
+    if (content !== '') decodeRecordText(content, { source: where.source, location: where.location, index: line }, batch);
     start = end + 1;
     line++;
   }
   return batch;
-}
-
-function decodeLine(content: string, origin: { source: string; location: string; index: number }, batch: DecodedBatch): void {
-  let value: unknown;
-  try {
-    value = JSON.parse(content);
-  } catch (error) {
-    batch.rejections.push({ reason: 'malformed-json', message: `line is not JSON: ${(error as Error).message}`, origin });
-    return;
-  }
-  const result = normalizeRecord(unwrapRecord(value), origin);
-  if (isRejection(result)) batch.rejections.push(result);
-  else batch.events.push(result);
 }

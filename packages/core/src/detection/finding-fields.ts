@@ -1,5 +1,5 @@
 import type { Finding } from '../finding/finding.ts';
-import { walkPath } from './record-field.ts';
+import { scalar, walkPath } from './record-field.ts';
 
 /**
  * Reads a field of a finding, as `suppress.by` and `exceptions` name them:
@@ -31,10 +31,4 @@ export function findingField(field: string): (finding: Finding) => string[] {
     }
     return values;
   };
-}
-
-function scalar(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
 }

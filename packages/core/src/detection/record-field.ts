@@ -20,7 +20,8 @@ export function walkPath(root: unknown, path: readonly string[]): unknown {
   return node;
 }
 
-function scalar(value: unknown): string | undefined {
+/** A string, number or boolean as a string; anything else `undefined`. */
+export function scalar(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;

@@ -1,10 +1,8 @@
 import { constants, gunzipSync } from 'node:zlib';
-import { decodeBuffer, decodeDocument, isGzip, type DecodedBatch, type InputLocation } from '@jackwatch/core';
+import { decodeBuffer, decodeDocument, isGzip, RECORDS_OPENING, salvageRecords, type DecodedBatch, type InputLocation } from '@jackwatch/core';
 import type { InterestFilter } from '../internal/interest-filter.ts';
 import { decodeSelected } from './decode-selected.ts';
 import { inflateOnce, type WholeInflater } from './inflate-whole.ts';
-import { RECORDS_OPENING } from './records-splitter.ts';
-import { salvageRecords } from './salvage-records.ts';
 import { containsAny } from './select-records.ts';
 
 /** A decoded file, and what the prefilter skipped of it without parsing. */

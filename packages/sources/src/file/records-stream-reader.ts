@@ -1,11 +1,9 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { DecodedBatch, RejectionReason } from '@jackwatch/core';
+import { decodeRecordText, RecordsSplitter, type DecodedBatch, type RejectionReason } from '@jackwatch/core';
 import type { ByteSource } from './byte-source.ts';
-import { decodeRecordText } from './decode-record-text.ts';
 import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
 import { mayMatch } from './prefilter.ts';
 import { errorMessage, readErrorReason } from './read-error-reason.ts';
-import { RecordsSplitter } from './records-splitter.ts';
 
 /**
  * Reads a `{"Records":[…]}` document (or a JSON array) too large to hold

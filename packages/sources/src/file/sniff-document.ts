@@ -1,4 +1,4 @@
-import { RECORDS_OPENING } from './records-splitter.ts';
+import { RECORDS_OPENING } from '@jackwatch/core';
 
 /** How a streamed document is split into records: by the array's elements, or line by line. */
 export type DocumentLayout = 'records' | 'lines';

@@ -1,8 +1,12 @@
-import { isRejection, normalizeRecord, unwrapRecord, type DecodedBatch, type EventOrigin } from '@jackwatch/core';
+import { isRejection, normalizeRecord } from '../event/normalize.ts';
+import type { EventOrigin } from '../event/trail-event.ts';
+import type { DecodedBatch } from './decoded-batch.ts';
+import { unwrapRecord } from './unwrap-record.ts';
 
 /**
- * Parses the text of one record (an element split from a `Records` array)
- * and appends the event, or the reason it is not one, to `into`. Never throws.
+ * Parses the text of one record (an NDJSON line, an element split from a
+ * `Records` array) and appends the event, or the reason it is not one, to
+ * `into`. Never throws.
  */
 export function decodeRecordText(text: string, origin: EventOrigin, into: DecodedBatch): void {
   let value: unknown;

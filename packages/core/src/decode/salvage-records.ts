@@ -1,4 +1,4 @@
-import type { DecodedBatch, InputLocation } from '@jackwatch/core';
+import type { DecodedBatch, InputLocation } from './decoded-batch.ts';
 import { decodeRecordText } from './decode-record-text.ts';
 import { RecordsSplitter } from './records-splitter.ts';
 

@@ -14,7 +14,7 @@ export function decodeNdjson(text: string, where: InputLocation, firstLine = 1, 
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const content = text.slice(start, end).trim();
-    if (content !== '') decodeRecordText(content, { source: where.source, location: where.location, index: line }, batch);
+    if (content !== '') decodeRecordText(content, { source: where.source, location: where.location, index: line }, batch, 'line');
     start = end + 1;
     line++;
   }

@@ -6,14 +6,14 @@ import { unwrapRecord } from './unwrap-record.ts';
 /**
  * Parses the text of one record (an NDJSON line, an element split from a
  * `Records` array) and appends the event, or the reason it is not one, to
- * `into`. Never throws.
+ * `into`. Never throws. `unit` names the text in a rejection (`line is not JSON`).
  */
-export function decodeRecordText(text: string, origin: EventOrigin, into: DecodedBatch): void {
+export function decodeRecordText(text: string, origin: EventOrigin, into: DecodedBatch, unit: 'record' | 'line' = 'record'): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    into.rejections.push({ reason: 'malformed-json', message: `record is not JSON: ${(error as Error).message}`, origin });
+    into.rejections.push({ reason: 'malformed-json', message: `${unit} is not JSON: ${(error as Error).message}`, origin });
     return;
   }
   const result = normalizeRecord(unwrapRecord(value), origin);

@@ -20,6 +20,7 @@ export function formatSummary(results: readonly PipelineResult[]): string {
     if (r.prefiltered.files + r.prefiltered.records > 0) {
       lines.push(`  skipped:  ${r.prefiltered.files} files and ${r.prefiltered.records} records no detector can match (prefilter)`);
     }
+    if (r.unmatched > 0) lines.push(`  passed:   ${r.unmatched} more records decoded and valid that no detector can match`);
     lines.push(`  findings: ${entries(r.findings)}`);
     for (const [sink, s] of Object.entries(r.sinks)) {
       lines.push(`  sink ${sink}: delivered ${s.delivered}, retried ${s.retried}, dead-lettered ${s.deadLettered}, queued ${s.queued}`);

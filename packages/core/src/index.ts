@@ -52,7 +52,7 @@ export { decodeBuffer, isGzip } from './decode/decode-buffer.ts';
 export { decodeNdjson } from './decode/decode-ndjson.ts';
 export { decodeRecords } from './decode/decode-records.ts';
 export { unwrapRecord } from './decode/unwrap-record.ts';
-export type { DecodedBatch, InputLocation } from './decode/decoded-batch.ts';
+export type { DecodedBatch, DecodeOptions, InputLocation } from './decode/decoded-batch.ts';
 export { RecordsSplitter, RECORDS_OPENING } from './decode/records-splitter.ts';
 export type { SplitEnd } from './decode/records-splitter.ts';
 export { salvageRecords } from './decode/salvage-records.ts';

@@ -1,4 +1,4 @@
-import type { DecodedBatch, InputLocation } from './decoded-batch.ts';
+import type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
 import { decodeNdjson } from './decode-ndjson.ts';
 import { decodeRecords } from './decode-records.ts';
 
@@ -10,9 +10,10 @@ import { decodeRecords } from './decode-records.ts';
  * - NDJSON (one record per line), recognised when the text is not one JSON value.
  *
  * Never throws: what cannot be decoded is returned as rejections with the
- * location and record index (NDJSON: the line number).
+ * location and record index (NDJSON: the line number). `options.keep` is
+ * honoured for JSON documents; NDJSON returns every event.
  */
-export function decodeDocument(text: string, where: InputLocation): DecodedBatch {
+export function decodeDocument(text: string, where: InputLocation, options?: DecodeOptions): DecodedBatch {
   const first = firstNonSpace(text);
   if (first < 0) return { events: [], rejections: [] };
   let value: unknown;
@@ -32,12 +33,12 @@ export function decodeDocument(text: string, where: InputLocation): DecodedBatch
       ],
     };
   }
-  if (Array.isArray(value)) return decodeRecords(value, where);
+  if (Array.isArray(value)) return decodeRecords(value, where, options);
   if (typeof value === 'object' && value !== null && 'Records' in value) {
     const records = (value as { Records: unknown }).Records;
-    if (Array.isArray(records)) return decodeRecords(records, where);
+    if (Array.isArray(records)) return decodeRecords(records, where, options);
   }
-  return decodeRecords([value], where);
+  return decodeRecords([value], where, options);
 }
 
 function firstNonSpace(text: string): number {

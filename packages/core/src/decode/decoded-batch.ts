@@ -5,10 +5,27 @@ import type { TrailEvent } from '../event/trail-event.ts';
 export interface DecodedBatch {
   readonly events: TrailEvent[];
   readonly rejections: Rejection[];
+  /** Valid records left out because {@link DecodeOptions.keep} did not want them; absent when nothing was left out. */
+  readonly unmatched?: number;
 }
 
 /** Where the records of one input come from: the source id and the file, object or stream. */
 export interface InputLocation {
   readonly source: string;
   readonly location: string;
+}
+
+/** How the decoders treat valid records. */
+export interface DecodeOptions {
+  /**
+   * Which events are wanted, by `eventSource` and `eventName` — say, what
+   * some detector can match. Every record is still parsed and validated (a
+   * bad one is rejected either way), but only wanted ones become events,
+   * plus, for each account and region, the newest of the others: watermarks
+   * depend only on each partition's newest event time, so they advance
+   * exactly as if every event had been returned. The rest are counted in
+   * {@link DecodedBatch.unmatched}. Records in EventBridge envelopes and
+   * NDJSON lines are returned whether wanted or not.
+   */
+  readonly keep?: (source: string, action: string) => boolean;
 }

@@ -25,8 +25,8 @@ function parsePlain(text: string): number | undefined {
   const mi = twoDigits(text, 14);
   const s = twoDigits(text, 17);
   if (h > 23 || mi > 59 || s > 60 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return undefined;
-  const day = text.slice(0, 10);
-  if (day !== cachedDay) {
+  if (cachedDay === '' || !text.startsWith(cachedDay)) {
+    const day = text.slice(0, 10);
     const midnight = parseAnyForm(`${day}T00:00:00Z`);
     if (midnight === undefined) return undefined;
     cachedDay = day;

@@ -45,13 +45,23 @@ export function normalizeRecord(value: unknown, origin: EventOrigin): TrailEvent
     principalArn,
     principalType: str(identity?.type),
     userName: str(identity?.userName) ?? str(identity?.sessionContext?.sessionIssuer?.userName) ?? lastSegment(principalArn),
-    account: str(raw.recipientAccountId) ?? str(identity?.accountId),
-    region: str(raw.awsRegion),
+    account: recordAccount(raw),
+    region: recordRegion(raw),
     sourceIp: str(raw.sourceIPAddress),
     userAgent: str(raw.userAgent),
     eventId: str(raw.eventID) ?? contentId(raw),
     origin,
   };
+}
+
+/** The account a record belongs to, as {@link TrailEvent.account}: `recipientAccountId`, else `userIdentity.accountId`. */
+export function recordAccount(raw: CloudTrailRecord): string | undefined {
+  return str(raw.recipientAccountId) ?? str(typeof raw.userIdentity === 'object' && raw.userIdentity !== null ? raw.userIdentity.accountId : undefined);
+}
+
+/** The region a record belongs to, as {@link TrailEvent.region}. */
+export function recordRegion(raw: CloudTrailRecord): string | undefined {
+  return str(raw.awsRegion);
 }
 
 /** True when {@link normalizeRecord} returned a rejection. */

@@ -9,6 +9,8 @@ export interface PipelineResult {
   readonly rejected: Readonly<Record<string, number>>;
   /** Input the sources skipped unparsed because no detector could match it (the prefilter). */
   readonly prefiltered: { readonly files: number; readonly records: number };
+  /** Valid records the sources decoded but did not send on, because no detector can match them. */
+  readonly unmatched: number;
   /** Events older than the watermark when they arrived (processed, best effort). */
   readonly late: number;
   readonly findings: Readonly<Record<string, number>>;

@@ -33,6 +33,7 @@ export function summarize(input: SummaryInput): PipelineResult {
       files: input.sources.reduce((n, source) => n + input.telemetry.total('source.files.prefiltered', { source }), 0),
       records: input.sources.reduce((n, source) => n + input.telemetry.total('source.records.prefiltered', { source }), 0),
     },
+    unmatched: input.sources.reduce((n, source) => n + input.telemetry.total('source.records.unmatched', { source }), 0),
     late: input.late,
     findings: Object.fromEntries(input.detectors.map((id) => [id, input.telemetry.total('findings', { detector: id })])),
     sinks: Object.fromEntries(input.sinks.map(({ id, component }) => [id, component.stats()])),

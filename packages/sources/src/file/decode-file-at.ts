@@ -4,7 +4,6 @@ import { decodeWholeFile } from './decode-whole-file.ts';
 import type { FileStamp } from './file-chunk.ts';
 import type { WholeInflater } from './inflate-whole.ts';
 import { readWholeBytesSync } from './read-whole-bytes.ts';
-import { shipMatching } from './ship-matching.ts';
 
 /** How a decode worker reads files: fixed for the life of a source. */
 export interface DecodeSettings {
@@ -30,6 +29,7 @@ export type DecodedFile =
       readonly rejections: Rejection[];
       readonly prefiltered: boolean;
       readonly skippedRecords: number;
+      readonly unmatchedRecords: number;
     }
   /** Too large to read whole, or appendable NDJSON: the main thread streams it. */
   | { readonly kind: 'stream' }
@@ -46,7 +46,7 @@ export type DecodedFile =
 export function decodeFileAt(path: string, settings: DecodeSettings): DecodedFile {
   const read = readWholeBytesSync(path, settings.maxWholeFileSize, settings.scratch);
   if (read.kind !== 'bytes') return read;
-  const result = decodeWholeFile(read.bytes, { source: settings.source, location: path }, settings.prefilter ? settings.filter : undefined, settings.inflater);
-  const events = !settings.prefilter && settings.filter ? shipMatching(result.batch.events, settings.filter) : result.batch.events;
-  return { kind: 'decoded', stamp: read.stamp, bytes: read.bytes.length, events, rejections: result.batch.rejections, prefiltered: result.prefiltered, skippedRecords: result.skippedRecords };
+  const result = decodeWholeFile(read.bytes, { source: settings.source, location: path }, settings, settings.inflater);
+  const { events, rejections } = result.batch;
+  return { kind: 'decoded', stamp: read.stamp, bytes: read.bytes.length, events, rejections, prefiltered: result.prefiltered, skippedRecords: result.skippedRecords, unmatchedRecords: result.unmatchedRecords };
 }

@@ -5,10 +5,11 @@ import { decodeWholeFile } from './decode-whole-file.ts';
 import { deliveryDocument, ndjson, trailRecord } from './testdata/harness.ts';
 
 const where = { source: 'file', location: '/logs/a.json.gz' };
+const everything = { filter: undefined, prefilter: false };
 
 describe('decodeWholeFile', () => {
   it('decodes a gzipped delivery file with record indexes', () => {
-    const { batch, prefiltered } = decodeWholeFile(gzipSync(deliveryDocument(0, 3)), where, undefined);
+    const { batch, prefiltered } = decodeWholeFile(gzipSync(deliveryDocument(0, 3)), where, everything);
     expect(prefiltered).toBe(false);
     expect(batch.rejections).toEqual([]);
     expect(batch.events.map((e) => [e.eventId, e.origin.index, e.origin.location])).toEqual([
@@ -20,7 +21,7 @@ describe('decodeWholeFile', () => {
 
   it('keeps the complete records of a gzipped delivery file cut in half, and reports the cut', () => {
     const gz = gzipSync(deliveryDocument(0, 40));
-    const { batch } = decodeWholeFile(gz.subarray(0, gz.length >> 1), where, undefined);
+    const { batch } = decodeWholeFile(gz.subarray(0, gz.length >> 1), where, everything);
     expect(batch.events.length).toBeGreaterThan(0);
     expect(batch.events.length).toBeLessThan(40);
     expect(batch.events.map((e) => e.eventId)).toEqual(batch.events.map((_, i) => `evt-${i}`));
@@ -31,32 +32,32 @@ describe('decodeWholeFile', () => {
 
   it('reports a gzip stream missing only its trailer as truncated, keeping every record', () => {
     const gz = gzipSync(deliveryDocument(0, 5));
-    const { batch } = decodeWholeFile(gz.subarray(0, gz.length - 4), where, undefined);
+    const { batch } = decodeWholeFile(gz.subarray(0, gz.length - 4), where, everything);
     expect(batch.events).toHaveLength(5);
     expect(batch.rejections.map((r) => r.reason)).toEqual(['truncated']);
   });
 
   it('salvages an uncompressed delivery file cut short, and one broken record among good ones', () => {
     const text = deliveryDocument(0, 4);
-    const cut = decodeWholeFile(Buffer.from(text.slice(0, text.indexOf('"evt-3"'))), where, undefined).batch;
+    const cut = decodeWholeFile(Buffer.from(text.slice(0, text.indexOf('"evt-3"'))), where, everything).batch;
     expect(cut.events.map((e) => e.eventId)).toEqual(['evt-0', 'evt-1', 'evt-2']);
     expect(cut.rejections.map((r) => r.reason)).toEqual(['truncated']);
 
     const broken = text.replace('"eventName":"GetObject","awsRegion"', '"eventName":"GetObject" "awsRegion"');
-    const salvaged = decodeWholeFile(Buffer.from(broken), where, undefined).batch;
+    const salvaged = decodeWholeFile(Buffer.from(broken), where, everything).batch;
     expect(salvaged.events.map((e) => e.eventId)).toEqual(['evt-1', 'evt-2', 'evt-3']);
     expect(salvaged.rejections).toMatchObject([{ reason: 'malformed-json', origin: { index: 0 } }]);
   });
 
   it('keeps the complete lines of cut gzipped NDJSON (core behaviour)', () => {
     const gz = gzipSync(ndjson(0, 40));
-    const { batch } = decodeWholeFile(gz.subarray(0, gz.length >> 1), where, undefined);
+    const { batch } = decodeWholeFile(gz.subarray(0, gz.length >> 1), where, everything);
     expect(batch.events.length).toBeGreaterThan(0);
     expect(batch.rejections.map((r) => r.reason)).toEqual(['truncated']);
   });
 
   it('reports bytes that are not gzip at all', () => {
-    const { batch } = decodeWholeFile(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9]), where, undefined);
+    const { batch } = decodeWholeFile(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9]), where, everything);
     expect(batch.events).toEqual([]);
     expect(batch.rejections.map((r) => r.reason)).toEqual(['decompression-failed']);
   });
@@ -64,9 +65,9 @@ describe('decodeWholeFile', () => {
   it('skips a file without the needles unparsed, and parses only the matching records of a file with one', () => {
     const bedrock = compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]);
     const s3Only = Buffer.from(deliveryDocument(0, 3));
-    expect(decodeWholeFile(s3Only, where, bedrock)).toEqual({ batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0 });
+    expect(decodeWholeFile(s3Only, where, { filter: bedrock, prefilter: true })).toEqual({ batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 });
     const mixed = Buffer.from(JSON.stringify({ Records: [trailRecord(0), trailRecord(1, { eventSource: 'bedrock.amazonaws.com' }), trailRecord(2)] }));
-    const { batch, prefiltered, skippedRecords } = decodeWholeFile(gzipSync(mixed), where, bedrock);
+    const { batch, prefiltered, skippedRecords } = decodeWholeFile(gzipSync(mixed), where, { filter: bedrock, prefilter: true });
     expect(prefiltered).toBe(false);
     expect(skippedRecords).toBe(2);
     expect(batch.events.map((e) => [e.eventId, e.origin.index])).toEqual([['evt-1', 1]]);
@@ -76,8 +77,23 @@ describe('decodeWholeFile', () => {
     const invoke = compileInterest([{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }]);
     // Pretty-printed with keys in another order in each record: not splittable by record, so decoded whole.
     const records = [trailRecord(0), trailRecord(1, { eventSource: 'bedrock.amazonaws.com', eventName: 'invokemodel' }), { eventSource: 'bedrock.amazonaws.com', ...trailRecord(2, { eventName: 'ListFoundationModels' }) }];
-    const { batch, skippedRecords } = decodeWholeFile(Buffer.from(JSON.stringify({ Records: records }, null, 1).replace('"Records": [', '"Records": [ ')), where, invoke);
+    const { batch, skippedRecords } = decodeWholeFile(Buffer.from(JSON.stringify({ Records: records }, null, 1).replace('"Records": [', '"Records": [ ')), where, { filter: invoke, prefilter: true });
     expect(skippedRecords).toBe(0);
     expect(batch.events.map((e) => e.eventId)).toEqual(['evt-1']);
+  });
+
+  it('without the prefilter, validates every record but returns only matching events and each partition\'s newest other', () => {
+    const bedrock = compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]);
+    const records = [
+      trailRecord(0, { eventTime: '2026-11-02T10:00:03Z' }),
+      trailRecord(1, { eventSource: 'bedrock.amazonaws.com', eventTime: '2026-11-02T10:00:01Z' }),
+      { ...trailRecord(2), eventTime: undefined },
+      trailRecord(3, { eventTime: '2026-11-02T10:00:02Z' }),
+    ];
+    const { batch, skippedRecords, unmatchedRecords } = decodeWholeFile(gzipSync(JSON.stringify({ Records: records })), where, { filter: bedrock, prefilter: false });
+    expect(skippedRecords).toBe(0);
+    expect(unmatchedRecords).toBe(1);
+    expect(batch.events.map((e) => e.eventId)).toEqual(['evt-0', 'evt-1']);
+    expect(batch.rejections).toMatchObject([{ reason: 'missing-event-time', origin: { index: 2 } }]);
   });
 });

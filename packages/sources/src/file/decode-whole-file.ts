@@ -5,15 +5,24 @@ import { decodeSelected } from './decode-selected.ts';
 import { inflateOnce, type WholeInflater } from './inflate-whole.ts';
 import { containsAny } from './select-records.ts';
 
-/** A decoded file, and what the prefilter skipped of it without parsing. */
+/** A decoded file, and what was left out of it. */
 export interface WholeFileResult {
   readonly batch: DecodedBatch;
   /** The whole file was skipped: none of its bytes name an event source of interest. */
   readonly prefiltered: boolean;
   /** Records skipped unparsed inside a file that was read. */
   readonly skippedRecords: number;
+  /** Records parsed and valid but left out: no detector can match them. */
+  readonly unmatchedRecords: number;
 }
 
+/** What the detectors downstream can match, and how much decoding that may save. */
+export interface WholeFileSelection {
+  /** What the detectors can match; `undefined` when one wants every event. */
+  readonly filter: InterestFilter | undefined;
+  /** Skip unparsed the files and records that cannot match (else every record is parsed and validated). */
+  readonly prefilter: boolean;
+}
 
 /**
  * Decodes a whole file held in memory: gunzips it in one call when gzipped
@@ -21,32 +30,41 @@ export interface WholeFileResult {
  * that a truncated or damaged `{"Records":[…]}` document keeps its complete
  * records (core's `decodeBuffer` keeps none). Never throws.
  *
- * With `prefilter` (what the detectors can match), it skips work at two
- * levels: a file whose bytes name none of the event sources is not decoded
+ * With a `filter`, only events the detectors can match are returned, plus
+ * each account and region's newest other event (so the watermark advances
+ * as if all were); the rest are counted. With `prefilter`, it also skips
+ * parsing: a file whose bytes name none of the event sources is not decoded
  * at all; in a file that does, only the records whose bytes name one are
- * parsed, and only events `prefilter` matches are returned. Records skipped
- * unparsed are not validated, so their defects are not reported.
+ * parsed. Records skipped unparsed are not validated, so their defects are
+ * not reported.
  *
  * A reader decoding many files passes its own `inflater`, which reuses one
  * output buffer (nothing returned refers to it).
  */
-export function decodeWholeFile(bytes: Buffer, where: InputLocation, prefilter: InterestFilter | undefined, inflater?: WholeInflater): WholeFileResult {
+export function decodeWholeFile(bytes: Buffer, where: InputLocation, selection: WholeFileSelection, inflater?: WholeInflater): WholeFileResult {
+  const { filter } = selection;
+  const prefilter = selection.prefilter ? filter : undefined;
   let inflated: Buffer;
   try {
     inflated = !isGzip(bytes) ? bytes : inflater === undefined ? inflateOnce(bytes) : inflater.inflate(bytes);
   } catch (error) {
     const batch = decodeCutGzip(bytes, where, error as Error);
-    return { batch: prefilter ? keepMatching(batch, prefilter) : batch, prefiltered: false, skippedRecords: 0 };
+    return { batch: prefilter ? keepMatching(batch, prefilter) : batch, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
   }
   if (prefilter !== undefined) {
-    if (!containsAny(inflated, prefilter.needleBytes)) return { batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0 };
+    if (!containsAny(inflated, prefilter.needleBytes)) return { batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 };
     const selected = decodeSelected(inflated, where, prefilter);
-    if (selected !== undefined) return { batch: selected.batch, prefiltered: false, skippedRecords: selected.skipped };
+    if (selected !== undefined) return { batch: selected.batch, prefiltered: false, skippedRecords: selected.skipped, unmatchedRecords: 0 };
   }
   const text = inflated.toString('utf8');
-  const decoded = decodeDocument(text, where);
-  const batch = isUnsplitRecordsFailure(decoded, text) ? salvageRecords(text, where) : decoded;
-  return { batch: prefilter ? keepMatching(batch, prefilter) : batch, prefiltered: false, skippedRecords: 0 };
+  const decoded = decodeDocument(text, where, filter === undefined ? undefined : { keep: (source, action) => filter.matches(source, action) });
+  if (isUnsplitRecordsFailure(decoded, text)) {
+    const salvaged = salvageRecords(text, where);
+    return { batch: prefilter ? keepMatching(salvaged, prefilter) : salvaged, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
+  }
+  // With the prefilter, even each partition's newest unmatched event is left out: file names tell the watermark how far it was read.
+  const batch = prefilter ? keepMatching(decoded, prefilter) : decoded;
+  return { batch, prefiltered: false, skippedRecords: 0, unmatchedRecords: (decoded.unmatched ?? 0) + decoded.events.length - batch.events.length };
 }
 
 /** `batch` with only the events `filter` matches (rejections are kept). */

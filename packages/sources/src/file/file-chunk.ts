@@ -1,5 +1,5 @@
 import type { Rejection, TrailEvent } from '@jackwatch/core';
-import type { InterestFilter } from '../internal/interest-filter.ts';
+import type { WholeFileSelection } from './decode-whole-file.ts';
 import type { WholeInflater } from './inflate-whole.ts';
 
 /** Size and modification time of a file when it was opened. */
@@ -38,8 +38,8 @@ export interface ReadPlan {
   readonly maxRecordSize: number;
   /** Strings a record must contain to be parsed; `undefined` parses everything. */
   readonly needles: readonly string[] | undefined;
-  /** The prefilter: what the detectors can match, when records that cannot may be skipped; `undefined` decodes everything. */
-  readonly filter: InterestFilter | undefined;
+  /** What the detectors can match, and whether what cannot may be skipped unparsed (whole files only). */
+  readonly selection: WholeFileSelection;
   /** Gunzips whole files into one reused buffer: one per reader. */
   readonly inflater: WholeInflater;
   /**
@@ -52,4 +52,6 @@ export interface ReadPlan {
   readonly reject: (rejection: Rejection) => void;
   /** Counts what the prefilter skipped unparsed: whole files, or records of streamed files. */
   readonly countPrefiltered: (unit: 'files' | 'records', count: number) => void;
+  /** Counts records decoded and valid but left out of whole files because no detector can match them. */
+  readonly countUnmatched: (count: number) => void;
 }

@@ -13,12 +13,9 @@ import { resolvePathRoots, type PathRoot } from './path-roots.ts';
 import { planReads, stampKey, type PlannedRead } from './plan-reads.ts';
 import { readInputFile } from './read-input-file.ts';
 import { errorMessage } from './read-error-reason.ts';
-import { readWholeBytes, type WholeBytes } from './read-whole-bytes.ts';
+import { readWholeBytesSync, type WholeBytes } from './read-whole-bytes.ts';
 import { WholeInflater } from './inflate-whole.ts';
 import { wholeFileChunks } from './whole-file-reader.ts';
-
-// Whole files read ahead of the one being decoded: enough to hide the reads' latency, a few hundred KiB.
-const READ_AHEAD = 4;
 
 /**
  * The `file` source: reads CloudTrail delivery files (`.json`, `.json.gz`) and
@@ -37,8 +34,13 @@ const READ_AHEAD = 4;
 export class FileSource implements Source {
   readonly #config: FileSourceConfig;
   readonly #context: ComponentContext;
+  /** What the detectors can match; `undefined` when one wants every event. */
+  readonly #interest: InterestFilter | undefined;
+  /** What may be skipped unparsed: the interest, with `prefilter: true`. */
   readonly #filter: InterestFilter | undefined;
   readonly #inflater = new WholeInflater();
+  /** Whole files are read into this buffer, reused: decoding copies what it keeps. */
+  readonly #readBuffer = { buffer: Buffer.alloc(0) };
   #pool: DecodePool | undefined;
   #poolFailed = false;
   readonly #stopped = new AbortController();
@@ -52,7 +54,8 @@ export class FileSource implements Source {
   constructor(config: FileSourceConfig, context: ComponentContext) {
     this.#config = config;
     this.#context = context;
-    this.#filter = config.prefilter ? compileInterest(context.interest) : undefined;
+    this.#interest = compileInterest(context.interest);
+    this.#filter = config.prefilter ? this.#interest : undefined;
   }
 
   /** Checks every entry of `paths` (a missing one is an error naming it), loads the checkpoint, and boots the decode workers. */
@@ -111,26 +114,34 @@ export class FileSource implements Source {
     return reads;
   }
 
-  // In file order. Whole files are read ahead (I/O overlaps decoding) or, with a pool, decoded ahead by its workers.
+  // In file order. With a pool, its workers read and decode whole files ahead. Without, each file is read here,
+  // synchronously: decoding a file blocks this thread longer than reading it from the page cache does, while an
+  // asynchronous read needs four event-loop turns that a busy decoder does not give it (0.69 of the floor instead of 0.89).
   async *#readAll(planned: readonly PlannedRead[], stop: AbortSignal): AsyncGenerator<SourceBatch> {
     const pool = this.#decodePool();
-    const window = pool?.capacity ?? READ_AHEAD;
-    const ahead: { file: PlannedRead; prepared: Promise<DecodedFile | WholeBytes> | undefined }[] = [];
+    if (pool === undefined) {
+      for (const file of planned) {
+        if (stop.aborted) return;
+        // Appendable NDJSON is read line by line from its offset.
+        const prepared = isLineFileName(file.path) ? undefined : readWholeBytesSync(file.path, this.#config.maxWholeFileSize, this.#readBuffer);
+        yield* this.#readFile(file, stop, prepared);
+      }
+      return;
+    }
+    const ahead: { file: PlannedRead; decoded: Promise<DecodedFile> | undefined }[] = [];
     let next = 0;
     try {
       while (next < planned.length || ahead.length > 0) {
-        while (ahead.length < window && next < planned.length && !stop.aborted) {
+        while (ahead.length < pool.capacity && next < planned.length && !stop.aborted) {
           const file = planned[next++]!;
-          // Appendable NDJSON is read line by line from its offset, on this thread.
-          const prepared = isLineFileName(file.path) ? undefined : pool !== undefined ? pool.decode(file.path) : readWholeBytes(file.path, this.#config.maxWholeFileSize);
-          ahead.push({ file, prepared });
+          ahead.push({ file, decoded: isLineFileName(file.path) ? undefined : pool.decode(file.path) });
         }
         if (stop.aborted) return;
-        const { file, prepared } = ahead.shift()!;
-        yield* this.#readFile(file, stop, prepared === undefined ? undefined : await prepared.catch(() => undefined));
+        const { file, decoded } = ahead.shift()!;
+        yield* this.#readFile(file, stop, decoded === undefined ? undefined : await decoded.catch(() => undefined));
       }
     } finally {
-      for (const { prepared } of ahead) prepared?.catch(() => undefined);
+      for (const { decoded } of ahead) decoded?.catch(() => undefined);
     }
   }
 
@@ -180,10 +191,10 @@ export class FileSource implements Source {
   // A file a worker decoded, one read ahead whole, or one read here (streamed, appendable, or the worker failed).
   async *#chunks(file: PlannedRead, plan: ReadPlan, prepared: DecodedFile | WholeBytes | undefined): AsyncGenerator<FileChunk> {
     if (prepared?.kind === 'decoded') {
-      const { stamp, bytes, events, rejections, prefiltered, skippedRecords } = prepared;
-      yield* wholeFileChunks({ batch: { events, rejections }, prefiltered, skippedRecords }, bytes, stamp, plan);
+      const { stamp, bytes, events, rejections, prefiltered, skippedRecords, unmatchedRecords } = prepared;
+      yield* wholeFileChunks({ batch: { events, rejections }, prefiltered, skippedRecords, unmatchedRecords }, bytes, stamp, plan);
     } else if (prepared?.kind === 'bytes') {
-      const result = decodeWholeFile(prepared.bytes, { source: plan.source, location: file.path }, plan.filter, plan.inflater);
+      const result = decodeWholeFile(prepared.bytes, { source: plan.source, location: file.path }, plan.selection, plan.inflater);
       yield* wholeFileChunks(result, prepared.bytes.length, prepared.stamp, plan);
     } else if (prepared?.kind === 'unreadable') {
       plan.reject({ reason: 'unreadable', message: prepared.message, origin: { source: plan.source, location: file.path, index: -1 } });
@@ -200,12 +211,13 @@ export class FileSource implements Source {
       maxWholeFileSize: this.#config.maxWholeFileSize,
       maxRecordSize: this.#config.maxRecordSize,
       needles: this.#filter?.needles,
-      filter: this.#filter,
+      selection: { filter: this.#interest, prefilter: this.#filter !== undefined },
       inflater: this.#inflater,
       holdPartialLine: this.#config.follow,
       resume: file.resume,
       reject: (rejection) => errors.reject(rejection),
       countPrefiltered: (unit, count) => telemetry.add(`source.${unit}.prefiltered`, count, { source: id }),
+      countUnmatched: (count) => telemetry.add('source.records.unmatched', count, { source: id }),
     };
   }
 

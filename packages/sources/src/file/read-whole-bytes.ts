@@ -1,5 +1,4 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { FileStamp } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
 import { errorMessage } from './read-error-reason.ts';
@@ -11,35 +10,11 @@ export type WholeBytes =
   | { readonly kind: 'unreadable'; readonly message: string };
 
 /**
- * Reads a file whole when it is at most `maxWholeFileSize` — gzipped, once
- * inflated, by its trailer — and is not appendable NDJSON, as
- * `readInputFile` decides; on the libuv thread pool, so several files can be
- * read ahead while this thread decodes.
+ * Reads a file whole, synchronously, into `scratch.buffer` (reused, grown as
+ * needed: whoever decodes the bytes must copy what it keeps) when it is at
+ * most `maxWholeFileSize` — gzipped, once inflated, by its trailer — and is
+ * not appendable NDJSON, as `readInputFile` decides.
  */
-export async function readWholeBytes(path: string, maxWholeFileSize: number): Promise<WholeBytes> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) throw new Error('not a regular file');
-      if (stat.size > maxWholeFileSize) return { kind: 'stream' };
-      const buffer = Buffer.allocUnsafe(stat.size);
-      let filled = 0;
-      while (filled < stat.size) {
-        const { bytesRead } = await handle.read(buffer, filled, stat.size - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return classify(path, buffer.subarray(0, filled), { size: stat.size, mtimeMs: stat.mtimeMs }, maxWholeFileSize);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    return { kind: 'unreadable', message: `cannot read ${path}: ${errorMessage(error)}` };
-  }
-}
-
-/** {@link readWholeBytes} synchronously (for a decode worker), into `scratch.buffer`, reused and grown as needed. */
 export function readWholeBytesSync(path: string, maxWholeFileSize: number, scratch: { buffer: Buffer }): WholeBytes {
   let fd: number | undefined;
   try {

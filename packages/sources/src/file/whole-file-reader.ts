@@ -11,7 +11,7 @@ import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
  */
 export async function* readWholeFile(handle: FileHandle, path: string, stamp: FileStamp, plan: ReadPlan): AsyncGenerator<FileChunk> {
   const bytes = await readExactly(handle, stamp.size);
-  yield* wholeFileChunks(decodeWholeFile(bytes, { source: plan.source, location: path }, plan.filter, plan.inflater), bytes.length, stamp, plan);
+  yield* wholeFileChunks(decodeWholeFile(bytes, { source: plan.source, location: path }, plan.selection, plan.inflater), bytes.length, stamp, plan);
 }
 
 /**
@@ -24,6 +24,7 @@ export function* wholeFileChunks(result: WholeFileResult, byteLength: number, st
   const { batch } = result;
   if (result.prefiltered) plan.countPrefiltered('files', 1);
   if (result.skippedRecords > 0) plan.countPrefiltered('records', result.skippedRecords);
+  if (result.unmatchedRecords > 0) plan.countUnmatched(result.unmatchedRecords);
   const next = plan.resume?.next ?? Number.NEGATIVE_INFINITY;
   for (const rejection of batch.rejections) {
     if (rejection.origin.index === -1 || Number(rejection.origin.index) >= next) plan.reject(rejection);

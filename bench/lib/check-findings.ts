@@ -5,12 +5,14 @@ import type { Measurement } from './measurement.ts';
 /**
  * What is wrong with one run's results, compared with what the generator
  * injected: the finding ids must be exactly the expected ones (no more, no
- * fewer, no duplicates), and a prefiltering agent or jq must have selected
- * exactly the records the detectors can match. Empty when all is right.
+ * fewer, no duplicates); a prefiltering agent or jq must have selected
+ * exactly the records the detectors can match, and an agent without the
+ * prefilter must have decoded every record and passed on at least those.
+ * Empty when all is right.
  */
 export function checkRun(label: string, measurement: Measurement, manifest: Manifest): string[] {
   const problems: string[] = [];
-  const details = measurement.details as { findings?: string[]; eventsRead?: Record<string, number>; selected?: number; mode?: { prefilter: boolean; workers: number | string } };
+  const details = measurement.details as { findings?: string[]; eventsRead?: Record<string, number>; unmatched?: number; selected?: number; mode?: { prefilter: boolean; workers: number | string } };
   if (details.findings !== undefined) {
     const found = new Set(details.findings);
     if (found.size !== details.findings.length) problems.push(`${label}: ${details.findings.length - found.size} duplicate findings`);
@@ -25,6 +27,9 @@ export function checkRun(label: string, measurement: Measurement, manifest: Mani
     const read = Object.values(details.eventsRead ?? {}).reduce((a, b) => a + b, 0);
     if (details.mode?.prefilter === true && read !== manifest.interestingRecords) {
       problems.push(`${label}: the prefilter let ${read} events through, the detectors can match ${manifest.interestingRecords}`);
+    }
+    if (details.mode?.prefilter === false && (read + (details.unmatched ?? 0) !== manifest.records || read < manifest.interestingRecords)) {
+      problems.push(`${label}: decoded ${read} + ${details.unmatched ?? 0} unmatched of ${manifest.records} records, passing on ${read} where the detectors can match ${manifest.interestingRecords}`);
     }
   }
   if (details.selected !== undefined && details.selected !== manifest.interestingRecords) {

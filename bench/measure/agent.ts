@@ -35,6 +35,7 @@ report({
     mode,
     startSeconds: run.startSeconds,
     eventsRead: run.result.eventsRead,
+    unmatched: run.result.unmatched,
     rejected: run.result.rejected,
     findings: run.tally.ids,
     findingDetectors: run.tally.detectors,

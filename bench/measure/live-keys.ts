@@ -7,13 +7,14 @@
  * structures. Evidence the state retains (two events per key) costs in
  * addition what one decoded record weighs: measured here on a real record.
  *
- *   node --expose-gc --max-old-space-size=8192 bench/measure/live-keys.ts [keys]
+ *   node --expose-gc --max-old-space-size=8192 bench/measure/live-keys.ts [keys] [--only <part of a detector type>]
  */
 import { bedrockDetectors } from '@jackwatch/detectors';
 import { createComponentContext, normalizeRecord, type Detector, type TrailEvent } from '@jackwatch/core';
 import { peakRssKb, report } from '../lib/measurement.ts';
 
 const keys = Number(process.argv[2] ?? 1_000_000);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('run with --expose-gc');
 const heap = (): number => {
@@ -80,7 +81,7 @@ function event(i: number, failed: boolean): TrailEvent {
 
 const events: TrailEvent[] = [];
 for (let i = 0; i < keys; i++) events.push(event(i, false), event(i, true));
-const detectors: Detector[] = bedrockDetectors.map((factory) => factory.create(factory.configSchema.parse({}), createComponentContext(factory.type)));
+const detectors: Detector[] = bedrockDetectors.filter((f) => only === undefined || f.type.includes(only)).map((factory) => factory.create(factory.configSchema.parse({}), createComponentContext(factory.type)));
 const emit = (): void => {};
 const base = heap();
 const began = performance.now();

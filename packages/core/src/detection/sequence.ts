@@ -5,7 +5,7 @@ import type { Telemetry } from '../services/telemetry.ts';
 import { buildFinding, type FindingContent } from './build-finding.ts';
 import { DETECTION_COUNTERS, type DetectorSpec } from './detector-spec.ts';
 import { ExpiryQueue } from './internal/expiry-queue.ts';
-import { SequenceKey } from './internal/sequence-key.ts';
+import { firedFirst, isPending, SequenceKey } from './internal/sequence-key.ts';
 
 /** One step of a {@link sequence}. */
 export interface SequenceStep {
@@ -165,30 +165,28 @@ class SequenceDetector implements Detector {
 
   #addFirst(state: SequenceKey, event: TrailEvent, emit: FindingEmitter): void {
     if (state.hasFirst(event.eventId)) return;
-    if (state.firsts.length >= this.#cap) this.#makeRoomForFirst(state);
+    if (state.firstCount >= this.#cap) this.#makeRoomForFirst(state);
     const chain = state.chainFrom(event, this.span);
-    state.addFirst({ time: event.time, id: event.eventId, event: chain === undefined ? event : undefined });
+    state.addFirst(chain === undefined ? event : firedFirst(event));
     this.#entries++;
     if (chain !== undefined) this.#emit(state.key, chain, emit);
   }
 
   // A later-step event can complete the chains of pending first events up to maxSpan before it.
   #completePending(state: SequenceKey, event: TrailEvent, emit: FindingEmitter): void {
-    const firsts = state.firsts;
-    for (let i = 0; i < firsts.length; i++) {
-      const entry = firsts[i]!;
-      const first = entry.event;
-      if (first === undefined || first.time > event.time || event.time - first.time > this.span) continue;
+    for (let i = 0; i < state.firstCount; i++) {
+      const first = state.firstAt(i);
+      if (!isPending(first) || first.time > event.time || event.time - first.time > this.span) continue;
       const chain = state.chainFrom(first, this.span);
       if (chain === undefined) continue;
-      entry.event = undefined;
+      state.markFired(i);
       this.#emit(state.key, chain, emit);
     }
   }
 
   #makeRoomForFirst(state: SequenceKey): void {
     this.#entries -= state.evict(this.#watermark, this.span);
-    while (state.firsts.length >= this.#cap) {
+    while (state.firstCount >= this.#cap) {
       state.dropOldestFirst();
       this.#entries--;
       this.#overflow++;

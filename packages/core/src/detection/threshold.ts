@@ -6,7 +6,6 @@ import type { Telemetry } from '../services/telemetry.ts';
 import { buildFinding, orUnknown } from './build-finding.ts';
 import { DETECTION_COUNTERS, type DetectorSpec } from './detector-spec.ts';
 import { ExpiryQueue } from './internal/expiry-queue.ts';
-import { lowerBound } from './internal/sorted-times.ts';
 import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
 
 /** One firing of a {@link threshold} rule, handed to its `finding` callback. */
@@ -65,12 +64,17 @@ export function threshold(spec: ThresholdSpec): Detector {
   return new ThresholdDetector(spec);
 }
 
-interface GroupState {
+// A group is its events (one object per live group: there may be a million).
+class GroupState extends TimeOrderedEvents {
   readonly key: string;
-  readonly events: TimeOrderedEvents;
-  /** Events before this time are absorbed by the group's last firing. */
-  rearmAt: number;
-  removed: boolean;
+  /** Events before this time are absorbed by the group's last firing; unset (no boxed number) until it fires. */
+  rearmAt: number | undefined;
+  removed = false;
+
+  constructor(key: string, first: TrailEvent) {
+    super(first);
+    this.key = key;
+  }
 }
 
 class ThresholdDetector implements Detector {
@@ -106,18 +110,18 @@ class ThresholdDetector implements Detector {
     const key = this.#groupKey(event);
     let group = this.#groups.get(key);
     if (group === undefined) {
-      group = { key, events: new TimeOrderedEvents(event), rearmAt: Number.NEGATIVE_INFINITY, removed: false };
+      group = new GroupState(key, event);
       this.#groups.set(key, group);
       this.#entries++;
       this.#check(group, 0, emit);
       this.#queue.push(group, this.#expiry(group));
       return;
     }
-    if (event.time < group.rearmAt) {
+    if (group.rearmAt !== undefined && event.time < group.rearmAt) {
       this.#absorbed++;
       return;
     }
-    const index = group.events.insert(event);
+    const index = group.insert(event);
     if (index < 0) return;
     this.#entries++;
     this.#check(group, index, emit);
@@ -131,11 +135,11 @@ class ThresholdDetector implements Detector {
       if (group.removed) continue;
       const expiry = this.#expiry(group);
       if (expiry < watermark) {
-        this.#entries -= group.events.length;
+        this.#entries -= group.length;
         group.removed = true;
         this.#groups.delete(group.key);
       } else {
-        this.#entries -= group.events.dropBefore(horizon);
+        this.#entries -= group.dropBefore(horizon);
         this.#queue.push(group, expiry);
       }
     }
@@ -159,10 +163,9 @@ class ThresholdDetector implements Detector {
   // Only windows that contain the new event can have changed: those ending at
   // an event from `index` up to `time + window`. Fire at the first that exceeds.
   #check(group: GroupState, index: number, emit: FindingEmitter): void {
-    const times = group.events.times;
-    const limit = times[index]! + this.span;
-    for (let j = index; j < times.length && times[j]! <= limit; j++) {
-      const from = lowerBound(times, times[j]! - this.span);
+    const limit = group.timeAt(index) + this.span;
+    for (let j = index; j < group.length && group.timeAt(j) <= limit; j++) {
+      const from = group.lowerBound(group.timeAt(j) - this.span);
       if (j - from + 1 > this.#spec.threshold) {
         this.#fire(group, from, j, emit);
         return;
@@ -171,14 +174,13 @@ class ThresholdDetector implements Detector {
   }
 
   #fire(group: GroupState, from: number, to: number, emit: FindingEmitter): void {
-    const stored = group.events;
-    const window = stored.events.slice(from, to + 1);
+    const window = group.slice(from, to + 1);
     const anchor = window[window.length - 1]!;
     const rearmAt = anchor.time + this.span;
-    const kept = lowerBound(stored.times, rearmAt, to + 1);
+    const kept = group.lowerBound(rearmAt, to + 1);
     this.#absorbed += kept - (to + 1);
     this.#entries -= kept;
-    stored.dropFirst(kept);
+    group.dropFirst(kept);
     group.rearmAt = rearmAt;
     const values: Record<string, string> = {};
     for (let i = 0; i < this.#names.length; i++) values[this.#names[i]!] = orUnknown(this.#getters[i]!(anchor));
@@ -201,7 +203,7 @@ class ThresholdDetector implements Detector {
   }
 
   #expiry(group: GroupState): number {
-    return Math.max(group.events.lastTime() + this.span, group.rearmAt);
+    return Math.max(group.lastTime() + this.span, group.rearmAt ?? Number.NEGATIVE_INFINITY);
   }
 
   // Group fields (a Boto3 user agent alone is ~80 characters) would make the

@@ -1,67 +1,108 @@
 import type { TrailEvent } from '../../event/trail-event.ts';
-import { lowerBound } from './sorted-times.ts';
 import { TimeOrderedEvents } from './time-ordered-events.ts';
 
-/** A first-step event of a sequence; `event` is released once it has fired. */
-export interface FirstEntry {
+/** A first-step event that has fired: only what a redelivery and eviction need of it is kept. */
+export interface FiredFirst {
   readonly time: number;
-  readonly id: string;
-  event: TrailEvent | undefined;
+  readonly eventId: string;
+  readonly fired: true;
 }
+
+/** A first-step event of a sequence: pending (the event itself, evidence for a later chain) or fired. */
+export type FirstEntry = TrailEvent | FiredFirst;
+
+/** True for a first event that has not fired yet. */
+export function isPending(entry: FirstEntry): entry is TrailEvent {
+  return !('fired' in entry);
+}
+
+/** What a first event leaves once it has fired. */
+export function firedFirst(entry: FirstEntry): FiredFirst {
+  return { time: entry.time, eventId: entry.eventId, fired: true };
+}
+
+/** Past this many first events, a key also indexes their ids, so duplicate checks stay O(1) in a flood. */
+const INDEX_FIRSTS_ABOVE = 32;
 
 /**
  * The state of one join key: its first-step events (pending or already
  * fired, so a redelivery never fires twice) and, per later step, the
  * qualifying events that a first event arriving late could still use.
  */
-/** Past this many first events, a key also indexes their ids, so duplicate checks stay O(1) in a flood. */
-const INDEX_FIRSTS_ABOVE = 32;
-
 export class SequenceKey {
   readonly key: string;
-  firsts: FirstEntry[] = [];
+  // Most keys hold one first event and nothing else: it is held alone, and the later-step lists come with their first event.
+  #first: FirstEntry | undefined;
+  #firsts: FirstEntry[] | undefined;
   #firstIds: Set<string> | undefined;
   /** Index `k − 1` holds step `k`'s events. */
-  readonly later: (TimeOrderedEvents | undefined)[];
+  #later: (TimeOrderedEvents | undefined)[] | undefined;
+  readonly #laterSteps: number;
   removed = false;
 
   constructor(key: string, laterSteps: number) {
     this.key = key;
-    this.later = new Array<TimeOrderedEvents | undefined>(laterSteps).fill(undefined);
+    this.#laterSteps = laterSteps;
+  }
+
+  /** How many first events (pending or fired) are held. */
+  get firstCount(): number {
+    return this.#firsts !== undefined ? this.#firsts.length : this.#first === undefined ? 0 : 1;
+  }
+
+  /** The first event entry at `index` (`0 ≤ index < firstCount`). */
+  firstAt(index: number): FirstEntry {
+    return this.#firsts !== undefined ? this.#firsts[index]! : this.#first!;
   }
 
   laterList(index: number): TimeOrderedEvents | undefined {
-    return this.later[index];
+    return this.#later?.[index];
   }
 
   /** Starts step `index + 1`'s list with `event`. */
   startLater(index: number, event: TrailEvent): void {
-    this.later[index] = new TimeOrderedEvents(event);
+    this.#later ??= new Array<TimeOrderedEvents | undefined>(this.#laterSteps).fill(undefined);
+    this.#later[index] = new TimeOrderedEvents(event);
+  }
+
+  /** Replaces the pending first event at `index` by what it leaves once fired. */
+  markFired(index: number): void {
+    const fired = firedFirst(this.firstAt(index));
+    if (this.#firsts === undefined) this.#first = fired;
+    else this.#firsts[index] = fired;
   }
 
   addFirst(entry: FirstEntry): void {
-    // An exact one-slot array for the common single enumeration per key.
-    if (this.firsts.length === 0) this.firsts = [entry];
-    else this.firsts.push(entry);
-    if (this.#firstIds !== undefined) this.#firstIds.add(entry.id);
-    else if (this.firsts.length > INDEX_FIRSTS_ABOVE) this.#firstIds = new Set(this.firsts.map((f) => f.id));
+    if (this.#firsts === undefined && this.#first === undefined) {
+      this.#first = entry;
+      return;
+    }
+    if (this.#firsts === undefined) {
+      this.#firsts = [this.#first!];
+      this.#first = undefined;
+    }
+    this.#firsts.push(entry);
+    if (this.#firstIds !== undefined) this.#firstIds.add(entry.eventId);
+    else if (this.#firsts.length > INDEX_FIRSTS_ABOVE) this.#firstIds = new Set(this.#firsts.map((f) => f.eventId));
   }
 
   hasFirst(id: string): boolean {
     if (this.#firstIds !== undefined) return this.#firstIds.has(id);
-    const firsts = this.firsts;
-    for (let i = 0; i < firsts.length; i++) if (firsts[i]!.id === id) return true;
+    const n = this.firstCount;
+    for (let i = 0; i < n; i++) if (this.firstAt(i).eventId === id) return true;
     return false;
   }
 
   /** Drops the oldest first event (pending or fired), to stay within a cap. */
   dropOldestFirst(): void {
-    const firsts = this.firsts;
-    if (firsts.length === 0) return;
+    const n = this.firstCount;
+    if (n === 0) return;
     let oldest = 0;
-    for (let i = 1; i < firsts.length; i++) if (firsts[i]!.time < firsts[oldest]!.time) oldest = i;
-    this.#firstIds?.delete(firsts[oldest]!.id);
-    firsts.splice(oldest, 1);
+    for (let i = 1; i < n; i++) if (this.firstAt(i).time < this.firstAt(oldest).time) oldest = i;
+    this.#firstIds?.delete(this.firstAt(oldest).eventId);
+    if (this.#firsts === undefined) this.#first = undefined;
+    else this.#firsts.splice(oldest, 1);
+    this.#compactFirsts();
   }
 
   /**
@@ -74,16 +115,15 @@ export class SequenceKey {
     const limit = first.time + maxSpan;
     let previous = first.time;
     let chain: TrailEvent[] | undefined;
-    for (let k = 0; k < this.later.length; k++) {
-      const list = this.later[k];
+    for (let k = 0; k < this.#laterSteps; k++) {
+      const list = this.#later?.[k];
       if (list === undefined) return undefined;
-      const times = list.times;
-      let j = lowerBound(times, previous);
-      while (j < times.length && isUsed(list.events[j]!.eventId, first, chain)) j++;
-      if (j >= times.length || times[j]! > limit) return undefined;
+      let j = list.lowerBound(previous);
+      while (j < list.length && isUsed(list.eventAt(j).eventId, first, chain)) j++;
+      if (j >= list.length || list.timeAt(j) > limit) return undefined;
       chain ??= [first];
-      chain.push(list.events[j]!);
-      previous = times[j]!;
+      chain.push(list.eventAt(j));
+      previous = list.timeAt(j);
     }
     return chain ?? [first];
   }
@@ -91,15 +131,20 @@ export class SequenceKey {
   /** Time of the oldest pending (not yet fired) first event, or `Infinity`. */
   oldestPending(): number {
     let oldest = Number.POSITIVE_INFINITY;
-    for (const entry of this.firsts) if (entry.event !== undefined && entry.time < oldest) oldest = entry.time;
+    const n = this.firstCount;
+    for (let i = 0; i < n; i++) {
+      const entry = this.firstAt(i);
+      if (entry.time < oldest && isPending(entry)) oldest = entry.time;
+    }
     return oldest;
   }
 
   /** When every entry of this key is dead: the watermark beyond which nothing here can match. */
   expiry(maxSpan: number): number {
     let expiry = Number.NEGATIVE_INFINITY;
-    for (const entry of this.firsts) if (entry.time + maxSpan > expiry) expiry = entry.time + maxSpan;
-    for (const list of this.later) if (list !== undefined && list.lastTime() > expiry) expiry = list.lastTime();
+    const n = this.firstCount;
+    for (let i = 0; i < n; i++) expiry = Math.max(expiry, this.firstAt(i).time + maxSpan);
+    for (const list of this.#later ?? []) if (list !== undefined) expiry = Math.max(expiry, list.lastTime());
     return expiry;
   }
 
@@ -111,30 +156,46 @@ export class SequenceKey {
    * events also while a pending first event older than the watermark needs them.
    */
   evict(watermark: number, maxSpan: number): number {
-    const firsts = this.firsts;
-    const before = firsts.length;
-    let kept = 0;
-    for (let i = 0; i < before; i++) {
-      const entry = firsts[i]!;
-      if (entry.time + maxSpan >= watermark) firsts[kept++] = entry;
-      else this.#firstIds?.delete(entry.id);
+    const before = this.firstCount;
+    if (this.#firsts === undefined) {
+      if (this.#first !== undefined && this.#first.time + maxSpan < watermark) this.#first = undefined;
+    } else {
+      const firsts = this.#firsts;
+      let kept = 0;
+      for (let i = 0; i < before; i++) {
+        const entry = firsts[i]!;
+        if (entry.time + maxSpan >= watermark) firsts[kept++] = entry;
+        else this.#firstIds?.delete(entry.eventId);
+      }
+      firsts.length = kept;
+      if (kept <= INDEX_FIRSTS_ABOVE) this.#firstIds = undefined;
+      this.#compactFirsts();
     }
-    firsts.length = kept;
-    if (kept <= INDEX_FIRSTS_ABOVE) this.#firstIds = undefined;
-    let dropped = before - kept;
+    let dropped = before - this.firstCount;
+    const later = this.#later;
+    if (later === undefined) return dropped;
     const pendingFloor = Math.min(watermark, this.oldestPending());
-    const last = this.later.length - 1;
+    const last = later.length - 1;
     for (let k = 0; k <= last; k++) {
-      const list = this.later[k];
+      const list = later[k];
       if (list === undefined) continue;
       dropped += list.dropBefore(k === last ? watermark : pendingFloor);
-      if (list.length === 0) this.later[k] = undefined;
+      if (list.length === 0) later[k] = undefined;
     }
+    if (later.every((list) => list === undefined)) this.#later = undefined;
     return dropped;
   }
 
   isEmpty(): boolean {
-    return this.firsts.length === 0 && this.later.every((list) => list === undefined || list.length === 0);
+    return this.firstCount === 0 && this.#later === undefined;
+  }
+
+  // One first event left goes back to being held alone.
+  #compactFirsts(): void {
+    if (this.#firsts === undefined || this.#firsts.length > 1) return;
+    this.#first = this.#firsts[0];
+    this.#firsts = undefined;
+    this.#firstIds = undefined;
   }
 }
 

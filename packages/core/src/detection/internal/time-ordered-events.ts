@@ -3,21 +3,44 @@ import { lowerBound, upperBound } from './sorted-times.ts';
 
 /**
  * Events kept in the order the detection semantics are defined on: event
- * time, ties broken by `eventID`. Parallel arrays keep binary searches on
- * plain numbers; on time-sorted input an insert is a push.
+ * time, ties broken by `eventID`. Most keys of a large stream only ever hold
+ * one event, so one is held alone; from two on, parallel arrays keep binary
+ * searches on plain numbers (on time-sorted input an insert is a push).
  */
 export class TimeOrderedEvents {
-  readonly times: number[];
-  readonly events: TrailEvent[];
+  #one: TrailEvent | undefined;
+  #times: number[] | undefined;
+  #events: TrailEvent[] | undefined;
 
-  /** Starting with `first` allocates exactly one slot: most keys never hold a second event. */
   constructor(first?: TrailEvent) {
-    this.times = first === undefined ? [] : [first.time];
-    this.events = first === undefined ? [] : [first];
+    this.#one = first;
   }
 
   get length(): number {
-    return this.times.length;
+    return this.#times !== undefined ? this.#times.length : this.#one === undefined ? 0 : 1;
+  }
+
+  /** Time of the event at `index` (`0 ≤ index < length`). */
+  timeAt(index: number): number {
+    return this.#times !== undefined ? this.#times[index]! : this.#one!.time;
+  }
+
+  /** The event at `index` (`0 ≤ index < length`). */
+  eventAt(index: number): TrailEvent {
+    return this.#events !== undefined ? this.#events[index]! : this.#one!;
+  }
+
+  /** Index of the first event at or after `from` whose time is `>= time` (or `max(from, length)`). */
+  lowerBound(time: number, from = 0): number {
+    if (this.#times !== undefined) return lowerBound(this.#times, time, from);
+    const n = this.length;
+    return from >= n ? from : this.#one!.time >= time ? from : n;
+  }
+
+  /** The events from `from` (inclusive) to `to` (exclusive), in order. */
+  slice(from: number, to: number): TrailEvent[] {
+    if (this.#events !== undefined) return this.#events.slice(from, to);
+    return this.#one !== undefined && from <= 0 && to >= 1 ? [this.#one] : [];
   }
 
   /**
@@ -27,8 +50,17 @@ export class TimeOrderedEvents {
    * and -1 is returned when `event` is not among them.
    */
   insert(event: TrailEvent, perTime = Number.POSITIVE_INFINITY): number {
-    const times = this.times;
-    const events = this.events;
+    if (this.#times === undefined) {
+      if (this.#one === undefined) {
+        this.#one = event;
+        return 0;
+      }
+      this.#times = [this.#one.time];
+      this.#events = [this.#one];
+      this.#one = undefined;
+    }
+    const times = this.#times;
+    const events = this.#events!;
     const time = event.time;
     const n = times.length;
     if (n === 0 || times[n - 1]! < time) {
@@ -57,28 +89,39 @@ export class TimeOrderedEvents {
 
   /** Removes every event older than `time`; returns how many left. */
   dropBefore(time: number): number {
-    const count = lowerBound(this.times, time);
+    const count = this.lowerBound(time);
     this.dropFirst(count);
     return count;
   }
 
   /** Removes the first `count` events. */
   dropFirst(count: number): void {
-    if (count <= 0) return;
-    this.times.splice(0, count);
-    this.events.splice(0, count);
+    this.dropRange(0, count);
   }
 
   /** Removes the events from index `from` (inclusive) to `to` (exclusive). */
   dropRange(from: number, to: number): void {
-    if (to <= from) return;
-    this.times.splice(from, to - from);
-    this.events.splice(from, to - from);
+    const n = this.length;
+    const start = Math.max(0, from);
+    const end = Math.min(n, to);
+    if (end <= start) return;
+    if (this.#times === undefined) {
+      this.#one = undefined;
+      return;
+    }
+    this.#times.splice(start, end - start);
+    this.#events!.splice(start, end - start);
+    // Back to one event held alone: a burst does not keep its arrays alive.
+    if (this.#times.length <= 1) {
+      this.#one = this.#events![0];
+      this.#times = undefined;
+      this.#events = undefined;
+    }
   }
 
   /** Time of the newest event, or `-Infinity` when empty. */
   lastTime(): number {
-    const n = this.times.length;
-    return n === 0 ? Number.NEGATIVE_INFINITY : this.times[n - 1]!;
+    const n = this.length;
+    return n === 0 ? Number.NEGATIVE_INFINITY : this.timeAt(n - 1);
   }
 }

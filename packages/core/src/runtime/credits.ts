@@ -1,3 +1,5 @@
+import { LoopTurns } from './loop-turns.ts';
+
 /**
  * A counting semaphore: at most `limit` batches are in flight between a
  * source and the sinks. Sources pull only after acquiring a credit, so a slow
@@ -31,12 +33,15 @@ export class Credits {
 
 /**
  * Wraps a source's batches so each pull first takes a credit. The credit is
- * returned by whoever finishes with the batch (the sink stage).
+ * returned by whoever finishes with the batch (the sink stage). Between
+ * pulls, the event loop gets a turn every few milliseconds (see {@link LoopTurns}).
  */
 export async function* gated<T>(items: AsyncIterable<T>, credits: Credits): AsyncGenerator<T> {
   const iterator = items[Symbol.asyncIterator]();
+  const turns = new LoopTurns();
   try {
     for (;;) {
+      await turns.due();
       await credits.acquire();
       let next: IteratorResult<T>;
       try {

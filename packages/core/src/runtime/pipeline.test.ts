@@ -243,4 +243,27 @@ describe('Pipeline', () => {
     expect(result.failures).toEqual([{ component: 'broken', message: 'bucket vanished' }]);
     expect(sink.received).toHaveLength(2);
   });
+
+  it('lets timers and signals run while a source produces without waiting on I/O', async () => {
+    // Each batch costs 2 ms of synchronous work, as decoding a file does; nothing in the source awaits real I/O.
+    const busy: Source = {
+      start: async () => {},
+      read: async function* () {
+        for (let i = 0; i < 150; i++) {
+          const until = performance.now() + 2;
+          while (performance.now() < until);
+          yield { events: [event(i % 60, 'DescribeInstances', 'us-east-1', `busy-${i}`)] };
+        }
+      },
+      shutdown: async () => {},
+    };
+    const ticks: number[] = [];
+    const began = performance.now();
+    const timer = setInterval(() => ticks.push(performance.now() - began), 20);
+    await new Pipeline({ sources: [{ id: 'busy', component: busy }], detectors: [{ id: 'invoke', component: new InvokeDetector() }], sinks: [{ id: 's', component: new SlowSink() }] }).run();
+    const ran = performance.now() - began;
+    clearInterval(timer);
+    // 300 ms of work: an interval of 20 ms must have fired during it, not only after.
+    expect(ticks.filter((t) => t < ran - 50).length).toBeGreaterThan(2);
+  });
 });

@@ -6,7 +6,7 @@ import { enumThenInvoke, organizationTrail, type PlantedRecord, writeDeliveryTre
 import { fauxqsEnvironment, type Fauxqs, startFauxqs } from '../support/fauxqs.ts';
 import { allRulesConfig } from '../support/quickstart-copy.ts';
 import { jsonLines, REPO_ROOT, runCli } from '../support/run-cli.ts';
-import { startCli } from './support/cli-process.ts';
+import { startCli } from '../support/cli-process.ts';
 
 const START = Date.UTC(2026, 9, 1);
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../support/run-cli.ts';
+import { REPO_ROOT } from './run-cli.ts';
 
 /** A running `jackwatch` CLI whose stdout lines a test can wait for, and which it can signal. */
 export interface CliProcess {

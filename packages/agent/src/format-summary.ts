@@ -23,7 +23,8 @@ export function formatSummary(results: readonly PipelineResult[]): string {
     if (r.unmatched > 0) lines.push(`  passed:   ${r.unmatched} more records decoded and valid that no detector can match`);
     lines.push(`  findings: ${entries(r.findings)}`);
     for (const [sink, s] of Object.entries(r.sinks)) {
-      lines.push(`  sink ${sink}: delivered ${s.delivered}, retried ${s.retried}, dead-lettered ${s.deadLettered}, queued ${s.queued}`);
+      const lost = s.lost ? `, LOST ${s.lost}` : '';
+      lines.push(`  sink ${sink}: delivered ${s.delivered}, retried ${s.retried}, dead-lettered ${s.deadLettered}, queued ${s.queued}${lost}`);
     }
     for (const f of r.failures) lines.push(`  FAILED ${f.component}: ${f.message}`);
   }

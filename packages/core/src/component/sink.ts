@@ -8,6 +8,12 @@ export interface SinkStats {
   readonly retried: number;
   readonly deadLettered: number;
   readonly queued: number;
+  /**
+   * Findings neither delivered nor dead-lettered (the dead-letter file could
+   * not be written); absent means none. At every moment
+   * `accepted = delivered + deadLettered + lost + queued`.
+   */
+  readonly lost?: number;
 }
 
 /**

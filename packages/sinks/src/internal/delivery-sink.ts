@@ -101,12 +101,8 @@ export class DeliverySink implements Sink {
       retried: this.#retried,
       deadLettered: this.#deadLettered,
       queued: this.#queue.size,
+      lost: this.#lost,
     };
-  }
-
-  /** Findings that could be neither delivered nor written to the dead-letter file (a disk failure). */
-  lost(): number {
-    return this.#lost;
   }
 
   async #close(): Promise<void> {

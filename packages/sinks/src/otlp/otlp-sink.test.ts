@@ -93,7 +93,7 @@ describe('OtlpSink', () => {
     expect(request?.headers['authorization']).toBe('Bearer otlp-token');
     expect(request?.headers['user-agent']).toMatch(/^jackwatch\/0\.1\.0 OTel-OTLP-Exporter-JavaScript/);
     expectRuleAFindingRecord(receiver.acceptedRecords()[0]);
-    expect(sink.stats()).toEqual({ accepted: 1, delivered: 1, retried: 0, deadLettered: 0, queued: 0 });
+    expect(sink.stats()).toEqual({ accepted: 1, delivered: 1, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
     expect(context.telemetry.total('sink.delivered', { sink: 'otlp/test' })).toBe(1);
   });
 

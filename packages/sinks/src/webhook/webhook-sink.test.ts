@@ -46,7 +46,7 @@ describe('WebhookSink against a real receiver', () => {
     expect(request?.headers['x-jackwatch-finding-ids']).toBe(findings.map((f) => f.id).join(','));
     expect(request?.headers['idempotency-key']).toMatch(/^batch-[0-9a-f]{32}$/);
     expect(receiver.deliveredBodies()).toEqual([{ findings: JSON.parse(JSON.stringify(findings)) }]);
-    expect(sink.stats()).toEqual({ accepted: 3, delivered: 3, retried: 0, deadLettered: 0, queued: 0 });
+    expect(sink.stats()).toEqual({ accepted: 3, delivered: 3, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
     expect(context.telemetry.total('sink.delivered', { sink: 'webhook/test' })).toBe(3);
     expect(context.telemetry.total('sink.accepted', { sink: 'webhook/test' })).toBe(3);
   });
@@ -80,7 +80,7 @@ describe('WebhookSink against a real receiver', () => {
     const bodies = new Set(receiver.requests.map((r) => r.body.toString('utf8')));
     expect(keys.size).toBe(1);
     expect(bodies.size).toBe(1);
-    expect(sink.stats()).toEqual({ accepted: 1, delivered: 1, retried: 4, deadLettered: 0, queued: 0 });
+    expect(sink.stats()).toEqual({ accepted: 1, delivered: 1, retried: 4, deadLettered: 0, queued: 0, lost: 0 });
     expect(context.telemetry.total('sink.retried', { sink: 'webhook/test' })).toBe(4);
   });
 
@@ -112,7 +112,7 @@ describe('WebhookSink against a real receiver', () => {
     await sink.forceFlush();
 
     expect(receiver.requests).toHaveLength(1);
-    expect(sink.stats()).toEqual({ accepted: 1, delivered: 0, retried: 0, deadLettered: 1, queued: 0 });
+    expect(sink.stats()).toEqual({ accepted: 1, delivered: 0, retried: 0, deadLettered: 1, queued: 0, lost: 0 });
     const lines = (await readFile(sink.deadLetterPath, 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0] as string);
@@ -129,7 +129,7 @@ describe('WebhookSink against a real receiver', () => {
     await sink.forceFlush();
 
     const stats = sink.stats();
-    expect(stats).toEqual({ accepted: 5, delivered: 3, retried: 2, deadLettered: 2, queued: 0 });
+    expect(stats).toEqual({ accepted: 5, delivered: 3, retried: 2, deadLettered: 2, queued: 0, lost: 0 });
     expect(stats.accepted).toBe(stats.delivered + stats.deadLettered + stats.queued);
     expect(context.telemetry.total('sink.dead_lettered')).toBe(2);
   });
@@ -145,7 +145,7 @@ describe('WebhookSink against a real receiver', () => {
     await sink.forceFlush();
 
     expect(sink.stats()).toMatchObject({ accepted: 1, delivered: 0, deadLettered: 0, queued: 0 });
-    expect(sink.lost()).toBe(1);
+    expect(sink.stats().lost).toBe(1);
     expect(context.telemetry.total('sink.lost')).toBe(1);
     expect(context.errors.errors.at(-1)?.attributes).toMatchObject({ findingIds: [ruleAFinding().id], reason: 'HTTP 400' });
   });

@@ -113,4 +113,28 @@ pipelines:
     expect(() => createPipelinesFromConfig({ pipelines: { default: { sources: ['nope'] } } }, {})).toThrow(ConfigError);
     expect(() => createPipelinesFromConfig(yaml, { plugins: [{ ...embedTestPlugin([]), apiVersion: 7 }] })).toThrow(PluginError);
   });
+
+  it('creates a source or sink that several pipelines list once: read once, every batch to each pipeline', async () => {
+    const collected: Finding[] = [];
+    const plugin = embedTestPlugin(collected);
+    const inline = plugin.components.find((c) => c.type === 'inline')!;
+    let created = 0;
+    const counted = { ...plugin, components: plugin.components.map((c) => (c !== inline ? c : { ...c, create: (config: never, context: never) => (created++, inline.create(config, context)) })) };
+    const yaml = `plugins: [embed-test]
+sources: { inline: { records: ${JSON.stringify([record(10), record(11), record(12)])} } }
+detectors: { test-deletion: {} }
+sinks: { collect: {} }
+pipelines:
+  first: { sources: [inline], detectors: [test-deletion], sinks: [collect] }
+  second: { sources: [inline], detectors: [test-deletion], sinks: [collect] }
+`;
+    await using jackwatch = createPipelinesFromConfig(yaml, { plugins: [counted as unknown as typeof plugin] });
+    const results = await jackwatch.run();
+    expect(created).toBe(1);
+    expect(results.map((r) => r.eventsRead)).toEqual([{ inline: 3 }, { inline: 3 }]);
+    expect(results.map((r) => r.findings)).toEqual([{ 'test-deletion': 3 }, { 'test-deletion': 3 }]);
+    // One sink instance: both pipelines' findings (same ids, deduplicated downstream) went to it.
+    expect(collected).toHaveLength(6);
+    expect(results[1]!.sinks.collect).toMatchObject({ accepted: 6, delivered: 6 });
+  });
 });

@@ -1,4 +1,6 @@
 import type { Detector } from '../component/detector.ts';
+import type { Sink } from '../component/sink.ts';
+import type { Source } from '../component/source.ts';
 import type { JackwatchConfig, PipelineConfig, ResolvedComponent } from '../config/jackwatch-config.ts';
 import type { DetectorPolicy } from '../detection/policy-schema.ts';
 import { FileCheckpointStore } from '../services/file-checkpoint-store.ts';
@@ -9,6 +11,8 @@ import { unionInterest } from './interest-union.ts';
 import { Pipeline } from './pipeline.ts';
 import type { Named, PipelineOptions } from './pipeline-parts.ts';
 import { RejectionReporter } from './rejection-reporter.ts';
+import { shareSink } from './shared-sink.ts';
+import { shareSource } from './shared-source.ts';
 import { silentLogger } from '../services/logger.ts';
 
 /** Wraps a detector with its config's suppression and exceptions. */
@@ -24,10 +28,12 @@ export interface BuildPipelinesOptions extends RuntimeServices {
 
 /**
  * Creates one {@link Pipeline} per `pipelines` entry of a validated config,
- * each with its own component instances, sharing the services given (one
- * telemetry, one error reporter, one checkpoint store rooted at the config's
- * checkpoint directory). Sources learn what their pipeline's detectors can
- * match through `context.interest`.
+ * sharing the services given (one telemetry, one error reporter, one
+ * checkpoint store rooted at the config's checkpoint directory). Detectors
+ * and processors are created per pipeline; a source or sink listed by
+ * several pipelines is created once and shared, as in the collector — a
+ * source is read once and feeds each of them (see {@link shareSource}),
+ * learning through `context.interest` what any of their detectors can match.
  */
 export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesOptions = {}): Pipeline[] {
   const telemetry = options.telemetry ?? new CounterSet();
@@ -40,34 +46,62 @@ export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesO
     checkpoints: options.checkpoints ?? checkpointStoreOf(config),
     baseDir: options.baseDir ?? config.baseDir,
   };
-  return [...config.pipelines.values()].map((pipeline) => buildPipeline(config, pipeline, services, options));
+  const pipelines = [...config.pipelines.values()];
+  const detectors = pipelines.map((pipeline) => createDetectors(config, pipeline, services, options));
+  const interests = detectors.map((list) => unionInterest(list.map((d) => d.component.interest)));
+  const sources = sharedInstances(
+    pipelines.map((p) => p.sources),
+    (id, users) => create<Source>(lookup(config.sources, id), { ...services, interest: unionInterest(users.map((u) => interests[u]!)) }),
+    shareSource,
+  );
+  const sinks = sharedInstances(
+    pipelines.map((p) => p.sinks),
+    (id) => create<Sink>(lookup(config.sinks, id), services),
+    shareSink,
+  );
+  return pipelines.map(
+    (pipeline, i) =>
+      new Pipeline(
+        {
+          sources: pipeline.sources.map((id) => ({ id, component: sources.take(id) })),
+          processors: pipeline.processors.map((id) => named(lookup(config.processors, id), services)),
+          detectors: detectors[i]!,
+          sinks: pipeline.sinks.map((id) => ({ id, component: sinks.take(id) })),
+        },
+        {
+          ...options.pipeline,
+          id: pipeline.id,
+          allowedLateness: pipeline.allowedLateness,
+          ordering: pipeline.ordering,
+          telemetry: services.telemetry,
+          logger: services.logger,
+          errors: services.errors,
+        },
+      ),
+  );
 }
 
-function buildPipeline(config: JackwatchConfig, pipeline: PipelineConfig, services: RuntimeServices, options: BuildPipelinesOptions): Pipeline {
-  const detectors = pipeline.detectors.map((id) => {
+function createDetectors(config: JackwatchConfig, pipeline: PipelineConfig, services: RuntimeServices, options: BuildPipelinesOptions): Named<Detector>[] {
+  return pipeline.detectors.map((id) => {
     const resolved = lookup(config.detectors, id);
     let detector = create<Detector>(resolved, services);
     if (resolved.policy && options.applyPolicy) detector = options.applyPolicy(detector, resolved.policy, { id, services });
     return { id, component: detector };
   });
-  const interest = unionInterest(detectors.map((d) => d.component.interest));
-  return new Pipeline(
-    {
-      sources: pipeline.sources.map((id) => named(lookup(config.sources, id), { ...services, interest })),
-      processors: pipeline.processors.map((id) => named(lookup(config.processors, id), services)),
-      detectors,
-      sinks: pipeline.sinks.map((id) => named(lookup(config.sinks, id), services)),
-    },
-    {
-      ...options.pipeline,
-      id: pipeline.id,
-      allowedLateness: pipeline.allowedLateness,
-      ordering: pipeline.ordering,
-      telemetry: services.telemetry,
-      logger: services.logger,
-      errors: services.errors,
-    },
-  );
+}
+
+/**
+ * One instance per component id however many pipelines list it (`make` is
+ * told which pipelines, by index), split into one handle per listing;
+ * `take(id)` hands them out in pipeline order.
+ */
+function sharedInstances<T>(idsPerPipeline: readonly (readonly string[])[], make: (id: string, users: number[]) => T, share: (component: T, consumers: number) => T[]): { take(id: string): T } {
+  const users = new Map<string, number[]>();
+  idsPerPipeline.forEach((ids, pipeline) => {
+    for (const id of ids) users.set(id, [...(users.get(id) ?? []), pipeline]);
+  });
+  const handles = new Map([...users].map(([id, list]) => [id, share(make(id, list), list.length)]));
+  return { take: (id) => handles.get(id)!.shift()! };
 }
 
 function checkpointStoreOf(config: JackwatchConfig): FileCheckpointStore | MemoryCheckpointStore {

@@ -2,7 +2,7 @@ import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { SourceProgress } from '../component/source.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import type { Finding } from '../finding/finding.ts';
-import type { Telemetry } from '../services/telemetry.ts';
+import type { CounterLabels, Telemetry } from '../services/telemetry.ts';
 import { DetectorRouter } from './detector-router.ts';
 import type { Named } from './pipeline-parts.ts';
 import { ReorderBuffer } from './reorder-buffer.ts';
@@ -15,6 +15,8 @@ export interface EngineOptions {
   readonly telemetry: Telemetry | undefined;
   /** Capacity of the ordering buffer in events (default 1,000,000). */
   readonly orderingCapacity?: number;
+  /** Labels added to every counter (a pipeline's id, so pipelines sharing one telemetry stay apart). */
+  readonly labels?: CounterLabels;
 }
 
 /**
@@ -29,6 +31,7 @@ export class DetectionEngine {
   readonly #ordering: { readonly lateness: number; readonly buffer: ReorderBuffer } | undefined;
   readonly #emitters: Map<Detector, FindingEmitter>;
   readonly #telemetry: Telemetry | undefined;
+  readonly #labels: CounterLabels;
   #watermark = Number.NEGATIVE_INFINITY;
 
   constructor(detectors: readonly Named<Detector>[], options: EngineOptions, deliver: (finding: Finding) => void) {
@@ -36,11 +39,13 @@ export class DetectionEngine {
     this.#router = new DetectorRouter(detectors.map((d) => d.component));
     this.#ordering = options.ordering ? { lateness: options.ordering.lateness, buffer: new ReorderBuffer(options.orderingCapacity) } : undefined;
     this.#telemetry = options.telemetry;
+    const labels = options.labels ?? {};
+    this.#labels = labels;
     this.#emitters = new Map(
       detectors.map(({ id, component }) => [
         component,
         (finding: Finding) => {
-          this.#telemetry?.add('findings', 1, { detector: id });
+          this.#telemetry?.add('findings', 1, { ...labels, detector: id });
           deliver(finding);
         },
       ]),
@@ -60,7 +65,7 @@ export class DetectionEngine {
   push(events: readonly TrailEvent[], source = 'detect', progress?: SourceProgress): number {
     const late = this.#tracker.observe(events);
     if (progress) this.#tracker.observeProgress(source, progress.account, progress.region, progress.time);
-    if (late > 0) this.#telemetry?.add('events.late', late, { source });
+    if (late > 0) this.#telemetry?.add('events.late', late, { ...this.#labels, source });
     if (this.#ordering) {
       const { buffer, lateness } = this.#ordering;
       this.#route(buffer.push(events));

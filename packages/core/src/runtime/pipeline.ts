@@ -71,6 +71,7 @@ export class Pipeline {
         ordering: options.ordering,
         orderingCapacity: options.orderingCapacity,
         telemetry: this.#telemetry,
+        labels: { pipeline: this.#id },
       },
       (finding) => void this.#collected.push(finding),
     );
@@ -148,7 +149,7 @@ export class Pipeline {
 
   #detect(source: string, batch: SourceBatch): Detected {
     let events = batch.events;
-    this.#telemetry.add('events.read', events.length, { source });
+    this.#telemetry.add('events.read', events.length, { pipeline: this.#id, source });
     for (const { component } of this.#parts.processors ?? []) events = component.process(events);
     let maxTime = batch.progress?.time ?? Number.NEGATIVE_INFINITY;
     for (const event of events) if (event.time > maxTime) maxTime = event.time;

@@ -27,7 +27,7 @@ export function summarize(input: SummaryInput): PipelineResult {
   return {
     pipeline: input.pipeline,
     drained: input.drained,
-    eventsRead: Object.fromEntries(input.sources.map((id) => [id, input.telemetry.total('events.read', { source: id })])),
+    eventsRead: Object.fromEntries(input.sources.map((id) => [id, input.telemetry.total('events.read', { pipeline: input.pipeline, source: id })])),
     rejected,
     prefiltered: {
       files: input.sources.reduce((n, source) => n + input.telemetry.total('source.files.prefiltered', { source }), 0),
@@ -35,7 +35,7 @@ export function summarize(input: SummaryInput): PipelineResult {
     },
     unmatched: input.sources.reduce((n, source) => n + input.telemetry.total('source.records.unmatched', { source }), 0),
     late: input.late,
-    findings: Object.fromEntries(input.detectors.map((id) => [id, input.telemetry.total('findings', { detector: id })])),
+    findings: Object.fromEntries(input.detectors.map((id) => [id, input.telemetry.total('findings', { pipeline: input.pipeline, detector: id })])),
     sinks: Object.fromEntries(input.sinks.map(({ id, component }) => [id, component.stats()])),
     failures: input.failures,
     durationMs: input.durationMs,

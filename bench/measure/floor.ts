@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { WholeInflater } from '../../packages/sources/src/file/inflate-whole.ts';
+import { WholeInflater } from '../../packages/sources/src/internal/inflate-whole.ts';
 import { listDeliveryFiles } from '../lib/list-files.ts';
 import { peakRssKb, report } from '../lib/measurement.ts';
 

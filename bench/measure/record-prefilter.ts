@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { normalizeRecord } from '@jackwatch/core';
-import { selectRecords } from '../../packages/sources/src/file/select-records.ts';
+import { selectRecords } from '../../packages/sources/src/internal/select-records.ts';
 import { listDeliveryFiles } from '../lib/list-files.ts';
 import { median } from '../lib/median.ts';
 

@@ -1,8 +1,8 @@
 import type { Rejection, TrailEvent } from '@jackwatch/core';
 import type { InterestFilter } from '../internal/interest-filter.ts';
-import { decodeWholeFile } from './decode-whole-file.ts';
+import { decodeWholeFile } from '../internal/decode-whole-file.ts';
 import type { FileStamp } from './file-chunk.ts';
-import type { WholeInflater } from './inflate-whole.ts';
+import type { WholeInflater } from '../internal/inflate-whole.ts';
 import { readWholeBytesSync } from './read-whole-bytes.ts';
 
 /** How a decode worker reads files: fixed for the life of a source. */

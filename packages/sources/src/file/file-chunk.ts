@@ -1,6 +1,6 @@
 import type { Rejection, TrailEvent } from '@jackwatch/core';
-import type { WholeFileSelection } from './decode-whole-file.ts';
-import type { WholeInflater } from './inflate-whole.ts';
+import type { WholeFileSelection } from '../internal/decode-whole-file.ts';
+import type { WholeInflater } from '../internal/inflate-whole.ts';
 
 /** Size and modification time of a file when it was opened. */
 export interface FileStamp {

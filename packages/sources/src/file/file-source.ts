@@ -4,7 +4,7 @@ import { compileInterest, type InterestFilter } from '../internal/interest-filte
 import type { FileSourceConfig } from './config.ts';
 import type { DecodedFile } from './decode-file-at.ts';
 import { deliveryProgress } from './delivery-order.ts';
-import { decodeWholeFile } from './decode-whole-file.ts';
+import { decodeWholeFile } from '../internal/decode-whole-file.ts';
 import { discoverFiles } from './discover-files.ts';
 import type { FileChunk, ReadPlan } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
@@ -14,7 +14,7 @@ import { planReads, stampKey, type PlannedRead } from './plan-reads.ts';
 import { readInputFile } from './read-input-file.ts';
 import { errorMessage } from './read-error-reason.ts';
 import { readWholeBytesSync, type WholeBytes } from './read-whole-bytes.ts';
-import { WholeInflater } from './inflate-whole.ts';
+import { WholeInflater } from '../internal/inflate-whole.ts';
 import { wholeFileChunks } from './whole-file-reader.ts';
 
 /**

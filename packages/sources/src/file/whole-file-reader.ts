@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { TrailEvent } from '@jackwatch/core';
-import { decodeWholeFile, type WholeFileResult } from './decode-whole-file.ts';
+import { decodeWholeFile, type WholeFileResult } from '../internal/decode-whole-file.ts';
 import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { isRejection, normalizeRecord, unwrapRecord, type DecodedBatch, type InputLocation } from '@jackwatch/core';
-import type { InterestFilter } from '../internal/interest-filter.ts';
+import type { InterestFilter } from './interest-filter.ts';
 import { selectRecords } from './select-records.ts';
 
 /**

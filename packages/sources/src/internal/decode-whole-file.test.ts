@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compileInterest } from '../internal/interest-filter.ts';
+import { compileInterest } from './interest-filter.ts';
 import { decodeWholeFile } from './decode-whole-file.ts';
-import { deliveryDocument, ndjson, trailRecord } from './testdata/harness.ts';
+import { deliveryDocument, ndjson, trailRecord } from '../file/testdata/harness.ts';
 
 const where = { source: 'file', location: '/logs/a.json.gz' };
 const everything = { filter: undefined, prefilter: false };
@@ -62,6 +62,14 @@ describe('decodeWholeFile', () => {
     expect(batch.rejections.map((r) => r.reason)).toEqual(['decompression-failed']);
   });
 
+  it('reports a file that is blank once inflated as blank, not as skipped by the prefilter', () => {
+    const bedrock = compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]);
+    for (const bytes of [Buffer.alloc(0), Buffer.from(' \n'), gzipSync('\n\t ')]) {
+      expect(decodeWholeFile(bytes, where, { filter: bedrock, prefilter: true })).toEqual({ batch: { events: [], rejections: [] }, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0, blank: true });
+    }
+    expect(decodeWholeFile(Buffer.from(' {"Records":[]}'), where, everything).blank).toBeUndefined();
+  });
+
   it('skips a file without the needles unparsed, and parses only the matching records of a file with one', () => {
     const bedrock = compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]);
     const s3Only = Buffer.from(deliveryDocument(0, 3));
@@ -71,6 +79,21 @@ describe('decodeWholeFile', () => {
     expect(prefiltered).toBe(false);
     expect(skippedRecords).toBe(2);
     expect(batch.events.map((e) => [e.eventId, e.origin.index])).toEqual([['evt-1', 1]]);
+  });
+
+  it('skips unread only files that are whole documents: junk, cut files and stray JSON are decoded and reported', () => {
+    const bedrock = { filter: compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]), prefilter: true };
+    const s3Only = deliveryDocument(0, 3);
+    expect(decodeWholeFile(Buffer.from(ndjson(0, 3)), where, bedrock).prefiltered).toBe(true);
+    expect(decodeWholeFile(Buffer.from(`[${JSON.stringify(trailRecord(0))}]`), where, bedrock).prefiltered).toBe(true);
+    const reasons = (text: string | Buffer): string[] => {
+      const result = decodeWholeFile(Buffer.from(text), where, bedrock);
+      expect(result.prefiltered).toBe(false);
+      return result.batch.rejections.map((r) => r.reason);
+    };
+    expect(reasons(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13]))).toEqual(['malformed-json']);
+    expect(reasons(s3Only.slice(0, s3Only.length - 40))).toContain('truncated');
+    expect(reasons('{"hello":"world"}')).toEqual(['not-cloudtrail']);
   });
 
   it('keeps only the events the prefilter matches when a file must be decoded whole', () => {

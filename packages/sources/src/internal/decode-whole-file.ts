@@ -1,6 +1,6 @@
 import { constants, gunzipSync } from 'node:zlib';
 import { decodeBuffer, decodeDocument, isGzip, RECORDS_OPENING, salvageRecords, type DecodedBatch, type InputLocation } from '@jackwatch/core';
-import type { InterestFilter } from '../internal/interest-filter.ts';
+import type { InterestFilter } from './interest-filter.ts';
 import { decodeSelected } from './decode-selected.ts';
 import { inflateOnce, type WholeInflater } from './inflate-whole.ts';
 import { containsAny } from './select-records.ts';
@@ -14,6 +14,8 @@ export interface WholeFileResult {
   readonly skippedRecords: number;
   /** Records parsed and valid but left out: no detector can match them. */
   readonly unmatchedRecords: number;
+  /** True when the file holds nothing but white space (once inflated): nothing to decode, nothing reported. */
+  readonly blank?: boolean;
 }
 
 /** What the detectors downstream can match, and how much decoding that may save. */
@@ -51,8 +53,9 @@ export function decodeWholeFile(bytes: Buffer, where: InputLocation, selection: 
     const batch = decodeCutGzip(bytes, where, error as Error);
     return { batch: prefilter ? keepMatching(batch, prefilter) : batch, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
   }
+  if (isBlank(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0, blank: true };
   if (prefilter !== undefined) {
-    if (!containsAny(inflated, prefilter.needleBytes)) return { batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 };
+    if (!containsAny(inflated, prefilter.needleBytes) && isWholeDocument(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 };
     const selected = decodeSelected(inflated, where, prefilter);
     if (selected !== undefined) return { batch: selected.batch, prefiltered: false, skippedRecords: selected.skipped, unmatchedRecords: 0 };
   }
@@ -87,6 +90,28 @@ function decodeCutGzip(bytes: Buffer, where: InputLocation, cause: Error): Decod
     batch.rejections.push({ reason: 'truncated', message: `gzip stream is damaged: ${cause.message}`, origin: { ...where, index: -1 } });
   }
   return batch;
+}
+
+// Skipping a file unread is safe only when it is whole: a complete `{"Records":[…]}` or JSON array, or lines of JSON
+// objects. Anything else (binary junk, a document cut short, one stray JSON value) is decoded, so its defects are reported.
+function isWholeDocument(bytes: Buffer): boolean {
+  let end = bytes.length - 1;
+  while (end >= 0 && isSpace(bytes[end]!)) end--;
+  const head = bytes.subarray(0, 64).toString('latin1').trimStart();
+  if (end <= 0) return false;
+  if (bytes[end] === 0x5d) return head.startsWith('[');
+  if (bytes[end] !== 0x7d || !head.startsWith('{')) return false;
+  return RECORDS_OPENING.test(head) || bytes.indexOf('}\n{') >= 0 || bytes.indexOf('}\r\n{') >= 0;
+}
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+// Stops at the first byte that is not white space: the start of any real document.
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) if (!isSpace(byte)) return false;
+  return true;
 }
 
 // decodeDocument gives up on the whole text when JSON.parse fails anywhere.

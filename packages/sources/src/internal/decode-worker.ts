@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Interest } from '@jackwatch/core';
 import { decodeFileAt } from '../file/decode-file-at.ts';
-import { WholeInflater } from '../file/inflate-whole.ts';
+import { WholeInflater } from './inflate-whole.ts';
 import { compileInterest } from './interest-filter.ts';
 import type { DecodeRequest, DecodeResponse, DecodeWorkerData } from './decode-pool.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containsAny, selectRecords } from './select-records.ts';
-import { trailRecord } from './testdata/harness.ts';
+import { trailRecord } from '../file/testdata/harness.ts';
 
 const bedrock = [Buffer.from('bedrock.amazonaws.com')];
 const doc = (records: unknown[], space?: number): Buffer => Buffer.from(JSON.stringify({ Records: records }, null, space));

@@ -3,6 +3,8 @@ import type { ComponentContext, SourceProgress, TrailEvent } from '@jackwatch/co
 import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { AwsRequestError } from '../aws/aws-request-error.ts';
 import { retryAws } from '../aws/retry-aws.ts';
+import type { WholeFileSelection } from '../internal/decode-whole-file.ts';
+import { WholeInflater } from '../internal/inflate-whole.ts';
 import { decodeObject } from './object-decoder.ts';
 
 /** An object to read: where it is, and its size when the listing or notification said. */
@@ -16,14 +18,14 @@ export interface ObjectRef {
 export interface ObjectContent {
   readonly events: readonly TrailEvent[];
   readonly bytes: number;
-  /** For a delivery file whose records the prefilter skipped: the progress its name tells. */
+  /** With the prefilter, for a delivery file: the progress its name tells (what was skipped never reaches the pipeline). */
   readonly progress?: SourceProgress | undefined;
 }
 
 /** How an {@link ObjectReader} behaves. */
 export interface ObjectReaderOptions {
-  /** Event sources worth parsing (the prefilter); `undefined` parses everything. */
-  readonly wantedSources: readonly string[] | undefined;
+  /** What the detectors can match, and whether what cannot may be skipped unparsed. */
+  readonly selection: WholeFileSelection;
   /** Rounds of retries after the SDK's own; `undefined` retries until aborted. */
   readonly maxRounds: number | undefined;
 }
@@ -39,6 +41,8 @@ export class ObjectReader {
   readonly #s3: S3Client;
   readonly #context: ComponentContext;
   readonly #options: ObjectReaderOptions;
+  // Decoding is synchronous, so reads in flight never share it.
+  readonly #inflater = new WholeInflater();
 
   constructor(s3: S3Client, context: ComponentContext, options: ObjectReaderOptions) {
     this.#s3 = s3;
@@ -59,13 +63,19 @@ export class ObjectReader {
       this.#context.telemetry.add('s3_objects_rejected', 1, labels);
       return { events: [], bytes: 0 };
     }
-    const decoded = decodeObject(bytes, { source: this.#context.id, location }, this.#options.wantedSources);
+    const { selection } = this.#options;
+    const decoded = decodeObject(bytes, { source: this.#context.id, location }, selection, this.#inflater);
+    const { telemetry } = this.#context;
     for (const rejection of decoded.rejections) this.#context.errors.reject(rejection);
-    this.#context.telemetry.add('s3_objects_read', 1, labels);
-    this.#context.telemetry.add('s3_bytes_read', bytes.length, labels);
-    if (decoded.skipped) this.#context.telemetry.add('source.files.prefiltered', 1, labels);
-    if (decoded.events.length === 0 && decoded.rejections.length > 0) this.#context.telemetry.add('s3_objects_rejected', 1, labels);
-    return { events: decoded.events, bytes: bytes.length, progress: decoded.skipped ? deliveryProgress(ref.key) : undefined };
+    telemetry.add('s3_objects_read', 1, labels);
+    telemetry.add('s3_bytes_read', bytes.length, labels);
+    if (decoded.skipped) telemetry.add('source.files.prefiltered', 1, labels);
+    if (decoded.skippedRecords > 0) telemetry.add('source.records.prefiltered', decoded.skippedRecords, labels);
+    if (decoded.unmatchedRecords > 0) telemetry.add('source.records.unmatched', decoded.unmatchedRecords, labels);
+    if (decoded.events.length === 0 && decoded.rejections.length > 0) telemetry.add('s3_objects_rejected', 1, labels);
+    // The prefilter leaves out even each partition's newest unmatched event: the object's name still tells how far its partition was read.
+    const prefiltering = selection.prefilter && selection.filter !== undefined;
+    return { events: decoded.events, bytes: bytes.length, progress: prefiltering ? deliveryProgress(ref.key) : undefined };
   }
 
   #download(ref: ObjectRef, location: string, signal: AbortSignal): Promise<Uint8Array> {

@@ -3,6 +3,7 @@ import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
 import type { AwsClientOverrides } from '../aws/aws-client-config.ts';
 import { callAws } from '../aws/aws-request-error.ts';
+import { compileInterest } from '../internal/interest-filter.ts';
 import type { S3SourceConfig } from './config.ts';
 import { awsLogsRoot } from './discover-partitions.ts';
 import { ObjectReader } from './object-reader.ts';
@@ -39,8 +40,8 @@ export class S3Source implements Source {
     this.#config = config;
     this.#context = context;
     this.#s3 = createS3Client(config, context.logger, overrides);
-    const wantedSources = config.prefilter && context.interest !== 'all' ? context.interest.map((selector) => selector.eventSource) : undefined;
-    const objects = new ObjectReader(this.#s3, context, { wantedSources, maxRounds: config.once ? 3 : undefined });
+    const selection = { filter: compileInterest(context.interest), prefilter: config.prefilter };
+    const objects = new ObjectReader(this.#s3, context, { selection, maxRounds: config.once ? 3 : undefined });
     const { queueUrl, bucket } = config;
     if (queueUrl !== undefined) {
       this.#sqs = createSqsClient({ ...config, queueUrl }, context.logger, overrides);

@@ -41,7 +41,10 @@ describe('a receiver that is down, then jackwatch redeliver', () => {
     expect(run.code, run.stderr).toBe(0);
     const produced = jsonLines<Finding>(run.stdout).map((f) => f.id).sort();
     expect(produced).toHaveLength(4);
-    expect(run.stderr).toMatch(/sink webhook\/siem: delivered 0, retried 8, dead-lettered 4, queued 0/);
+    // Three batches spend their retries; then the circuit opens and the fourth goes to the dead-letter file untried.
+    expect(run.stderr).toMatch(/sink webhook\/siem: delivered 0, retried 6, dead-lettered 4, queued 0/);
+    expect(run.stderr).toMatch(/circuit open/);
+    expect(receiver.requests).toHaveLength(9);
     const deadLetters = (await readFile(join(dir, '.jackwatch/dead-letter/webhook_siem.jsonl'), 'utf8')).trim().split('\n');
     expect(deadLetters).toHaveLength(4);
 

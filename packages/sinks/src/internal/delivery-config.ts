@@ -1,5 +1,6 @@
 import { durationSchema } from '@jackwatch/core';
 import { z } from 'zod';
+import type { CircuitSettings } from './circuit-breaker.ts';
 
 /** Most findings one request may carry (keeps the finding-id header under common header-size limits). */
 export const MAX_BATCH_FINDINGS = 200;
@@ -24,6 +25,16 @@ export const backoffSchema = z
   .prefault({})
   .refine((backoff) => backoff.initial <= backoff.max, { message: 'backoff.initial must not be longer than backoff.max' });
 
+/** `circuitBreaker`: when the receiver counts as down (see `CircuitBreaker`). */
+export const circuitBreakerSchema = z
+  .strictObject({
+    /** Batches given up in a row that open the circuit; 0 turns it off. */
+    failures: z.number().int().min(0).max(1000).default(3),
+    /** While open, one batch is tried (once) this often; the others go to the dead-letter file at once. */
+    probeInterval: durationSchema.prefault('30s'),
+  })
+  .prefault({});
+
 /** The delivery options shared by the webhook and otlp sinks. */
 export const deliveryShape = {
   batch: batchSchema,
@@ -36,6 +47,7 @@ export const deliveryShape = {
   deadLetter: z.string().min(1).optional(),
   /** How long `shutdown` may keep delivering; what is left then goes to the dead-letter file. */
   shutdownTimeout: durationSchema.prefault('30s'),
+  circuitBreaker: circuitBreakerSchema,
 };
 
 /** Delivery settings after parsing (durations in milliseconds). */
@@ -45,6 +57,7 @@ export interface DeliverySettings {
   readonly backoff: { readonly initial: number; readonly max: number };
   readonly queueSize: number;
   readonly shutdownTimeout: number;
+  readonly circuitBreaker: CircuitSettings;
 }
 
 /** Cross-field check shared by both sinks: the queue must hold at least one full batch. */

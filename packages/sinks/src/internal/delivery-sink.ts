@@ -1,5 +1,6 @@
 import type { ComponentContext, Finding, Sink, SinkStats } from '@jackwatch/core';
 import type { BatchTransport } from './batch-transport.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
 import type { DeadLetterFile } from './dead-letter-file.ts';
 import { deliverBatch } from './deliver-batch.ts';
 import type { DeliverySettings } from './delivery-config.ts';
@@ -17,11 +18,14 @@ interface FlushWaiter {
  * (awaiting `export` is the pipeline's backpressure), batches by size and
  * age, retries with backoff, and a dead-letter file for what finally fails.
  * One batch is in flight at a time, so findings leave in the order they came.
+ * While the receiver is down (see {@link CircuitBreaker}), batches go
+ * straight to the dead-letter file between probes.
  *
- * Accounting: `accepted = delivered + deadLettered + queued` at every moment
- * (`queued` includes the batch in flight). Counters go to telemetry as
- * `sink.accepted`, `sink.delivered`, `sink.retried` (retry attempts) and
- * `sink.dead_lettered`, labelled `{ sink: id }`.
+ * Accounting: `accepted = delivered + deadLettered + lost + queued` at every
+ * moment (`queued` includes the batch in flight). Counters go to telemetry as
+ * `sink.accepted`, `sink.delivered`, `sink.retried` (retry attempts),
+ * `sink.dead_lettered`, `sink.lost` and `sink.circuit_opened`, labelled
+ * `{ sink: id }`.
  */
 export class DeliverySink implements Sink {
   readonly #context: ComponentContext;
@@ -32,6 +36,7 @@ export class DeliverySink implements Sink {
   readonly #wakeup: Wakeup;
   readonly #deadline = new AbortController();
   readonly #labels: { sink: string };
+  readonly #breaker: CircuitBreaker;
   #state: State = 'new';
   #draining = false;
   #intake: Promise<void> = Promise.resolve();
@@ -52,6 +57,7 @@ export class DeliverySink implements Sink {
     this.#queue = new FindingQueue(settings.queueSize);
     this.#wakeup = new Wakeup(context.clock);
     this.#labels = { sink: context.id };
+    this.#breaker = new CircuitBreaker(settings.circuitBreaker);
     this.#deadline.signal.addEventListener('abort', () => this.#wakeup.notify(), { once: true });
   }
 
@@ -174,10 +180,12 @@ export class DeliverySink implements Sink {
   }
 
   async #deliver(batch: readonly Finding[]): Promise<'delivered' | 'dead_lettered' | 'lost'> {
+    const admission = this.#breaker.admit(this.#context.clock.now());
+    if (admission === 'dead-letter') return this.#deadLetter(batch, `receiver down (circuit open): ${this.#breaker.reason}`, 0);
     const outcome = await deliverBatch(batch, {
       transport: this.#transport,
       clock: this.#context.clock,
-      maxRetries: this.#settings.maxRetries,
+      maxRetries: admission === 'probe' ? 0 : this.#settings.maxRetries,
       backoff: this.#settings.backoff,
       signal: this.#deadline.signal,
       onRetry: (attempt, reason, delayMs) => {
@@ -186,7 +194,17 @@ export class DeliverySink implements Sink {
         this.#context.logger.warn('delivery failed, retrying', { attempt, reason, delayMs, findings: batch.length });
       },
     });
-    return outcome.delivered ? 'delivered' : this.#deadLetter(batch, outcome.reason, outcome.attempts);
+    if (outcome.delivered) {
+      if (this.#breaker.delivered()) this.#context.logger.info('receiver is back: circuit closed', { findings: batch.length });
+      return 'delivered';
+    }
+    if (this.#breaker.gaveUp(this.#context.clock.now(), outcome.reason)) {
+      const { failures, probeInterval } = this.#settings.circuitBreaker;
+      this.#context.telemetry.add('sink.circuit_opened', 1, this.#labels);
+      const message = `receiver down after ${failures} failed batches in a row (circuit open): findings go to the dead-letter file, one batch is tried every ${probeInterval} ms`;
+      this.#context.errors.error(this.#context.id, new Error(message), { reason: outcome.reason });
+    }
+    return this.#deadLetter(batch, outcome.reason, outcome.attempts);
   }
 
   async #deadLetter(batch: readonly Finding[], reason: string, attempts: number): Promise<'dead_lettered' | 'lost'> {

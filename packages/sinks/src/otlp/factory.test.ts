@@ -26,6 +26,7 @@ describe('otlpSinkFactory (conformance)', () => {
       backoff: { initial: 500, max: 30_000 },
       queueSize: 1000,
       shutdownTimeout: 30_000,
+      circuitBreaker: { failures: 3, probeInterval: 30_000 },
     });
   });
 

@@ -34,6 +34,7 @@ describe('webhookSinkFactory (conformance)', () => {
       backoff: { initial: 500, max: 30_000 },
       queueSize: 1000,
       shutdownTimeout: 30_000,
+      circuitBreaker: { failures: 3, probeInterval: 30_000 },
     });
   });
 

@@ -121,6 +121,35 @@ describe('WebhookSink against a real receiver', () => {
     expect(context.errors.errors[0]?.attributes).toMatchObject({ findingIds: [finding.id] });
   });
 
+  it('stops retrying a receiver that is down: dead-letters at once between probes, and closes on a delivered probe', async () => {
+    const { sink, context } = makeSink({ maxRetries: 1, batch: { maxFindings: 1, maxWait: '10ms' }, circuitBreaker: { failures: 2, probeInterval: '150ms' } });
+    receiver.setDefault({ kind: 'respond', status: 503 });
+    const findings = ruleAFindings(5);
+    const send = async (i: number): Promise<void> => {
+      await sink.export([findings[i]!]);
+      await sink.forceFlush();
+    };
+    await sink.start();
+    await send(0);
+    await send(1);
+    expect(receiver.requests).toHaveLength(4); // two batches, each tried twice
+    expect(context.telemetry.total('sink.circuit_opened')).toBe(1);
+    expect(context.errors.errors.map((e) => (e.error as Error).message)).toContainEqual(expect.stringMatching(/circuit open/));
+
+    await send(2);
+    expect(receiver.requests).toHaveLength(4); // dead-lettered untried
+
+    receiver.setDefault({ kind: 'respond', status: 200 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await send(3); // the probe: one attempt, delivered, circuit closed
+    await send(4);
+    expect(receiver.requests).toHaveLength(6);
+    expect(sink.stats()).toEqual({ accepted: 5, delivered: 2, retried: 2, deadLettered: 3, queued: 0, lost: 0 });
+    const deadLettered = (await readFile(sink.deadLetterPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { reason: string; attempts: number });
+    expect(deadLettered.map((entry) => entry.attempts)).toEqual([2, 2, 0]);
+    expect(deadLettered[2]!.reason).toMatch(/^receiver down \(circuit open\): HTTP 503/);
+  });
+
   it('keeps accepted = delivered + deadLettered + queued when the receiver is down past maxRetries', async () => {
     const { sink, context } = makeSink({ maxRetries: 2, batch: { maxFindings: 2, maxWait: '10ms' } });
     receiver.script({ kind: 'respond', status: 503 }, { kind: 'respond', status: 503 }, { kind: 'respond', status: 503 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '@jackwatch/core';
+import { CORE_VERSION, type Finding } from '@jackwatch/core';
 import { jsonLines, REPO_ROOT, runCli } from '../support/run-cli.ts';
 import { linkFromRepo, siteConfig, siteDir, writePackage } from './support/site.ts';
 
@@ -73,6 +73,12 @@ describe('plugins: in the config', () => {
     await writePackage(join(modules, '@acme/impostor'), { name: '@acme/impostor', version: '1.0.0', type: 'module', main: 'index.js' }, {
       'index.js': manifestModule(`{ name: '@acme/someone-else', version: '1.0.0', apiVersion: 1, components: [${factory('impostor-rule')}] }`),
     });
+    await writePackage(join(modules, '@acme/old-core'), { name: '@acme/old-core', version: '1.0.0', type: 'module', main: 'index.js', peerDependencies: { '@jackwatch/core': '^0.0.1' } }, {
+      'index.js': invocationPlugin('@acme/old-core', 'old-core-rule'),
+    });
+    await writePackage(join(modules, '@acme/this-core'), { name: '@acme/this-core', version: '1.0.0', type: 'module', main: 'index.js', peerDependencies: { '@jackwatch/core': `^${CORE_VERSION}` } }, {
+      'index.js': invocationPlugin('@acme/this-core', 'this-core-rule'),
+    });
     await writePackage(join(modules, '@acme/typescript'), { name: '@acme/typescript', version: '1.0.0', type: 'module', exports: './src/index.ts' }, {
       'src/index.ts': 'export default {} as never;\n',
     });
@@ -87,6 +93,12 @@ describe('plugins: in the config', () => {
     expect(jsonLines<Finding>(stdout).map((f) => f.group['sourceIp'])).toEqual(['10.20.0.14', '185.220.101.34']);
     const listed = await runCli(['components', '--config', file]);
     expect(listed.stdout).toMatch(/test-every-invocation +development +every-invocation@1\.0\.0 +every InvokeModel/);
+  });
+
+  it('loads a plugin whose peer range includes the running core', async () => {
+    const file = await config('this-core.yaml', ['@acme/this-core'], ['this-core-rule']);
+    const { code, stderr } = await runCli(['validate', '--config', file]);
+    expect(code, stderr).toBe(0);
   });
 
   it('imports no code the config does not name, even when the package is installed', async () => {
@@ -113,6 +125,7 @@ describe('plugins: in the config', () => {
     ['an invalid manifest', ['@acme/broken'], /plugin "@acme\/broken": invalid plugin manifest: components\[0\]\.type: type must be lowercase .*; components\[0\]\.stability: .*; components\[0\]\.create: create must be a function/],
     ['a manifest named after another package', ['@acme/impostor'], /plugin "@acme\/impostor": the manifest is named "@acme\/someone-else", but the package is "@acme\/impostor"/],
     ['an installed package that ships only TypeScript', ['@acme/typescript'], /plugin "@acme\/typescript": .*package\.json exports only TypeScript \(\.\/src\/index\.ts\), which Node does not run inside node_modules: a published plugin must ship built JavaScript/],
+    ['a plugin made for another core release', ['@acme/old-core'], new RegExp(`plugins\\[0\\]: plugin "@acme/old-core": needs @jackwatch/core \\^0\\.0\\.1 \\(its peerDependencies\\), but this agent runs ${CORE_VERSION.replaceAll('.', '\\.')}`)],
     ['the same plugin listed twice', ['./plugins/every-invocation', './plugins/every-invocation'], /plugins\[1\]: plugin "\.\/plugins\/every-invocation": is listed twice in plugins \(entries 1 and 2\)/],
   ];
   for (const [what, plugins, message] of failures) {

@@ -150,6 +150,7 @@ export type { RuntimeServices } from './runtime/create-component-context.ts';
 
 // --- plugins & embedding (issue 7) ---
 export { PLUGIN_API_VERSION, SUPPORTED_PLUGIN_API_VERSIONS } from './plugin/plugin-api-version.ts';
+export { CORE_VERSION } from './version.ts';
 export type { PluginManifest } from './plugin/plugin-manifest.ts';
 export { definePlugin } from './plugin/define-plugin.ts';
 export { PluginError } from './plugin/plugin-error.ts';

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { PluginError, registerPlugin, validatePluginManifest, type ComponentRegistry, type PluginManifest } from '@jackwatch/core';
+import { checkCorePeer } from './check-core-peer.ts';
 import { activeConditions } from './node-conditions.ts';
 import { PluginLoadError, type PluginFailure } from './plugin-load-error.ts';
 import { resolvePlugin } from './resolve-plugin.ts';
@@ -28,8 +29,8 @@ export interface LoadPluginsOptions {
  * imported. Every entry is tried; failures are collected.
  *
  * @throws {PluginLoadError} with one message per failed entry, each naming
- * the plugin: not found, import failed, no manifest, invalid manifest,
- * unsupported API version, a type registered twice, listed twice.
+ * the plugin: not found, made for another core release (its peer range),
+ * import failed, no manifest, invalid manifest, unsupported API version, a type registered twice, listed twice.
  */
 export async function loadPlugins(entries: readonly string[], registry: ComponentRegistry, options: LoadPluginsOptions): Promise<LoadedPlugin[]> {
   const conditions = options.conditions ?? activeConditions();
@@ -55,6 +56,7 @@ export async function loadPlugins(entries: readonly string[], registry: Componen
 async function loadPlugin(specifier: string, baseDir: string, conditions: ReadonlySet<string>): Promise<LoadedPlugin> {
   const resolved = resolvePlugin(specifier, baseDir, conditions);
   if (typeof resolved === 'string') throw new PluginError(specifier, resolved);
+  checkCorePeer(specifier, resolved.packageDir);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(resolved.file).href)) as Record<string, unknown>;

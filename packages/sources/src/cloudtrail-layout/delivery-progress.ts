@@ -1,7 +1,7 @@
 import type { SourceProgress } from '@jackwatch/core';
 
 // `<account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<unique>.json.gz`, the name
-// CloudTrail gives every delivery file, in S3 and when copied to disk.
+// CloudTrail gives every delivery file, in S3 and when copied to disk (an S3 key or a path).
 const DELIVERY_NAME = /(?:^|\/)(\d{12})_CloudTrail_([a-z0-9-]+)_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z_[^/]*$/;
 
 /**
@@ -18,5 +18,6 @@ export function deliveryProgress(path: string): SourceProgress | undefined {
   const m = DELIVERY_NAME.exec(path);
   if (!m) return undefined;
   const [, account, region, y, mo, d, h, mi] = m;
-  return { account, region, time: Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)) };
+  const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+  return Number.isNaN(time) ? undefined : { account, region, time };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDeliveryOrder, deliveryProgress, deliveryTimestamp, sortForDelivery } from './delivery-order.ts';
+import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
+import { compareDeliveryOrder, deliveryTimestamp, sortForDelivery } from './delivery-order.ts';
 
 const file = (account: string, region: string, stamp: string): string =>
   `/t/AWSLogs/${account}/CloudTrail/${region}/2024/10/17/${account}_CloudTrail_${region}_${stamp}_abcd1234.json.gz`;

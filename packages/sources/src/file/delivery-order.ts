@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import type { SourceProgress } from '@jackwatch/core';
 
 // `<account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<unique>.json.gz`
 const DELIVERY_NAME = /_CloudTrail_[a-z0-9-]+_(\d{8}T\d{4}Z)_/;
@@ -10,22 +9,6 @@ const DELIVERY_NAME = /_CloudTrail_[a-z0-9-]+_(\d{8}T\d{4}Z)_/;
  */
 export function deliveryTimestamp(path: string): string | undefined {
   return DELIVERY_NAME.exec(basename(path))?.[1];
-}
-
-const DELIVERY_PARTS = /^(\d{12})_CloudTrail_([a-z0-9-]+)_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z_/;
-
-/**
- * What a delivery file's name says about its partition: account, region and
- * the end of the period it covers (`<account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_…`),
- * or `undefined` for other names. Lets a file whose records the prefilter
- * skipped still advance its partition's watermark.
- */
-export function deliveryProgress(path: string): SourceProgress | undefined {
-  const m = DELIVERY_PARTS.exec(basename(path));
-  if (!m) return undefined;
-  const [, account, region, y, mo, d, h, mi] = m;
-  const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
-  return Number.isNaN(time) ? undefined : { time, account, region };
 }
 
 /**

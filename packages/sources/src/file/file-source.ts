@@ -1,9 +1,10 @@
+import { basename } from 'node:path';
 import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
 import { DecodePool, resolveWorkerCount } from '../internal/decode-pool.ts';
 import { compileInterest, type InterestFilter } from '../internal/interest-filter.ts';
 import type { FileSourceConfig } from './config.ts';
 import type { DecodedFile } from './decode-file-at.ts';
-import { deliveryProgress } from './delivery-order.ts';
+import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { decodeWholeFile } from '../internal/decode-whole-file.ts';
 import { discoverFiles } from './discover-files.ts';
 import type { FileChunk, ReadPlan } from './file-chunk.ts';
@@ -167,7 +168,7 @@ export class FileSource implements Source {
     const ledger = this.#ledger!;
     const plan = this.#plan(file);
     // What the prefilter skipped never reaches the pipeline: the file's name still tells how far its partition was read.
-    const progress = this.#filter === undefined ? undefined : deliveryProgress(file.path);
+    const progress = this.#filter === undefined ? undefined : deliveryProgress(basename(file.path));
     let finished = false;
     for await (const chunk of this.#chunks(file, plan, prepared)) {
       const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last, ...chunk.progress };

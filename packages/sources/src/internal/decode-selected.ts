@@ -1,4 +1,4 @@
-import { isRejection, normalizeRecord, unwrapRecord, type DecodedBatch, type InputLocation } from '@jackwatch/core';
+import { isRejection, normalizeRecord, unwrapRecord, type DecodedBatch, type InputLocation } from '@jackwatch/core/decode';
 import type { InterestFilter } from './interest-filter.ts';
 import { selectRecords } from './select-records.ts';
 

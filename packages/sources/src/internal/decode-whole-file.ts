@@ -1,5 +1,5 @@
 import { constants, gunzipSync } from 'node:zlib';
-import { decodeBuffer, decodeDocument, isGzip, RECORDS_OPENING, salvageRecords, type DecodedBatch, type InputLocation } from '@jackwatch/core';
+import { decodeBuffer, decodeDocument, isGzip, RECORDS_OPENING, salvageRecords, type DecodedBatch, type InputLocation } from '@jackwatch/core/decode';
 import type { InterestFilter } from './interest-filter.ts';
 import { decodeSelected } from './decode-selected.ts';
 import { inflateOnce, type WholeInflater } from './inflate-whole.ts';

@@ -1,0 +1,28 @@
+/**
+ * `@jackwatch/core/decode` — decoding CloudTrail alone: delivery files, JSON
+ * arrays, NDJSON and EventBridge envelopes into normalized events, without
+ * the rest of core (config, runtime, registry). For code that only decodes —
+ * a decode worker thread boots in a tenth of the time. Everything here is
+ * also exported by `@jackwatch/core`.
+ *
+ * @example
+ * ```ts
+ * import { decodeBuffer } from '@jackwatch/core/decode';
+ * const { events, rejections } = decodeBuffer(bytes, { source: 'mine', location: 's3://trail/key.json.gz' });
+ * ```
+ */
+export { normalizeRecord, isRejection } from '../event/normalize.ts';
+export { parseEventTime } from '../event/event-time.ts';
+export type { TrailEvent, EventOrigin, EventOutcome } from '../event/trail-event.ts';
+export type { Rejection, RejectionReason } from '../event/rejection.ts';
+export type { CloudTrailRecord } from '../event/cloudtrail-record.ts';
+export { decodeDocument } from './decode-document.ts';
+export { decodeBuffer, isGzip } from './decode-buffer.ts';
+export { decodeNdjson } from './decode-ndjson.ts';
+export { decodeRecords } from './decode-records.ts';
+export { unwrapRecord } from './unwrap-record.ts';
+export type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
+export { RecordsSplitter, RECORDS_OPENING } from './records-splitter.ts';
+export type { SplitEnd } from './records-splitter.ts';
+export { salvageRecords } from './salvage-records.ts';
+export { decodeRecordText } from './decode-record-text.ts';

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CORE_VERSION, PluginError } from '@jackwatch/core';
 import semver from 'semver';
 
@@ -12,16 +10,8 @@ import semver from 'semver';
  *
  * @throws {PluginError} naming the range and the running version.
  */
-export function checkCorePeer(specifier: string, packageDir: string | undefined, coreVersion: string = CORE_VERSION): void {
-  if (packageDir === undefined) return;
-  let range: unknown;
-  try {
-    const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { peerDependencies?: Record<string, unknown> };
-    range = pkg.peerDependencies?.['@jackwatch/core'];
-  } catch {
-    return; // resolving the plugin already reported an unreadable package.json
-  }
-  if (typeof range !== 'string') return;
+export function checkCorePeer(specifier: string, range: string | undefined, coreVersion: string = CORE_VERSION): void {
+  if (range === undefined) return;
   if (semver.validRange(range) === null) throw new PluginError(specifier, `declares a peer range for @jackwatch/core that is not a semver range: "${range}"`);
   if (!semver.satisfies(coreVersion, range, { includePrerelease: true })) {
     throw new PluginError(specifier, `needs @jackwatch/core ${range} (its peerDependencies), but this agent runs ${coreVersion}: install a release of the plugin made for this agent, or an agent the plugin supports`);

@@ -56,7 +56,7 @@ export async function loadPlugins(entries: readonly string[], registry: Componen
 async function loadPlugin(specifier: string, baseDir: string, conditions: ReadonlySet<string>): Promise<LoadedPlugin> {
   const resolved = resolvePlugin(specifier, baseDir, conditions);
   if (typeof resolved === 'string') throw new PluginError(specifier, resolved);
-  checkCorePeer(specifier, resolved.packageDir);
+  checkCorePeer(specifier, resolved.corePeerRange);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(resolved.file).href)) as Record<string, unknown>;

@@ -9,7 +9,11 @@ export interface PackageEntry {
   /** `name` from package.json, if any. */
   readonly name: string | undefined;
   readonly version: string | undefined;
+  /** `peerDependencies["@jackwatch/core"]`: the core releases the package says it works with. */
+  readonly corePeerRange: string | undefined;
 }
+
+type PackageFacts = Omit<PackageEntry, 'file'>;
 
 const TYPESCRIPT = /\.[cm]?ts$/;
 
@@ -24,16 +28,20 @@ const TYPESCRIPT = /\.[cm]?ts$/;
  */
 export function resolvePackageEntry(packageDir: string, conditions: ReadonlySet<string>): PackageEntry | string {
   const manifestFile = join(packageDir, 'package.json');
-  let pkg: { name?: unknown; version?: unknown; exports?: unknown; main?: unknown };
+  let pkg: { name?: unknown; version?: unknown; exports?: unknown; main?: unknown; peerDependencies?: Record<string, unknown> };
   try {
     pkg = JSON.parse(readFileSync(manifestFile, 'utf8')) as typeof pkg;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return resolveIndex(packageDir, undefined, undefined);
+    if (code === 'ENOENT') return resolveIndex(packageDir, { name: undefined, version: undefined, corePeerRange: undefined });
     return `cannot read ${manifestFile}: ${(error as Error).message}`;
   }
-  const name = typeof pkg.name === 'string' ? pkg.name : undefined;
-  const version = typeof pkg.version === 'string' ? pkg.version : undefined;
+  const range = pkg.peerDependencies?.['@jackwatch/core'];
+  const facts: PackageFacts = {
+    name: typeof pkg.name === 'string' ? pkg.name : undefined,
+    version: typeof pkg.version === 'string' ? pkg.version : undefined,
+    corePeerRange: typeof range === 'string' ? range : undefined,
+  };
   const installed = realpathSync(packageDir).split(sep).includes('node_modules');
   if (pkg.exports !== undefined && pkg.exports !== null) {
     const target = resolveExportsTarget(pkg.exports, conditions, (t) => !(installed && TYPESCRIPT.test(t)));
@@ -45,24 +53,24 @@ export function resolvePackageEntry(packageDir: string, conditions: ReadonlySet<
       return `${manifestFile} "exports" has no "." entry for the conditions ${[...conditions].join(', ')}`;
     }
     if (!target.startsWith('./')) return `${manifestFile} "exports" points to "${target}", which does not start with "./"`;
-    return existing(resolve(packageDir, target), name, version, `"exports" of ${manifestFile}`);
+    return existing(resolve(packageDir, target), facts, `"exports" of ${manifestFile}`);
   }
   if (typeof pkg.main === 'string' && pkg.main !== '') {
-    return existing(resolve(packageDir, pkg.main), name, version, `"main" of ${manifestFile}`);
+    return existing(resolve(packageDir, pkg.main), facts, `"main" of ${manifestFile}`);
   }
-  return resolveIndex(packageDir, name, version);
+  return resolveIndex(packageDir, facts);
 }
 
-function resolveIndex(packageDir: string, name: string | undefined, version: string | undefined): PackageEntry | string {
+function resolveIndex(packageDir: string, facts: PackageFacts): PackageEntry | string {
   for (const candidate of ['index.js', 'index.mjs']) {
     const file = join(packageDir, candidate);
-    if (existsSync(file)) return { file, name, version };
+    if (existsSync(file)) return { file, ...facts };
   }
   return `${packageDir} has no package.json "exports" or "main", and no index.js`;
 }
 
-function existing(file: string, name: string | undefined, version: string | undefined, from: string): PackageEntry | string {
+function existing(file: string, facts: PackageFacts, from: string): PackageEntry | string {
   if (!existsSync(file)) return `${from} names ${file}, which does not exist (is the package built?)`;
   if (statSync(file).isDirectory()) return `${from} names ${file}, which is a directory, not a module`;
-  return { file, name, version };
+  return { file, ...facts };
 }

@@ -60,7 +60,7 @@ describe('resolvePlugin', () => {
     const configDir = join(root, 'site', 'config');
     await mkdir(configDir, { recursive: true });
     await pkg(join(root, 'node_modules', '@acme', 'x'), { name: '@acme/x', version: '2.0.0', exports: { '.': { import: './dist/index.js' } } }, ['dist/index.js']);
-    expect(resolvePlugin('@acme/x', configDir, NODE)).toEqual({ specifier: '@acme/x', file: join(root, 'node_modules/@acme/x/dist/index.js'), expectedName: '@acme/x', version: '2.0.0', packageDir: join(root, 'node_modules/@acme/x') });
+    expect(resolvePlugin('@acme/x', configDir, NODE)).toEqual({ specifier: '@acme/x', file: join(root, 'node_modules/@acme/x/dist/index.js'), expectedName: '@acme/x', version: '2.0.0', corePeerRange: undefined });
   });
 
   it('falls back to main, then index.js', async () => {
@@ -88,7 +88,7 @@ describe('resolvePlugin', () => {
     const root = await tempRoot();
     await pkg(join(root, 'plugins', 'dev'), { name: 'dev-plugin', version: '0.0.1', main: 'main.js' }, ['main.js']);
     await writeFile(join(root, 'single.js'), 'export default {};\n');
-    expect(resolvePlugin('./plugins/dev', root, NODE)).toEqual({ specifier: './plugins/dev', file: join(root, 'plugins/dev/main.js'), expectedName: undefined, version: '0.0.1', packageDir: join(root, 'plugins/dev') });
+    expect(resolvePlugin('./plugins/dev', root, NODE)).toEqual({ specifier: './plugins/dev', file: join(root, 'plugins/dev/main.js'), expectedName: undefined, version: '0.0.1', corePeerRange: undefined });
     expect(resolvePlugin(join(root, 'single.js'), '/elsewhere', NODE)).toMatchObject({ file: join(root, 'single.js'), expectedName: undefined });
     expect(resolvePlugin('./nope', root, NODE)).toBe(`no file or directory at ${join(root, 'nope')}`);
   });

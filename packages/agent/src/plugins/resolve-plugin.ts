@@ -13,8 +13,8 @@ export interface ResolvedPlugin {
   readonly expectedName: string | undefined;
   /** package.json `version`, if any. */
   readonly version: string | undefined;
-  /** The package's directory; `undefined` for a plain module file. */
-  readonly packageDir: string | undefined;
+  /** The package's `peerDependencies` range for `@jackwatch/core`, if it declares one. */
+  readonly corePeerRange: string | undefined;
 }
 
 /**
@@ -30,9 +30,9 @@ export function resolvePlugin(specifier: string, baseDir: string, conditions: Re
   if (typeof parsed === 'string') return parsed;
   if (parsed.kind === 'path') {
     if (!existsSync(parsed.path)) return `no file or directory at ${parsed.path}`;
-    if (statSync(parsed.path).isFile()) return { specifier, file: parsed.path, expectedName: undefined, version: undefined, packageDir: undefined };
+    if (statSync(parsed.path).isFile()) return { specifier, file: parsed.path, expectedName: undefined, version: undefined, corePeerRange: undefined };
     const entry = resolvePackageEntry(parsed.path, conditions);
-    return typeof entry === 'string' ? entry : { specifier, file: entry.file, expectedName: undefined, version: entry.version, packageDir: parsed.path };
+    return typeof entry === 'string' ? entry : { specifier, file: entry.file, expectedName: undefined, version: entry.version, corePeerRange: entry.corePeerRange };
   }
   const searched: string[] = [];
   for (let dir = baseDir; ; dir = dirname(dir)) {
@@ -41,7 +41,7 @@ export function resolvePlugin(specifier: string, baseDir: string, conditions: Re
     const packageDir = join(modules, parsed.name);
     if (existsSync(join(packageDir, 'package.json'))) {
       const entry = resolvePackageEntry(packageDir, conditions);
-      return typeof entry === 'string' ? entry : { specifier, file: entry.file, expectedName: parsed.name, version: entry.version, packageDir };
+      return typeof entry === 'string' ? entry : { specifier, file: entry.file, expectedName: parsed.name, version: entry.version, corePeerRange: entry.corePeerRange };
     }
     if (dir === parse(dir).root) break;
   }

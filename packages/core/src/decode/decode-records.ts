@@ -1,6 +1,8 @@
 import { parseEventTime } from '../event/event-time.ts';
 import type { CloudTrailRecord } from '../event/cloudtrail-record.ts';
 import { isRejection, normalizeRecord } from '../event/normalize.ts';
+import type { Rejection } from '../event/rejection.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
 import type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
 import { NewestPerPartition } from './newest-per-partition.ts';
 import { unwrapRecord } from './unwrap-record.ts';
@@ -13,6 +15,7 @@ import { unwrapRecord } from './unwrap-record.ts';
  */
 export function decodeRecords(values: readonly unknown[], where: InputLocation, options?: DecodeOptions): DecodedBatch {
   const batch: DecodedBatch = { events: [], rejections: [] };
+  const normalizeAt = (value: unknown, index: number): TrailEvent | Rejection => normalizeRecord(unwrapRecord(value), { source: where.source, location: where.location, index });
   const keep = options?.keep;
   const others = keep === undefined ? undefined : new NewestPerPartition();
   for (let index = 0; index < values.length; index++) {
@@ -25,12 +28,12 @@ export function decodeRecords(values: readonly unknown[], where: InputLocation, 
         continue;
       }
     }
-    const result = normalizeRecord(unwrapRecord(value), { source: where.source, location: where.location, index });
+    const result = normalizeAt(value, index);
     if (isRejection(result)) batch.rejections.push(result);
     else batch.events.push(result);
   }
   if (others === undefined) return batch;
-  const events = others.insertInto(batch.events, (value, index) => normalizeRecord(value, { source: where.source, location: where.location, index }));
+  const events = others.insertInto(batch.events, normalizeAt);
   return { events, rejections: batch.rejections, unmatched: others.passedOver };
 }
 

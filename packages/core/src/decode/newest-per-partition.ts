@@ -1,5 +1,5 @@
 import type { CloudTrailRecord } from '../event/cloudtrail-record.ts';
-import { recordAccount, recordRegion } from '../event/normalize.ts';
+import { isRejection, recordAccount, recordRegion } from '../event/normalize.ts';
 import type { Rejection } from '../event/rejection.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 
@@ -65,7 +65,7 @@ export class NewestPerPartition {
     for (const { value, index, position } of extra) {
       while (next < position) merged.push(events[next++]!);
       const event = normalize(value, index);
-      if (!('reason' in event)) merged.push(event);
+      if (!isRejection(event)) merged.push(event);
     }
     while (next < events.length) merged.push(events[next++]!);
     return merged;

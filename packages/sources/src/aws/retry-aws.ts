@@ -1,4 +1,4 @@
-import type { Clock } from '@jackwatch/core';
+import type { Clock, ComponentContext } from '@jackwatch/core';
 import { AwsRequestError, type AwsOperation, callAws } from './aws-request-error.ts';
 
 /** How {@link retryAws} waits and reports between rounds. */
@@ -9,6 +9,20 @@ export interface RetryOptions {
   readonly onRetry: (error: AwsRequestError, round: number, delayMs: number) => void;
   /** Rounds before giving up (each round is a full SDK call with its own adaptive retries). Default: until aborted. */
   readonly maxRounds?: number;
+}
+
+/**
+ * Retry options for a component: waits on its clock and reports each retry
+ * (with the round and the delay) to its error hook; gives up after
+ * `maxRounds` when given, else retries until `signal` aborts.
+ */
+export function componentRetries(context: Pick<ComponentContext, 'id' | 'clock' | 'errors'>, signal: AbortSignal, maxRounds?: number): RetryOptions {
+  return {
+    clock: context.clock,
+    signal,
+    ...(maxRounds !== undefined && { maxRounds }),
+    onRetry: (error, round, delayMs) => context.errors.error(context.id, error, { round, retryInMs: delayMs }),
+  };
 }
 
 const FIRST_DELAY_MS = 1_000;

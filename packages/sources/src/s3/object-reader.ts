@@ -2,7 +2,7 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ComponentContext, SourceProgress, TrailEvent } from '@jackwatch/core';
 import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { AwsRequestError } from '../aws/aws-request-error.ts';
-import { retryAws } from '../aws/retry-aws.ts';
+import { componentRetries, retryAws } from '../aws/retry-aws.ts';
 import type { WholeFileSelection } from '../internal/decode-whole-file.ts';
 import { WholeInflater } from '../internal/inflate-whole.ts';
 import { decodeObject } from './object-decoder.ts';
@@ -85,12 +85,7 @@ export class ObjectReader {
         const response = await this.#s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }), { abortSignal: signal });
         return response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
       },
-      {
-        clock: this.#context.clock,
-        signal,
-        ...(this.#options.maxRounds !== undefined && { maxRounds: this.#options.maxRounds }),
-        onRetry: (error, round, delayMs) => this.#context.errors.error(this.#context.id, error, { round, retryInMs: delayMs }),
-      },
+      componentRetries(this.#context, signal, this.#options.maxRounds),
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ComponentContext, SourceBatch } from '@jackwatch/core';
-import type { RetryOptions } from '../aws/retry-aws.ts';
+import { componentRetries, type RetryOptions } from '../aws/retry-aws.ts';
 import type { S3SourceConfig } from './config.ts';
 import { discoverPartitions, isFullyConfigured } from './discover-partitions.ts';
 import { type ListedObject, byFileTime, listNewObjects } from './list-new-objects.ts';
@@ -102,11 +102,6 @@ export class PollReader {
   }
 
   #retryOptions(signal: AbortSignal): RetryOptions {
-    return {
-      clock: this.#context.clock,
-      signal,
-      ...(this.#config.once && { maxRounds: 3 }),
-      onRetry: (error, round, delayMs) => this.#context.errors.error(this.#context.id, error, { round, retryInMs: delayMs }),
-    };
+    return componentRetries(this.#context, signal, this.#config.once ? 3 : undefined);
   }
 }

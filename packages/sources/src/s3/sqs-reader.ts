@@ -1,7 +1,6 @@
 import { DeleteMessageCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { ComponentContext, SourceBatch } from '@jackwatch/core';
-import type { RetryOptions } from '../aws/retry-aws.ts';
-import { retryAws } from '../aws/retry-aws.ts';
+import { componentRetries, retryAws, type RetryOptions } from '../aws/retry-aws.ts';
 import type { S3SourceConfig } from './config.ts';
 import { mapOrdered } from './map-ordered.ts';
 import type { ObjectRef, ObjectReader } from './object-reader.ts';
@@ -150,11 +149,6 @@ export class SqsReader {
   }
 
   #retryOptions(signal: AbortSignal): RetryOptions {
-    return {
-      clock: this.#context.clock,
-      signal,
-      ...(this.#config.once && { maxRounds: 3 }),
-      onRetry: (error, round, delayMs) => this.#context.errors.error(this.#context.id, error, { round, retryInMs: delayMs }),
-    };
+    return componentRetries(this.#context, signal, this.#config.once ? 3 : undefined);
   }
 }

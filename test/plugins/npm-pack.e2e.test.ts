@@ -23,8 +23,10 @@ describe('a detector plugin packed with npm pack and installed next to a config'
     const packed = await run('npm', ['pack', '--pack-destination', site, '--json'], { cwd: PLUGIN_DIR, env, maxBuffer: 16 * 1024 * 1024 });
     const [{ filename }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as [{ filename: string }];
     await writeFile(join(site, 'package.json'), '{ "name": "jackwatch-site", "version": "1.0.0", "private": true }\n');
-    // zod (the plugin's dependency) comes from the npm cache; the peer @jackwatch/core is linked below instead.
-    await run('npm', ['install', join(site, filename), '--offline', '--no-audit', '--no-fund', '--legacy-peer-deps'], { cwd: site, env });
+    // zod (the plugin's dependency) comes from the cache when it is there and from the registry when it is
+    // not: `--offline` needs full registry metadata that `npm ci` never caches, so it failed on a new machine.
+    // The peer @jackwatch/core is linked below instead.
+    await run('npm', ['install', join(site, filename), '--prefer-offline', '--no-audit', '--no-fund', '--legacy-peer-deps'], { cwd: site, env });
     await linkFromRepo(site, ['@jackwatch/core']);
     await copyFile(FIXTURE, join(site, 'events.ndjson'));
     await writeFile(join(site, 'jackwatch.yaml'), siteConfig([PLUGIN], ['acme-bedrock-new-origin', 'aws-bedrock-enum-then-invoke-long-term-key']));

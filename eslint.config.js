@@ -1,4 +1,4 @@
-// Typed linting: no-floating-promises is the rule DESIGN §10 asks for.
+// Typed linting, for no-floating-promises: no promise may be left unhandled.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(

@@ -9,7 +9,7 @@ export interface Mode {
 /** The rows, measured in this order in every round, on the same files. */
 export const MODES: readonly Mode[] = [
   { key: 'a', label: '(a) floor: gunzip + JSON.parse, 1 thread', script: 'floor.ts', args: (d) => [d] },
-  { key: 'as', label: 'floor with plain gunzipSync (as in TOOLCHAIN.md)', script: 'floor.ts', args: (d) => [d, '--inflate', 'sync'] },
+  { key: 'as', label: 'floor with plain gunzipSync', script: 'floor.ts', args: (d) => [d, '--inflate', 'sync'] },
   { key: 'a2', label: 'floor, 2 worker threads', script: 'floor.ts', args: (d) => [d, '--workers', '2'] },
   { key: 'b', label: '(b) agent, full decode, 1 thread', script: 'agent.ts', args: (d, w) => [d, w, '--prefilter', 'off', '--workers', '0'] },
   { key: 'bw', label: 'agent, full decode, workers: auto', script: 'agent.ts', args: (d, w) => [d, w, '--prefilter', 'off', '--workers', 'auto'] },

@@ -2,8 +2,8 @@
  * The floor: read + gunzip + `JSON.parse` of every delivery file, and a look
  * at one field of each record — what nobody can beat without skipping work.
  * Gunzip is the fastest we have (one reused output buffer, as the file
- * source does); `--inflate sync` uses plain `gunzipSync`, as TOOLCHAIN.md's
- * table did. With `--workers N`, files are spread over N worker threads
+ * source does); `--inflate sync` uses plain `gunzipSync`, the usual way to
+ * inflate a file in Node. With `--workers N`, files are spread over N worker threads
  * (each does the same and returns only its counts).
  *
  *   node bench/measure/floor.ts <dataset-dir> [--workers N] [--inflate sync]

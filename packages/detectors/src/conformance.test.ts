@@ -12,7 +12,7 @@ const firing: Record<string, ReturnType<EventFactory['event']>[]> = {
 };
 
 describe('bedrockDetectors', () => {
-  it('holds the four rules of DESIGN §5 under their ids', () => {
+  it('holds the four Bedrock rules under their ids', () => {
     expect(bedrockDetectors.map((f) => f.type)).toEqual([
       'aws-bedrock-enum-then-invoke-long-term-key',
       'aws-bedrock-logging-deletion',

@@ -50,7 +50,7 @@ export {
 export type { ListModelsFailuresConfig } from './aws-bedrock-list-models-failures/index.ts';
 
 /**
- * The four Bedrock detector factories of DESIGN §5, to register at once.
+ * The four Bedrock detector factories, to register at once.
  *
  * @example `for (const factory of bedrockDetectors) registry.register(factory, '@jackwatch/detectors');`
  */

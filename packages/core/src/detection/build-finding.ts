@@ -31,7 +31,7 @@ export interface FindingInput extends FindingContent {
 }
 
 /**
- * Assembles a {@link Finding} (DESIGN §6) from a rule's meta and one match.
+ * Assembles a {@link Finding} from a rule's meta and one match.
  * The id is {@link findingId}`(detectorId, anchor.eventId)`, so a replay or a
  * redelivery yields the same id.
  *

@@ -1,8 +1,8 @@
 import type { TrailEvent } from '../event/trail-event.ts';
 
 /**
- * The order detection semantics are defined on (DESIGN §5): event time, ties
- * broken by `eventID`. Use it to sort a stream for a reference run.
+ * The order detection semantics are defined on (docs/detection-semantics.md):
+ * event time, ties broken by `eventID`. Use it to sort a stream for a reference run.
  *
  * @example `events.slice().sort(compareEventTime)`
  */

@@ -16,8 +16,8 @@ export interface EventOrigin {
 export type EventOutcome = 'success' | 'failure';
 
 /**
- * One CloudTrail record plus the normalized view computed once at decode
- * (DESIGN §4). Detectors read the normalized fields on the hot path and the
+ * One CloudTrail record plus the normalized view computed once at decode.
+ * Detectors read the normalized fields on the hot path and the
  * raw record for anything else.
  */
 export interface TrailEvent {

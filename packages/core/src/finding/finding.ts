@@ -25,7 +25,7 @@ export interface FindingDetector {
 }
 
 /**
- * A detection result (DESIGN §6). Every sink consumes this shape.
+ * A detection result. Every sink consumes this shape.
  *
  * `id` is deterministic — a hash of the detector id and the anchoring event's
  * `eventID` — so replays and redeliveries yield the same id and sinks can

@@ -21,7 +21,7 @@ type Lifecycle = Pick<Source, 'start' | 'shutdown'> | Pick<Sink, 'start' | 'shut
 
 /**
  * The lifecycle conformance kit every source and sink runs — first-party and
- * plugins alike (DESIGN §10.8): factory shape and type name; the config
+ * plugins alike: factory shape and type name; the config
  * schema is strict and its defaults complete the given config; `create` then
  * `shutdown` without `start` works and `shutdown` is idempotent; `start` →
  * `shutdown` → create again → `start` → `shutdown` works (the second instance

@@ -1,6 +1,6 @@
 import type { DetectorMeta } from '@jackwatch/core';
 
-/** Rule id of the enumeration-then-invocation rule (DESIGN §5, rule A). */
+/** Rule id of the enumeration-then-invocation rule (rule A; semantics in its README). */
 export const ENUM_THEN_INVOKE_ID = 'aws-bedrock-enum-then-invoke-long-term-key';
 
 /** What rule A is, for findings and for people. */

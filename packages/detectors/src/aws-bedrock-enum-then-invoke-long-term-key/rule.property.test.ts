@@ -12,7 +12,7 @@ const INVOCATIONS = new Set(['invokemodel', 'invokemodelwithresponsestream', 'co
 
 const create = () => enumThenInvokeFactory.create(enumThenInvokeConfigSchema.parse({}), testContext(ID));
 
-/** DESIGN §5 rule A, read literally, by brute force over every pair. */
+/** Rule A as its README states it, read literally, by brute force over every pair. */
 function expectedIds(events: readonly TrailEvent[]): string[] {
   const ok = (e: TrailEvent) => e.source === 'bedrock.amazonaws.com' && e.errorCode === undefined && e.accessKeyId !== undefined;
   const firsts = events.filter((e) => ok(e) && e.accessKeyId!.startsWith('AKIA') && e.action.toLowerCase() === 'listfoundationmodels');

@@ -1,6 +1,6 @@
 import type { DetectorMeta } from '@jackwatch/core';
 
-/** Rule id of the repeated-ListFoundationModels-failures rule (DESIGN §5, rule C). */
+/** Rule id of the repeated-ListFoundationModels-failures rule (rule C; semantics in its README). */
 export const LIST_MODELS_FAILURES_ID = 'aws-bedrock-list-models-failures';
 
 /** What rule C is, for findings and for people. */

@@ -15,7 +15,7 @@ const CODES = new Set(['accessdenied', 'accessdeniedexception']);
 const create = () => listModelsFailuresFactory.create(listModelsFailuresConfigSchema.parse({ window: WINDOW, threshold: THRESHOLD }), testContext(ID));
 const groupOf = (e: TrailEvent) => Object.values(listModelsFailuresGroupBy).map((read) => read(e) ?? 'unknown').join('|');
 
-/** DESIGN §5 rule C, read literally, on the time-sorted events: the reference the detector must match. */
+/** Rule C as its README states it, read literally, on the time-sorted events: the reference the detector must match. */
 function reference(events: readonly TrailEvent[]): { ids: string[]; groups: Set<string> } {
   const counted = events.filter((e) => e.source === 'bedrock.amazonaws.com' && e.action === 'ListFoundationModels' && CODES.has((e.errorCode ?? '').toLowerCase()));
   const sorted = [...new Map(counted.map((e) => [e.eventId, e])).values()].sort(compareEventTime);

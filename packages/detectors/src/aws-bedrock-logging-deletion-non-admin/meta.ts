@@ -1,7 +1,7 @@
 import type { DetectorMeta } from '@jackwatch/core';
 import { loggingDeletionAttack, loggingDeletionInvestigation, loggingDeletionReferences } from '../aws-bedrock-logging-deletion/meta.ts';
 
-/** Rule id of the non-admin logging-deletion rule (DESIGN §5, rule B, medium). */
+/** Rule id of the non-admin logging-deletion rule (rule B, medium; semantics in its README). */
 export const NON_ADMIN_DELETION_ID = 'aws-bedrock-logging-deletion-non-admin';
 
 /** What rule B (medium, non-admin) is, for findings and for people. */

@@ -1,6 +1,6 @@
 import type { AttackMapping, DetectorMeta } from '@jackwatch/core';
 
-/** Rule id of the logging-deletion rule (DESIGN §5, rule B, high). */
+/** Rule id of the logging-deletion rule (rule B, high; semantics in its README). */
 export const LOGGING_DELETION_ID = 'aws-bedrock-logging-deletion';
 
 /** ATT&CK mapping shared by both rule B variants. */

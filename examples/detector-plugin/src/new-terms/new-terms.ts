@@ -3,8 +3,11 @@ import {
   DETECTION_COUNTERS,
   orUnknown,
   ReorderBuffer,
+  selectedTest,
+  unionInterest,
   type Detector,
   type DetectorMeta,
+  type EventTest,
   type FindingEmitter,
   type Interest,
   type Telemetry,
@@ -37,7 +40,8 @@ const KNOWN_LIMIT = 10;
  *
  * @example
  * ```ts
- * newTerms({ meta, interest, history: 7 * DAY, by: (e) => e.accessKeyId, where: isInvocation,
+ * newTerms({ meta, history: 7 * DAY, by: (e) => e.accessKeyId,
+ *   select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel', 'Converse'] },
  *   terms: { sourceIp: (e) => e.sourceIp, userAgent: (e) => e.userAgent },
  *   finding: (m) => ({ group: { accessKeyId: m.key }, summary: `${m.key} from new ${m.newTerms.join(' and ')}` }) });
  * ```
@@ -60,6 +64,7 @@ class NewTermsDetector implements Detector {
   readonly #learning: number;
   readonly #cap: number;
   readonly #telemetry: Telemetry | undefined;
+  readonly #learns: EventTest;
   readonly #pending: ReorderBuffer;
   // In last-seen order (an update moves a key to the end), so eviction stops at the first live key.
   readonly #keys = new Map<string, KeyHistory>();
@@ -70,7 +75,8 @@ class NewTermsDetector implements Detector {
   constructor(spec: NewTermsSpec) {
     this.#spec = spec;
     this.meta = spec.meta;
-    this.interest = spec.interest;
+    this.interest = unionInterest([spec.select]);
+    this.#learns = selectedTest(spec);
     this.span = spec.history;
     this.#id = spec.id ?? spec.meta.id;
     this.#names = Object.keys(spec.terms);
@@ -82,7 +88,7 @@ class NewTermsDetector implements Detector {
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
-    if (!this.#spec.where(event)) return;
+    if (!this.#learns(event)) return;
     const key = this.#spec.by(event);
     if (key === undefined || key === '') return;
     const forced = this.#pending.push([event]);

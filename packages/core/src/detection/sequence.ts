@@ -4,15 +4,14 @@ import type { TrailEvent } from '../event/trail-event.ts';
 import type { Telemetry } from '../services/telemetry.ts';
 import { buildFinding, type FindingContent } from './build-finding.ts';
 import { DETECTION_COUNTERS, type DetectorSpec } from './detector-spec.ts';
+import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 import { ExpiryQueue } from './internal/expiry-queue.ts';
 import { firedFirst, isPending, SequenceKey } from './internal/sequence-key.ts';
 
-/** One step of a {@link sequence}. */
-export interface SequenceStep {
+/** One step of a {@link sequence}: the events it selects (and `where` accepts) can play it. */
+export interface SequenceStep extends Selected {
   /** For people and docs, e.g. `enumeration`. */
   readonly name: string;
-  /** True for an event that can play this step. */
-  where(event: TrailEvent): boolean;
 }
 
 /** A completed sequence, handed to the rule's `finding` callback. */
@@ -54,10 +53,11 @@ export interface SequenceSpec extends DetectorSpec {
  *
  * @example
  * ```ts
- * sequence({ meta, interest, maxSpan: 15 * 60_000, by: (e) => e.accessKeyId,
+ * const bedrock = (...eventNames: string[]) => ({ eventSource: 'bedrock.amazonaws.com', eventNames });
+ * sequence({ meta, maxSpan: 15 * 60_000, by: (e) => e.accessKeyId,
  *   steps: [
- *     { name: 'enumeration', where: (e) => e.action === 'ListFoundationModels' && e.outcome === 'success' },
- *     { name: 'invocation', where: (e) => e.action === 'InvokeModel' && e.outcome === 'success' },
+ *     { name: 'enumeration', select: bedrock('ListFoundationModels'), where: (e) => e.outcome === 'success' },
+ *     { name: 'invocation', select: bedrock('InvokeModel'), where: (e) => e.outcome === 'success' },
  *   ],
  *   finding: ({ key, events }) => ({ group: { accessKeyId: key }, summary: `${key} enumerated then invoked` }) });
  * ```
@@ -74,7 +74,7 @@ class SequenceDetector implements Detector {
   readonly span: number;
   readonly #spec: SequenceSpec;
   readonly #id: string;
-  readonly #steps: readonly SequenceStep[];
+  readonly #steps: readonly EventTest[];
   readonly #cap: number;
   readonly #telemetry: Telemetry | undefined;
   readonly #keys = new Map<string, SequenceKey>();
@@ -86,10 +86,10 @@ class SequenceDetector implements Detector {
   constructor(spec: SequenceSpec) {
     this.#spec = spec;
     this.meta = spec.meta;
-    this.interest = spec.interest;
+    this.interest = unionInterest(spec.steps.map((step) => step.select));
     this.span = spec.maxSpan;
     this.#id = spec.id ?? spec.meta.id;
-    this.#steps = spec.steps;
+    this.#steps = spec.steps.map(selectedTest);
     this.#cap = Math.max(1, spec.maxEntriesPerKey ?? 10_000);
     this.#telemetry = spec.telemetry;
   }
@@ -97,7 +97,7 @@ class SequenceDetector implements Detector {
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
     const steps = this.#steps;
     let roles = 0;
-    for (let k = 0; k < steps.length; k++) if (steps[k]!.where(event)) roles |= 1 << k;
+    for (let k = 0; k < steps.length; k++) if (steps[k]!(event)) roles |= 1 << k;
     if (roles === 0) return;
     const key = this.#spec.by(event);
     if (key === undefined || key === '') return;

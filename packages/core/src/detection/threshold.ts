@@ -5,6 +5,7 @@ import type { TrailEvent } from '../event/trail-event.ts';
 import type { Telemetry } from '../services/telemetry.ts';
 import { buildFinding, orUnknown } from './build-finding.ts';
 import { DETECTION_COUNTERS, type DetectorSpec } from './detector-spec.ts';
+import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 import { ExpiryQueue } from './internal/expiry-queue.ts';
 import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
 
@@ -20,10 +21,8 @@ export interface ThresholdFiring {
   readonly count: number;
 }
 
-/** A counting rule: {@link threshold}. */
-export interface ThresholdSpec extends DetectorSpec {
-  /** True for an event that counts. */
-  where(event: TrailEvent): boolean;
+/** A counting rule: {@link threshold}. The events it selects (and `where` accepts) count. */
+export interface ThresholdSpec extends DetectorSpec, Selected {
   /** Group fields: name → value of an event. A missing value groups as `'unknown'`, never drops the event. */
   readonly groupBy: Readonly<Record<string, (event: TrailEvent) => string | undefined>>;
   /** Sliding event-time window (ms); `[t − window, t]` is inclusive at both ends. */
@@ -52,8 +51,9 @@ export interface ThresholdSpec extends DetectorSpec {
  *
  * @example
  * ```ts
- * threshold({ meta, interest, window: 3_600_000, threshold: 9,
- *   where: (e) => e.action === 'ListFoundationModels' && e.outcome === 'failure',
+ * threshold({ meta, window: 3_600_000, threshold: 9,
+ *   select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['ListFoundationModels'] },
+ *   where: (e) => e.outcome === 'failure',
  *   groupBy: { user: (e) => e.userName, src: (e) => e.sourceIp },
  *   finding: (f) => ({ summary: `${f.group.user} failed ${f.count} times` }) });
  * ```
@@ -87,6 +87,7 @@ class ThresholdDetector implements Detector {
   readonly #getters: readonly ((event: TrailEvent) => string | undefined)[];
   readonly #maxEvidence: number;
   readonly #telemetry: Telemetry | undefined;
+  readonly #counts: EventTest;
   readonly #groups = new Map<string, GroupState>();
   readonly #queue = new ExpiryQueue<GroupState>();
   #watermark = Number.NEGATIVE_INFINITY;
@@ -96,7 +97,8 @@ class ThresholdDetector implements Detector {
   constructor(spec: ThresholdSpec) {
     this.#spec = spec;
     this.meta = spec.meta;
-    this.interest = spec.interest;
+    this.interest = unionInterest([spec.select]);
+    this.#counts = selectedTest(spec);
     this.span = spec.window;
     this.#id = spec.id ?? spec.meta.id;
     this.#names = Object.keys(spec.groupBy);
@@ -106,7 +108,7 @@ class ThresholdDetector implements Detector {
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
-    if (!this.#spec.where(event)) return;
+    if (!this.#counts(event)) return;
     const key = this.#groupKey(event);
     let group = this.#groups.get(key);
     if (group === undefined) {

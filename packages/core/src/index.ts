@@ -113,6 +113,8 @@ export type { FromOperatorSpec, DetectionOperator } from './detection/from-opera
 export { selectedTest, unionInterest, interestIncludes } from './detection/selection.ts';
 export type { Selection, Selected, EventTest } from './detection/selection.ts';
 export { DETECTION_COUNTERS } from './detection/detector-spec.ts';
+export { KeyedStateDetector } from './detection/keyed-state-detector.ts';
+export type { KeyState, KeyedStateOptions } from './detection/keyed-state-detector.ts';
 export type { DetectorSpec } from './detection/detector-spec.ts';
 export { buildFinding, isoTime, orUnknown, UNKNOWN } from './detection/build-finding.ts';
 export type { FindingContent, FindingInput } from './detection/build-finding.ts';

@@ -106,6 +106,8 @@ export { match } from './detection/match.ts';
 export type { MatchSpec } from './detection/match.ts';
 export { threshold } from './detection/threshold.ts';
 export type { ThresholdSpec, ThresholdFiring } from './detection/threshold.ts';
+export { distinctCount } from './detection/distinct-count.ts';
+export type { DistinctCountSpec, DistinctCountFiring } from './detection/distinct-count.ts';
 export { sequence } from './detection/sequence.ts';
 export type { SequenceSpec, SequenceStep, SequenceMatch } from './detection/sequence.ts';
 export { fromOperator } from './detection/from-operator.ts';

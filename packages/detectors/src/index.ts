@@ -23,7 +23,7 @@ export {
   loggingDeletionConfigSchema,
   loggingDeletionMeta,
   loggingDeletionRule,
-  isLoggingDeletion,
+  loggingDeletionCall,
   loggingDeletionContent,
   LOGGING_DELETION_ACTION,
   LOGGING_DELETION_ID,

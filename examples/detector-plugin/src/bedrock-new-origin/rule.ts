@@ -1,11 +1,10 @@
-import { actionMatcher, formatDuration, orUnknown, type Detector, type Telemetry, type TrailEvent } from '@jackwatch/core';
+import { formatDuration, orUnknown, type Detector, type Telemetry, type TrailEvent } from '@jackwatch/core';
 import { newTerms, type NewTermsMatch } from '../new-terms/index.ts';
 import type { NewOriginConfig } from './config.ts';
 import { newOriginMeta } from './meta.ts';
 
 const BEDROCK = 'bedrock.amazonaws.com';
 const INVOCATIONS = ['InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream'];
-const isInvocation = actionMatcher(INVOCATIONS);
 
 /** `Boto3` from `Boto3/1.34.0 md/Botocore#1.34.0 …`: the product a user agent starts with. */
 export function userAgentProduct(userAgent: string | undefined): string | undefined {
@@ -28,8 +27,8 @@ export function newOriginRule(config: NewOriginConfig, options: { id?: string; t
   return newTerms({
     meta: newOriginMeta,
     ...options,
-    interest: [{ eventSource: BEDROCK, eventNames: INVOCATIONS }],
-    where: (e) => e.source === BEDROCK && e.outcome === 'success' && isInvocation(e.action) && e.accessKeyId?.startsWith('AKIA') === true,
+    select: { eventSource: BEDROCK, eventNames: INVOCATIONS },
+    where: (e) => e.outcome === 'success' && e.accessKeyId?.startsWith('AKIA') === true,
     by: (e) => e.accessKeyId,
     terms,
     history: config.history,

@@ -13,6 +13,8 @@ export interface KnownValue {
  */
 export class KeyHistory {
   readonly key: string;
+  /** Set once the detector has dropped this key. */
+  removed = false;
   /** Event time of the first event of the current baseline. */
   baselineStart: number;
   lastSeen: number;

@@ -1,4 +1,4 @@
-import type { DetectorSpec, FindingContent, TrailEvent } from '@jackwatch/core';
+import type { DetectorSpec, FindingContent, Selected, TrailEvent } from '@jackwatch/core';
 import type { KnownValue } from './key-history.ts';
 
 /** One event that showed a key with a value it was not seen with in the history window. */
@@ -17,10 +17,8 @@ export interface NewTermsMatch {
   readonly keyLastSeen: number;
 }
 
-/** A "new terms" rule: {@link newTerms}. */
-export interface NewTermsSpec extends DetectorSpec {
-  /** True for an event the rule learns from and checks. */
-  where(event: TrailEvent): boolean;
+/** A "new terms" rule: {@link newTerms}. It learns from and checks the events it selects (and `where` accepts). */
+export interface NewTermsSpec extends DetectorSpec, Selected {
   /** The key whose history is kept (e.g. the access key); events without one are ignored. */
   by(event: TrailEvent): string | undefined;
   /** The watched terms: name → value of an event. A missing value is the value `'unknown'`. */

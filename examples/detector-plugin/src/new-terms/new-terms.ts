@@ -1,13 +1,13 @@
 import {
   buildFinding,
-  DETECTION_COUNTERS,
+  KeyedStateDetector,
   orUnknown,
   ReorderBuffer,
+  selectedTest,
+  unionInterest,
   type Detector,
-  type DetectorMeta,
+  type EventTest,
   type FindingEmitter,
-  type Interest,
-  type Telemetry,
   type TrailEvent,
 } from '@jackwatch/core';
 import { KeyHistory, type KnownValue } from './key-history.ts';
@@ -37,7 +37,8 @@ const KNOWN_LIMIT = 10;
  *
  * @example
  * ```ts
- * newTerms({ meta, interest, history: 7 * DAY, by: (e) => e.accessKeyId, where: isInvocation,
+ * newTerms({ meta, history: 7 * DAY, by: (e) => e.accessKeyId,
+ *   select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel', 'Converse'] },
  *   terms: { sourceIp: (e) => e.sourceIp, userAgent: (e) => e.userAgent },
  *   finding: (m) => ({ group: { accessKeyId: m.key }, summary: `${m.key} from new ${m.newTerms.join(' and ')}` }) });
  * ```
@@ -49,72 +50,58 @@ export function newTerms(spec: NewTermsSpec): Detector {
   return new NewTermsDetector(spec);
 }
 
-class NewTermsDetector implements Detector {
-  readonly meta: DetectorMeta;
-  readonly interest: Interest;
-  readonly span: number;
+class NewTermsDetector extends KeyedStateDetector<KeyHistory> {
   readonly #spec: NewTermsSpec;
-  readonly #id: string;
   readonly #names: readonly string[];
   readonly #getters: readonly ((event: TrailEvent) => string | undefined)[];
   readonly #learning: number;
   readonly #cap: number;
-  readonly #telemetry: Telemetry | undefined;
+  readonly #learns: EventTest;
   readonly #pending: ReorderBuffer;
-  // In last-seen order (an update moves a key to the end), so eviction stops at the first live key.
-  readonly #keys = new Map<string, KeyHistory>();
-  #watermark = Number.NEGATIVE_INFINITY;
-  #values = 0;
-  #overflow = 0;
 
   constructor(spec: NewTermsSpec) {
+    super({ ...spec, interest: unionInterest([spec.select]), span: spec.history });
     this.#spec = spec;
-    this.meta = spec.meta;
-    this.interest = spec.interest;
-    this.span = spec.history;
-    this.#id = spec.id ?? spec.meta.id;
+    this.#learns = selectedTest(spec);
     this.#names = Object.keys(spec.terms);
     this.#getters = this.#names.map((name) => spec.terms[name]!);
     this.#learning = spec.learning ?? 0;
     this.#cap = Math.max(1, spec.maxValuesPerKey ?? 1000);
-    this.#telemetry = spec.telemetry;
     this.#pending = new ReorderBuffer(Math.max(1, spec.maxPending ?? 100_000));
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
-    if (!this.#spec.where(event)) return;
+    if (!this.#learns(event)) return;
     const key = this.#spec.by(event);
     if (key === undefined || key === '') return;
     const forced = this.#pending.push([event]);
-    this.#overflow += forced.length;
+    this.countOverflow(forced.length);
     this.#decide(forced, emit);
     // Beyond the allowed lateness: the watermark will not pass it again, decide now.
-    if (event.time < this.#watermark) this.#decide(this.#pending.release(this.#watermark - 1), emit);
+    if (event.time < this.watermark) this.#decide(this.#pending.release(this.watermark - 1), emit);
   }
 
-  onWatermark(watermark: number, emit: FindingEmitter): void {
-    if (watermark <= this.#watermark) return;
-    this.#watermark = watermark;
+  override onWatermark(watermark: number, emit: FindingEmitter): void {
+    if (watermark <= this.watermark) return;
     // Strictly before the watermark: an event at the watermark's own time may still arrive.
     this.#decide(this.#pending.release(watermark - 1), emit);
-    const horizon = watermark - this.span;
-    for (const history of this.#keys.values()) {
-      if (history.lastSeen >= horizon) break;
-      this.#values -= history.size;
-      this.#keys.delete(history.key);
-    }
-    this.#reportOverflow();
+    super.onWatermark(watermark, emit);
   }
 
-  flush(emit: FindingEmitter): void {
+  override flush(emit: FindingEmitter): void {
     this.#decide(this.#pending.drain(), emit);
-    this.#keys.clear();
-    this.#values = 0;
-    this.#reportOverflow();
+    super.flush(emit);
   }
 
-  stateSize(): number {
-    return this.#keys.size + this.#values + this.#pending.size;
+  override stateSize(): number {
+    return super.stateSize() + this.#pending.size;
+  }
+
+  protected expire(history: KeyHistory, watermark: number): number | undefined {
+    const expiry = history.lastSeen + this.span;
+    if (expiry >= watermark) return expiry;
+    this.addEntries(-history.size);
+    return undefined;
   }
 
   #decide(events: readonly TrailEvent[], emit: FindingEmitter): void {
@@ -125,14 +112,14 @@ class NewTermsDetector implements Detector {
     const key = this.#spec.by(event)!;
     const time = event.time;
     const values = this.#getters.map((get) => orUnknown(get(event)));
-    let history = this.#keys.get(key);
+    let history = this.stateOf(key);
     if (history === undefined) {
       history = new KeyHistory(key, this.#names.length, time);
-      this.#keys.set(key, history);
+      this.track(history, time + this.span);
     } else if (history.lastSeen < time - this.span) {
-      this.#values -= history.reset(time);
+      this.addEntries(-history.reset(time));
     } else {
-      this.#values -= history.prune(time - this.span);
+      this.addEntries(-history.prune(time - this.span));
       if (time > history.baselineStart + this.#learning) this.#check(history, event, values, emit);
     }
     this.#learn(history, values, time);
@@ -153,25 +140,16 @@ class NewTermsDetector implements Detector {
       named[name] = values[i]!;
     });
     const content = this.#spec.finding({ key: history.key, event, newTerms: fresh, values: named, known, keyLastSeen: history.lastSeen });
-    emit(buildFinding({ ...content, meta: this.meta, detectorId: this.#id, anchor: event, evidence: [event] }));
+    emit(buildFinding({ ...content, meta: this.meta, detectorId: this.id, anchor: event, evidence: [event] }));
   }
 
   #learn(history: KeyHistory, values: readonly string[], time: number): void {
     for (let i = 0; i < values.length; i++) {
       const { added, dropped } = history.learn(i, values[i]!, time, this.#cap);
-      this.#values += added - dropped;
-      this.#overflow += dropped;
+      this.addEntries(added - dropped);
+      this.countOverflow(dropped);
     }
-    if (time >= history.lastSeen) {
-      history.lastSeen = time;
-      this.#keys.delete(history.key);
-      this.#keys.set(history.key, history);
-    }
-  }
-
-  #reportOverflow(): void {
-    if (this.#overflow === 0) return;
-    this.#telemetry?.add(DETECTION_COUNTERS.overflow, this.#overflow, { detector: this.#id });
-    this.#overflow = 0;
+    // The key's queued expiry may now be early: the base re-queues it when it comes up.
+    if (time >= history.lastSeen) history.lastSeen = time;
   }
 }

@@ -1,15 +1,16 @@
 import type { DetectorMeta } from '../component/detector.ts';
-import type { Interest } from '../event/interest.ts';
 import type { Telemetry } from '../services/telemetry.ts';
 
-/** What every primitive needs to know about the rule it runs. */
+/**
+ * What every primitive needs to know about the rule it runs. What a rule can
+ * match is not stated here: each primitive derives the detector's interest
+ * from its steps' `select` declarations (`Selected`).
+ */
 export interface DetectorSpec {
   /** The rule's identity, classification and guidance. */
   readonly meta: DetectorMeta;
   /** The component id findings carry (`context.id` in a factory); defaults to `meta.id`. */
   readonly id?: string;
-  /** What the rule can match, so the pipeline routes nothing else to it. */
-  readonly interest: Interest;
   /** Where to count state dropped at a cap or events absorbed after a firing (optional). */
   readonly telemetry?: Telemetry;
 }

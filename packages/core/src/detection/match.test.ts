@@ -12,8 +12,7 @@ describe('match', () => {
   const detector = match({
     meta: testMeta('stop-logging'),
     id: 'stop-logging/prod',
-    interest: [{ eventSource: 'cloudtrail.amazonaws.com', eventNames: ['StopLogging'] }],
-    where: (e) => e.action === 'StopLogging',
+    select: { eventSource: 'cloudtrail.amazonaws.com', eventNames: ['StopLogging'] },
     finding: (e) => ({ group: { user: orUnknown(e.userName) }, summary: `${e.userName} stopped a trail`, details: { outcome: e.outcome } }),
   });
 

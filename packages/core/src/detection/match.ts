@@ -3,17 +3,16 @@ import type { Interest } from '../event/interest.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import { buildFinding, type FindingContent } from './build-finding.ts';
 import type { DetectorSpec } from './detector-spec.ts';
+import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 
-/** A single-event rule: {@link match}. */
-export interface MatchSpec extends DetectorSpec {
-  /** True for an event that is a finding on its own. */
-  where(event: TrailEvent): boolean;
+/** A single-event rule: {@link match}. Every event it selects (and `where` accepts) is a finding on its own. */
+export interface MatchSpec extends DetectorSpec, Selected {
   /** What the finding says about the matching event. */
   finding(event: TrailEvent): FindingContent;
 }
 
 /**
- * The single-event primitive: one finding per event that satisfies `where`,
+ * The single-event primitive: one finding per event that `select` selects and `where` accepts,
  * anchored on that event's `eventID`. Stateless (span 0), so its findings
  * cannot depend on arrival order; a redelivered event yields the same id.
  *
@@ -21,8 +20,7 @@ export interface MatchSpec extends DetectorSpec {
  * ```ts
  * const detector = match({
  *   meta, id: context.id,
- *   interest: [{ eventSource: 'bedrock.amazonaws.com', eventNames: ['DeleteModelInvocationLoggingConfiguration'] }],
- *   where: (e) => e.source === 'bedrock.amazonaws.com' && e.action === 'DeleteModelInvocationLoggingConfiguration',
+ *   select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['DeleteModelInvocationLoggingConfiguration'] },
  *   finding: (e) => ({ group: { userName: orUnknown(e.userName) }, summary: `${e.userName} deleted Bedrock logging` }),
  * });
  * ```
@@ -37,16 +35,18 @@ class MatchDetector implements Detector {
   readonly span = 0;
   readonly #spec: MatchSpec;
   readonly #id: string;
+  readonly #selects: EventTest;
 
   constructor(spec: MatchSpec) {
     this.#spec = spec;
     this.meta = spec.meta;
-    this.interest = spec.interest;
+    this.interest = unionInterest([spec.select]);
     this.#id = spec.id ?? spec.meta.id;
+    this.#selects = selectedTest(spec);
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
-    if (!this.#spec.where(event)) return;
+    if (!this.#selects(event)) return;
     const content = this.#spec.finding(event);
     emit(buildFinding({ ...content, meta: this.meta, detectorId: this.#id, anchor: event, evidence: [event] }));
   }

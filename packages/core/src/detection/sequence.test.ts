@@ -17,12 +17,11 @@ const bob = iamUser({ userName: 'bob' });
 function twoSteps(overrides: Partial<SequenceSpec> = {}) {
   return sequence({
     meta: testMeta('two-steps'),
-    interest: 'all',
     by: (e) => e.accessKeyId,
     maxSpan: 15 * MIN,
     steps: [
-      { name: 'look', where: (e) => e.action === 'Look' },
-      { name: 'act', where: (e) => e.action === 'Act' },
+      { name: 'look', select: 'all', where: (e) => e.action === 'Look' },
+      { name: 'act', select: 'all', where: (e) => e.action === 'Act' },
     ],
     finding: ({ key }) => ({ group: { key }, summary: `${key} looked then acted` }),
     ...overrides,
@@ -163,13 +162,12 @@ describe('sequence', () => {
     const ev = new EventFactory('seq-three', { identity: alice });
     const three = sequence({
       meta: testMeta('three'),
-      interest: 'all',
-      by: (e) => e.accessKeyId,
+        by: (e) => e.accessKeyId,
       maxSpan: 10 * MIN,
       steps: [
-        { name: 'fail', where: (e) => e.outcome === 'failure' },
-        { name: 'fail again', where: (e) => e.outcome === 'failure' },
-        { name: 'succeed', where: (e) => e.outcome === 'success' },
+        { name: 'fail', select: 'all', where: (e) => e.outcome === 'failure' },
+        { name: 'fail again', select: 'all', where: (e) => e.outcome === 'failure' },
+        { name: 'succeed', select: 'all', where: (e) => e.outcome === 'success' },
       ],
       finding: ({ key, events }) => ({ group: { key }, summary: `${events.length} steps` }),
     });
@@ -185,6 +183,6 @@ describe('sequence', () => {
   });
 
   it('rejects fewer than two steps', () => {
-    expect(() => twoSteps({ steps: [{ name: 'only', where: () => true }] })).toThrow(RangeError);
+    expect(() => twoSteps({ steps: [{ name: 'only', select: 'all', where: () => true }] })).toThrow(RangeError);
   });
 });

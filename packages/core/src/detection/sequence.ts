@@ -1,18 +1,15 @@
-import type { Detector, DetectorMeta, FindingEmitter } from '../component/detector.ts';
-import type { Interest } from '../event/interest.ts';
+import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
-import type { Telemetry } from '../services/telemetry.ts';
 import { buildFinding, type FindingContent } from './build-finding.ts';
-import { DETECTION_COUNTERS, type DetectorSpec } from './detector-spec.ts';
-import { ExpiryQueue } from './internal/expiry-queue.ts';
+import type { DetectorSpec } from './detector-spec.ts';
+import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 import { firedFirst, isPending, SequenceKey } from './internal/sequence-key.ts';
+import { KeyedStateDetector } from './keyed-state-detector.ts';
 
-/** One step of a {@link sequence}. */
-export interface SequenceStep {
+/** One step of a {@link sequence}: the events it selects (and `where` accepts) can play it. */
+export interface SequenceStep extends Selected {
   /** For people and docs, e.g. `enumeration`. */
   readonly name: string;
-  /** True for an event that can play this step. */
-  where(event: TrailEvent): boolean;
 }
 
 /** A completed sequence, handed to the rule's `finding` callback. */
@@ -54,10 +51,11 @@ export interface SequenceSpec extends DetectorSpec {
  *
  * @example
  * ```ts
- * sequence({ meta, interest, maxSpan: 15 * 60_000, by: (e) => e.accessKeyId,
+ * const bedrock = (...eventNames: string[]) => ({ eventSource: 'bedrock.amazonaws.com', eventNames });
+ * sequence({ meta, maxSpan: 15 * 60_000, by: (e) => e.accessKeyId,
  *   steps: [
- *     { name: 'enumeration', where: (e) => e.action === 'ListFoundationModels' && e.outcome === 'success' },
- *     { name: 'invocation', where: (e) => e.action === 'InvokeModel' && e.outcome === 'success' },
+ *     { name: 'enumeration', select: bedrock('ListFoundationModels'), where: (e) => e.outcome === 'success' },
+ *     { name: 'invocation', select: bedrock('InvokeModel'), where: (e) => e.outcome === 'success' },
  *   ],
  *   finding: ({ key, events }) => ({ group: { accessKeyId: key }, summary: `${key} enumerated then invoked` }) });
  * ```
@@ -68,97 +66,55 @@ export function sequence(spec: SequenceSpec): Detector {
   return new SequenceDetector(spec);
 }
 
-class SequenceDetector implements Detector {
-  readonly meta: DetectorMeta;
-  readonly interest: Interest;
-  readonly span: number;
+class SequenceDetector extends KeyedStateDetector<SequenceKey> {
   readonly #spec: SequenceSpec;
-  readonly #id: string;
-  readonly #steps: readonly SequenceStep[];
+  readonly #steps: readonly EventTest[];
   readonly #cap: number;
-  readonly #telemetry: Telemetry | undefined;
-  readonly #keys = new Map<string, SequenceKey>();
-  readonly #queue = new ExpiryQueue<SequenceKey>();
-  #watermark = Number.NEGATIVE_INFINITY;
-  #entries = 0;
-  #overflow = 0;
 
   constructor(spec: SequenceSpec) {
+    super({ ...spec, interest: unionInterest(spec.steps.map((step) => step.select)), span: spec.maxSpan });
     this.#spec = spec;
-    this.meta = spec.meta;
-    this.interest = spec.interest;
-    this.span = spec.maxSpan;
-    this.#id = spec.id ?? spec.meta.id;
-    this.#steps = spec.steps;
+    this.#steps = spec.steps.map(selectedTest);
     this.#cap = Math.max(1, spec.maxEntriesPerKey ?? 10_000);
-    this.#telemetry = spec.telemetry;
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
     const steps = this.#steps;
     let roles = 0;
-    for (let k = 0; k < steps.length; k++) if (steps[k]!.where(event)) roles |= 1 << k;
+    for (let k = 0; k < steps.length; k++) if (steps[k]!(event)) roles |= 1 << k;
     if (roles === 0) return;
     const key = this.#spec.by(event);
     if (key === undefined || key === '') return;
-    let state = this.#keys.get(key);
+    let state = this.stateOf(key);
     const fresh = state === undefined;
-    if (state === undefined) {
-      state = new SequenceKey(key, steps.length - 1);
-      this.#keys.set(key, state);
-    }
+    state ??= new SequenceKey(key, steps.length - 1);
     let stored = false;
     for (let k = 1; k < steps.length; k++) if ((roles & (1 << k)) !== 0 && this.#storeLater(state, k - 1, event)) stored = true;
     if ((roles & 1) !== 0) this.#addFirst(state, event, emit);
     if (stored) this.#completePending(state, event, emit);
-    if (fresh) this.#queue.push(state, state.expiry(this.span));
+    if (fresh) this.track(state, state.expiry(this.span));
   }
 
-  onWatermark(watermark: number): void {
-    if (watermark <= this.#watermark) return;
-    this.#watermark = watermark;
-    for (let state = this.#queue.popBelow(watermark); state !== undefined; state = this.#queue.popBelow(watermark)) {
-      if (state.removed) continue;
-      this.#entries -= state.evict(watermark, this.span);
-      if (state.isEmpty()) {
-        state.removed = true;
-        this.#keys.delete(state.key);
-      } else {
-        this.#queue.push(state, Math.max(state.expiry(this.span), watermark));
-      }
-    }
-    this.#reportOverflow();
-  }
-
-  flush(): void {
-    this.#reportOverflow();
-    for (const state of this.#keys.values()) state.removed = true;
-    this.#keys.clear();
-    this.#queue.clear();
-    this.#entries = 0;
-    // Ready for a new input from its beginning (a replay).
-    this.#watermark = Number.NEGATIVE_INFINITY;
-  }
-
-  stateSize(): number {
-    return this.#keys.size + this.#entries;
+  protected expire(state: SequenceKey, watermark: number): number | undefined {
+    this.addEntries(-state.evict(watermark, this.span));
+    return state.isEmpty() ? undefined : state.expiry(this.span);
   }
 
   #storeLater(state: SequenceKey, index: number, event: TrailEvent): boolean {
     const list = state.laterList(index);
     if (list === undefined) {
       state.startLater(index, event);
-      this.#entries++;
+      this.addEntries(1);
       return true;
     }
     // A chain uses at most one event per step, so `steps` events per timestamp always suffice.
     const before = list.length;
     if (list.insert(event, this.#steps.length) < 0) return false;
-    this.#entries += list.length - before;
+    this.addEntries(list.length - before);
     if (list.length > this.#cap) {
       list.dropFirst(1);
-      this.#entries--;
-      this.#overflow++;
+      this.addEntries(-1);
+      this.countOverflow(1);
     }
     return true;
   }
@@ -168,7 +124,7 @@ class SequenceDetector implements Detector {
     if (state.firstCount >= this.#cap) this.#makeRoomForFirst(state);
     const chain = state.chainFrom(event, this.span);
     state.addFirst(chain === undefined ? event : firedFirst(event));
-    this.#entries++;
+    this.addEntries(1);
     if (chain !== undefined) this.#emit(state.key, chain, emit);
   }
 
@@ -185,22 +141,16 @@ class SequenceDetector implements Detector {
   }
 
   #makeRoomForFirst(state: SequenceKey): void {
-    this.#entries -= state.evict(this.#watermark, this.span);
+    this.addEntries(-state.evict(this.watermark, this.span));
     while (state.firstCount >= this.#cap) {
       state.dropOldestFirst();
-      this.#entries--;
-      this.#overflow++;
+      this.addEntries(-1);
+      this.countOverflow(1);
     }
   }
 
   #emit(key: string, chain: readonly TrailEvent[], emit: FindingEmitter): void {
     const content = this.#spec.finding({ key, events: chain });
-    emit(buildFinding({ ...content, meta: this.meta, detectorId: this.#id, anchor: chain[0]!, evidence: chain }));
-  }
-
-  #reportOverflow(): void {
-    if (this.#overflow === 0) return;
-    this.#telemetry?.add(DETECTION_COUNTERS.overflow, this.#overflow, { detector: this.#id });
-    this.#overflow = 0;
+    emit(buildFinding({ ...content, meta: this.meta, detectorId: this.id, anchor: chain[0]!, evidence: chain }));
   }
 }

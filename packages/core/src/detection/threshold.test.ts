@@ -15,7 +15,7 @@ const HOUR = 60 * MIN;
 function failures(overrides: Partial<ThresholdSpec> = {}) {
   return threshold({
     meta: testMeta('failures'),
-    interest: 'all',
+    select: 'all',
     where: (e) => e.outcome === 'failure',
     groupBy: { user: (e) => e.userName, agent: (e) => e.userAgent },
     window: HOUR,

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Detector, DetectorMeta, FindingEmitter } from '../component/detector.ts';
-import type { Interest } from '../event/interest.ts';
+import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
-import type { Telemetry } from '../services/telemetry.ts';
 import { buildFinding, orUnknown } from './build-finding.ts';
-import { DETECTION_COUNTERS, type DetectorSpec } from './detector-spec.ts';
-import { ExpiryQueue } from './internal/expiry-queue.ts';
+import type { DetectorSpec } from './detector-spec.ts';
+import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
+import { KeyedStateDetector, type KeyState } from './keyed-state-detector.ts';
 
 /** One firing of a {@link threshold} rule, handed to its `finding` callback. */
 export interface ThresholdFiring {
@@ -20,10 +19,8 @@ export interface ThresholdFiring {
   readonly count: number;
 }
 
-/** A counting rule: {@link threshold}. */
-export interface ThresholdSpec extends DetectorSpec {
-  /** True for an event that counts. */
-  where(event: TrailEvent): boolean;
+/** A counting rule: {@link threshold}. The events it selects (and `where` accepts) count. */
+export interface ThresholdSpec extends DetectorSpec, Selected {
   /** Group fields: name → value of an event. A missing value groups as `'unknown'`, never drops the event. */
   readonly groupBy: Readonly<Record<string, (event: TrailEvent) => string | undefined>>;
   /** Sliding event-time window (ms); `[t − window, t]` is inclusive at both ends. */
@@ -52,8 +49,9 @@ export interface ThresholdSpec extends DetectorSpec {
  *
  * @example
  * ```ts
- * threshold({ meta, interest, window: 3_600_000, threshold: 9,
- *   where: (e) => e.action === 'ListFoundationModels' && e.outcome === 'failure',
+ * threshold({ meta, window: 3_600_000, threshold: 9,
+ *   select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['ListFoundationModels'] },
+ *   where: (e) => e.outcome === 'failure',
  *   groupBy: { user: (e) => e.userName, src: (e) => e.sourceIp },
  *   finding: (f) => ({ summary: `${f.group.user} failed ${f.count} times` }) });
  * ```
@@ -65,7 +63,7 @@ export function threshold(spec: ThresholdSpec): Detector {
 }
 
 // A group is its events (one object per live group: there may be a million).
-class GroupState extends TimeOrderedEvents {
+class GroupState extends TimeOrderedEvents implements KeyState {
   readonly key: string;
   /** Events before this time are absorbed by the group's last firing; unset (no boxed number) until it fires. */
   rearmAt: number | undefined;
@@ -77,87 +75,51 @@ class GroupState extends TimeOrderedEvents {
   }
 }
 
-class ThresholdDetector implements Detector {
-  readonly meta: DetectorMeta;
-  readonly interest: Interest;
-  readonly span: number;
+class ThresholdDetector extends KeyedStateDetector<GroupState> {
   readonly #spec: ThresholdSpec;
-  readonly #id: string;
   readonly #names: readonly string[];
   readonly #getters: readonly ((event: TrailEvent) => string | undefined)[];
   readonly #maxEvidence: number;
-  readonly #telemetry: Telemetry | undefined;
-  readonly #groups = new Map<string, GroupState>();
-  readonly #queue = new ExpiryQueue<GroupState>();
-  #watermark = Number.NEGATIVE_INFINITY;
-  #entries = 0;
-  #absorbed = 0;
+  readonly #counts: EventTest;
 
   constructor(spec: ThresholdSpec) {
+    super({ ...spec, interest: unionInterest([spec.select]), span: spec.window });
     this.#spec = spec;
-    this.meta = spec.meta;
-    this.interest = spec.interest;
-    this.span = spec.window;
-    this.#id = spec.id ?? spec.meta.id;
+    this.#counts = selectedTest(spec);
     this.#names = Object.keys(spec.groupBy);
     this.#getters = this.#names.map((name) => spec.groupBy[name]!);
     this.#maxEvidence = Math.max(1, spec.maxEvidence ?? 20);
-    this.#telemetry = spec.telemetry;
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
-    if (!this.#spec.where(event)) return;
+    if (!this.#counts(event)) return;
     const key = this.#groupKey(event);
-    let group = this.#groups.get(key);
+    let group = this.stateOf(key);
     if (group === undefined) {
       group = new GroupState(key, event);
-      this.#groups.set(key, group);
-      this.#entries++;
+      this.addEntries(1);
       this.#check(group, 0, emit);
-      this.#queue.push(group, this.#expiry(group));
+      this.track(group, this.#expiry(group));
       return;
     }
     if (group.rearmAt !== undefined && event.time < group.rearmAt) {
-      this.#absorbed++;
+      this.countAbsorbed(1);
       return;
     }
     const index = group.insert(event);
     if (index < 0) return;
-    this.#entries++;
+    this.addEntries(1);
     this.#check(group, index, emit);
   }
 
-  onWatermark(watermark: number): void {
-    if (watermark <= this.#watermark) return;
-    this.#watermark = watermark;
-    const horizon = watermark - this.span;
-    for (let group = this.#queue.popBelow(watermark); group !== undefined; group = this.#queue.popBelow(watermark)) {
-      if (group.removed) continue;
-      const expiry = this.#expiry(group);
-      if (expiry < watermark) {
-        this.#entries -= group.length;
-        group.removed = true;
-        this.#groups.delete(group.key);
-      } else {
-        this.#entries -= group.dropBefore(horizon);
-        this.#queue.push(group, expiry);
-      }
+  protected expire(group: GroupState, watermark: number): number | undefined {
+    const expiry = this.#expiry(group);
+    if (expiry < watermark) {
+      this.addEntries(-group.length);
+      return undefined;
     }
-    this.#reportAbsorbed();
-  }
-
-  flush(): void {
-    this.#reportAbsorbed();
-    for (const group of this.#groups.values()) group.removed = true;
-    this.#groups.clear();
-    this.#queue.clear();
-    this.#entries = 0;
-    // Ready for a new input from its beginning (a replay).
-    this.#watermark = Number.NEGATIVE_INFINITY;
-  }
-
-  stateSize(): number {
-    return this.#groups.size + this.#entries;
+    this.addEntries(-group.dropBefore(watermark - this.span));
+    return expiry;
   }
 
   // Only windows that contain the new event can have changed: those ending at
@@ -178,8 +140,8 @@ class ThresholdDetector implements Detector {
     const anchor = window[window.length - 1]!;
     const rearmAt = anchor.time + this.span;
     const kept = group.lowerBound(rearmAt, to + 1);
-    this.#absorbed += kept - (to + 1);
-    this.#entries -= kept;
+    this.countAbsorbed(kept - (to + 1));
+    this.addEntries(-kept);
     group.dropFirst(kept);
     group.rearmAt = rearmAt;
     const values: Record<string, string> = {};
@@ -189,7 +151,7 @@ class ThresholdDetector implements Detector {
     emit(
       buildFinding({
         meta: this.meta,
-        detectorId: this.#id,
+        detectorId: this.id,
         anchor,
         evidence,
         group: content.group ?? values,
@@ -214,11 +176,5 @@ class ThresholdDetector implements Detector {
     let key = orUnknown(getters[0]?.(event));
     for (let i = 1; i < getters.length; i++) key += '\u0000' + orUnknown(getters[i]!(event));
     return key.length <= 22 ? key : createHash('sha256').update(key).digest('base64').slice(0, 22);
-  }
-
-  #reportAbsorbed(): void {
-    if (this.#absorbed === 0) return;
-    this.#telemetry?.add(DETECTION_COUNTERS.absorbed, this.#absorbed, { detector: this.#id });
-    this.#absorbed = 0;
   }
 }

@@ -17,8 +17,7 @@ const MIN = 60_000;
 const everyCall = () =>
   match({
     meta: testMeta('every-call'),
-    interest: 'all',
-    where: () => true,
+    select: 'all',
     finding: (e) => ({ group: { userName: orUnknown(e.userName), accessKeyId: orUnknown(e.accessKeyId) }, summary: 'call', details: { action: e.action } }),
   });
 

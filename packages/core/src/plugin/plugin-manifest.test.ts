@@ -30,7 +30,7 @@ const detector = (type: string): DetectorFactory<Record<string, never>> => ({
   stability: 'alpha',
   description: `the ${type} rule`,
   configSchema: z.strictObject({}),
-  create: (_config, context) => match({ meta: meta(type), id: context.id, interest: 'all', where: () => false, finding: () => ({ group: {}, summary: '' }) }),
+  create: (_config, context) => match({ meta: meta(type), id: context.id, select: 'all', where: () => false, finding: () => ({ group: {}, summary: '' }) }),
 });
 
 const sink: SinkFactory<Record<string, never>> = {

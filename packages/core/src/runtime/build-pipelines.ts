@@ -7,7 +7,7 @@ import { FileCheckpointStore } from '../services/file-checkpoint-store.ts';
 import { MemoryCheckpointStore } from '../services/memory-checkpoint-store.ts';
 import { CounterSet } from '../services/telemetry.ts';
 import { createComponentContext, type RuntimeServices } from './create-component-context.ts';
-import { unionInterest } from './interest-union.ts';
+import { unionInterest } from '../detection/selection.ts';
 import { Pipeline } from './pipeline.ts';
 import type { Named, PipelineOptions } from './pipeline-parts.ts';
 import { RejectionReporter } from './rejection-reporter.ts';

@@ -3,6 +3,7 @@ import type { DetectorFactory } from '../component/factory.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import type { Finding } from '../finding/finding.ts';
 import { DETECTOR_POLICY_KEYS } from '../detection/policy-schema.ts';
+import { outsideInterest } from './outside-interest.ts';
 import { runDetector } from './run-detector.ts';
 import { testContext } from './test-context.ts';
 
@@ -28,8 +29,11 @@ const STABILITIES = new Set(['development', 'alpha', 'beta', 'stable']);
  * policy; the detector's meta is complete and its `id` is the type; interest
  * and span are sane; a new detector has no state, survives a watermark and a
  * flush with nothing to do, and never reads the wall clock. With `firing`:
- * findings name the component id (`type/name`), ids are deterministic, and
- * state returns to 0 once the watermark passes.
+ * findings name the component id (`type/name`), ids are deterministic,
+ * state returns to 0 once the watermark passes, and copies of the firing
+ * events moved outside the detector's interest (another event source or
+ * event name) change nothing — a detector whose test can match an event its
+ * interest excludes would lose findings to routing and the prefilter.
  */
 export function checkDetectorFactory(factory: DetectorFactory<unknown>, options: ConformanceOptions = {}): string[] {
   const problems: string[] = [];
@@ -92,7 +96,24 @@ function checkFiring(factory: DetectorFactory<unknown>, config: unknown, events:
     check(first.findings.every((f) => !Number.isNaN(Date.parse(f.time)) && f.firstTime <= f.lastTime), 'a finding has unreadable or inverted times');
     check(JSON.stringify(first.ids) === JSON.stringify(second.ids), 'finding ids differ between two runs of the same events');
     check(first.stateSizeAfter === 0, `state is ${first.stateSizeAfter} after the watermark passed every event`);
+    checkInterest(factory.create(config, testContext(id)), events, first.ids, check);
   } catch (error) {
     check(false, `running the firing events throws: ${(error as Error).message}`);
   }
+}
+
+function checkInterest(detector: Detector, events: readonly TrailEvent[], ids: readonly string[], check: (ok: boolean, problem: string) => void): void {
+  const outside = outsideInterest(detector.interest, events);
+  if (outside.length === 0) return;
+  const mixed = runDetector(detector, [...events, ...outside]);
+  const strays = mixed.findings.filter((f) => f.evidence.some((record) => outside.some((e) => e.raw === record)));
+  check(
+    strays.length === 0 && JSON.stringify([...mixed.ids].sort()) === JSON.stringify([...ids].sort()),
+    `fires on events its interest excludes (${describe(outside, strays.length)}): routing and the prefilter would drop them; declare them in the step's \`select\``,
+  );
+}
+
+function describe(outside: readonly TrailEvent[], strays: number): string {
+  const sample = outside.slice(0, 2).map((e) => `${e.source} ${e.action}`).join(', ');
+  return strays > 0 ? `${strays} finding(s) with evidence such as ${sample}` : `findings changed when given ${sample}`;
 }

@@ -3,7 +3,7 @@ import type { Source } from '../component/source.ts';
 import type { Interest } from '../event/interest.ts';
 import type { Finding } from '../finding/finding.ts';
 import { createComponentContext } from '../runtime/create-component-context.ts';
-import { unionInterest } from '../runtime/interest-union.ts';
+import { unionInterest } from '../detection/selection.ts';
 import { Pipeline } from '../runtime/pipeline.ts';
 import { CollectingSink } from './collecting-sink.ts';
 

@@ -9,6 +9,10 @@ import { testContext } from './test-context.ts';
 import type { Detector } from '../component/detector.ts';
 import { testMeta } from '../detection/testdata/test-meta.ts';
 import { match } from '../detection/match.ts';
+import { fromOperator } from '../detection/from-operator.ts';
+import { buildFinding } from '../detection/build-finding.ts';
+import type { Interest } from '../event/interest.ts';
+import { filter, map } from 'rxjs';
 import type { DetectorFactory } from '../component/factory.ts';
 import { z } from 'zod';
 import { checkDetectorFactory } from './detector-conformance.ts';
@@ -121,7 +125,7 @@ describe('checkDetectorFactory', () => {
     description: 'A trail stopped',
     configSchema: z.strictObject({ action: z.string().default('StopLogging') }),
     create: (config, context) =>
-      match({ meta: testMeta('stop-logging'), id: context.id, interest: [{ eventSource: 'cloudtrail.amazonaws.com' }], where: (e) => e.action === config.action, finding: () => ({ group: {}, summary: 'stopped' }) }),
+      match({ meta: testMeta('stop-logging'), id: context.id, select: { eventSource: 'cloudtrail.amazonaws.com' }, where: (e) => e.action === config.action, finding: () => ({ group: {}, summary: 'stopped' }) }),
   };
   const ev = new EventFactory('conformance-kit', { source: 'cloudtrail.amazonaws.com' });
   const firing = [ev.event({ time: T0, action: 'StopLogging' })];
@@ -130,12 +134,25 @@ describe('checkDetectorFactory', () => {
     expect(checkDetectorFactory(good, { firing })).toEqual([]);
   });
 
+  // A hand-rolled detector whose test ignores the interest it declares: what the primitives' `select` rules out.
+  const actionRule = (id: string, meta: Detector['meta'], interest: Interest, action: string): Detector =>
+    fromOperator({
+      meta,
+      interest,
+      span: 0,
+      operator: (events) =>
+        events.pipe(
+          filter((e) => e.action === action),
+          map((e) => buildFinding({ meta, detectorId: id, anchor: e, evidence: [e], group: {}, summary: 'x' })),
+        ),
+    });
+
   it('names what a broken factory gets wrong', () => {
     const broken: DetectorFactory<{ action: string }> = {
       ...good,
       type: 'Stop_Logging',
       configSchema: z.object({ action: z.string().default('StopLogging') }),
-      create: (config) => match({ meta: { ...testMeta('other'), riskScore: 150 }, interest: [], where: (e) => e.action === config.action, finding: () => ({ group: {}, summary: 'x' }) }),
+      create: (config) => actionRule('other', { ...testMeta('other'), riskScore: 150 }, [], config.action),
     };
     const problems = checkDetectorFactory(broken, { firing });
     expect(problems).toEqual([
@@ -145,7 +162,20 @@ describe('checkDetectorFactory', () => {
       'meta.riskScore 150 is not an integer in 0..100',
       'interest is empty',
       'findings do not carry the component id "Stop_Logging/conformance"',
+      'fires on events its interest excludes (1 finding(s) with evidence such as excluded-cloudtrail.amazonaws.com StopLogging, cloudtrail.amazonaws.com StopLoggingExcluded): routing and the prefilter would drop them; declare them in the step\'s `select`',
     ]);
+  });
+
+  it('fails a detector that can match an event its interest excludes', () => {
+    const narrow: DetectorFactory<{ action: string }> = {
+      ...good,
+      create: (config, context) => actionRule(context.id, testMeta('stop-logging'), [{ eventSource: 'cloudtrail.amazonaws.com', eventNames: ['StopLogging'] }], config.action),
+    };
+    expect(checkDetectorFactory(narrow, { firing })).toEqual([
+      'fires on events its interest excludes (1 finding(s) with evidence such as excluded-cloudtrail.amazonaws.com StopLogging, cloudtrail.amazonaws.com StopLoggingExcluded): routing and the prefilter would drop them; declare them in the step\'s `select`',
+    ]);
+    // Declared through `select`, the same rule cannot drift from its interest.
+    expect(checkDetectorFactory(good, { firing })).toEqual([]);
   });
 
   it('reports incomplete defaults and a detector that reads the wall clock', () => {
@@ -153,7 +183,7 @@ describe('checkDetectorFactory', () => {
     const clockReader: DetectorFactory<{ action: string }> = {
       ...good,
       create: (config, context) =>
-        match({ meta: testMeta('stop-logging'), id: context.id, interest: 'all', where: () => context.clock.now() > 0, finding: () => ({ group: {}, summary: 'x' }) }),
+        match({ meta: testMeta('stop-logging'), id: context.id, select: 'all', where: () => context.clock.now() > 0, finding: () => ({ group: {}, summary: 'x' }) }),
     };
     expect(checkDetectorFactory(clockReader, { firing })[0]).toContain('read the wall clock');
   });

@@ -1,10 +1,7 @@
-import { actionMatcher, orUnknown, sequence, type Detector, type Telemetry, type TrailEvent } from '@jackwatch/core';
-import { BEDROCK_SOURCE, describeDuration, INVOCATION_ACTIONS, isLongTermKey, modelIdOf } from '../internal/bedrock.ts';
+import { orUnknown, sequence, type Detector, type Telemetry, type TrailEvent } from '@jackwatch/core';
+import { bedrockCalls, describeDuration, INVOCATION_ACTIONS, isLongTermKey, modelIdOf } from '../internal/bedrock.ts';
 import type { EnumThenInvokeConfig } from './config.ts';
 import { enumThenInvokeMeta } from './meta.ts';
-
-const isListModels = actionMatcher(['ListFoundationModels']);
-const isInvocation = actionMatcher(INVOCATION_ACTIONS);
 
 /**
  * Rule A as a sequence: by `userIdentity.accessKeyId`, a successful
@@ -16,14 +13,13 @@ export function enumThenInvokeRule(config: EnumThenInvokeConfig, options: { id?:
   return sequence({
     meta: enumThenInvokeMeta,
     ...options,
-    interest: [{ eventSource: BEDROCK_SOURCE, eventNames: ['ListFoundationModels', ...INVOCATION_ACTIONS] }],
     by: (e) => e.accessKeyId,
     maxSpan: config.maxSpan,
     steps: [
-      { name: 'enumeration', where: (e) => e.source === BEDROCK_SOURCE && e.outcome === 'success' && isLongTermKey(e.accessKeyId) && isListModels(e.action) },
+      { name: 'enumeration', select: bedrockCalls('ListFoundationModels'), where: (e) => e.outcome === 'success' && isLongTermKey(e.accessKeyId) },
       // Joined on the key, an invocation can only follow an AKIA enumeration; testing the
       // prefix here as well keeps temporary-key (role) traffic out of the state.
-      { name: 'invocation', where: (e) => e.source === BEDROCK_SOURCE && e.outcome === 'success' && isLongTermKey(e.accessKeyId) && isInvocation(e.action) },
+      { name: 'invocation', select: bedrockCalls(...INVOCATION_ACTIONS), where: (e) => e.outcome === 'success' && isLongTermKey(e.accessKeyId) },
     ],
     finding: ({ key, events }) => {
       const enumeration = events[0]!;

@@ -1,9 +1,7 @@
-import { actionMatcher, threshold, type Detector, type Telemetry, type TrailEvent } from '@jackwatch/core';
-import { BEDROCK_SOURCE, vendorAccountOf } from '../internal/bedrock.ts';
+import { threshold, type Detector, type Telemetry, type TrailEvent } from '@jackwatch/core';
+import { bedrockCalls, vendorAccountOf } from '../internal/bedrock.ts';
 import type { ListModelsFailuresConfig } from './config.ts';
 import { listModelsFailuresMeta } from './meta.ts';
-
-const isListModels = actionMatcher(['ListFoundationModels']);
 
 /**
  * Splunk's by-fields, as its AWS add-on maps a CloudTrail record. A missing
@@ -32,8 +30,8 @@ export function listModelsFailuresRule(config: ListModelsFailuresConfig, options
   return threshold({
     meta: listModelsFailuresMeta,
     ...options,
-    interest: [{ eventSource: BEDROCK_SOURCE, eventNames: ['ListFoundationModels'] }],
-    where: (e) => e.source === BEDROCK_SOURCE && isCountedError(e.errorCode) && isListModels(e.action),
+    select: bedrockCalls('ListFoundationModels'),
+    where: (e) => isCountedError(e.errorCode),
     groupBy: listModelsFailuresGroupBy,
     window: config.window,
     threshold: config.threshold,

@@ -1,5 +1,5 @@
 import { match, type Detector, type Telemetry } from '@jackwatch/core';
-import { isLoggingDeletion, loggingDeletionContent, loggingDeletionInterest } from '../aws-bedrock-logging-deletion/rule.ts';
+import { loggingDeletionCall, loggingDeletionContent } from '../aws-bedrock-logging-deletion/rule.ts';
 import { adminMatcher } from './admin-matcher.ts';
 import type { NonAdminDeletionConfig } from './config.ts';
 import { nonAdminDeletionMeta } from './meta.ts';
@@ -10,8 +10,8 @@ export function nonAdminDeletionRule(config: NonAdminDeletionConfig, options: { 
   return match({
     meta: nonAdminDeletionMeta,
     ...options,
-    interest: loggingDeletionInterest,
-    where: (e) => isLoggingDeletion(e) && !isAdmin(e),
+    select: loggingDeletionCall,
+    where: (e) => !isAdmin(e),
     finding: (e) => {
       const content = loggingDeletionContent(e);
       return { ...content, summary: `${content.summary} (not an administrator)`, details: { ...content.details, administrator: false } };

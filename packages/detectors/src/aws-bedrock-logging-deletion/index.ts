@@ -2,4 +2,4 @@ export { loggingDeletionFactory } from './factory.ts';
 export { loggingDeletionConfigSchema } from './config.ts';
 export type { LoggingDeletionConfig } from './config.ts';
 export { loggingDeletionMeta, LOGGING_DELETION_ID } from './meta.ts';
-export { loggingDeletionRule, isLoggingDeletion, loggingDeletionContent, LOGGING_DELETION_ACTION } from './rule.ts';
+export { loggingDeletionRule, loggingDeletionCall, loggingDeletionContent, LOGGING_DELETION_ACTION } from './rule.ts';

@@ -1,20 +1,13 @@
-import { actionMatcher, match, orUnknown, type Detector, type FindingContent, type Interest, type Telemetry, type TrailEvent } from '@jackwatch/core';
-import { BEDROCK_SOURCE } from '../internal/bedrock.ts';
+import { match, orUnknown, type Detector, type EventSelector, type FindingContent, type Telemetry, type TrailEvent } from '@jackwatch/core';
+import { bedrockCalls } from '../internal/bedrock.ts';
 import type { LoggingDeletionConfig } from './config.ts';
 import { loggingDeletionMeta } from './meta.ts';
 
 /** The call both rule B variants look for. */
 export const LOGGING_DELETION_ACTION = 'DeleteModelInvocationLoggingConfiguration';
 
-/** What both rule B variants can match. */
-export const loggingDeletionInterest: Interest = [{ eventSource: BEDROCK_SOURCE, eventNames: [LOGGING_DELETION_ACTION] }];
-
-const isDeletion = actionMatcher([LOGGING_DELETION_ACTION]);
-
-/** True for a Bedrock invocation-logging deletion, whatever its outcome. */
-export function isLoggingDeletion(event: TrailEvent): boolean {
-  return event.source === BEDROCK_SOURCE && isDeletion(event.action);
-}
+/** What both rule B variants select: a Bedrock invocation-logging deletion, whatever its outcome. */
+export const loggingDeletionCall: EventSelector = bedrockCalls(LOGGING_DELETION_ACTION);
 
 /** What a rule B finding says about one deletion attempt. */
 export function loggingDeletionContent(event: TrailEvent): FindingContent {
@@ -46,5 +39,5 @@ export function loggingDeletionContent(event: TrailEvent): FindingContent {
 
 /** Rule B (high): one finding per DeleteModelInvocationLoggingConfiguration call, any outcome. */
 export function loggingDeletionRule(_config: LoggingDeletionConfig, options: { id?: string; telemetry?: Telemetry } = {}): Detector {
-  return match({ meta: loggingDeletionMeta, ...options, interest: loggingDeletionInterest, where: isLoggingDeletion, finding: loggingDeletionContent });
+  return match({ meta: loggingDeletionMeta, ...options, select: loggingDeletionCall, finding: loggingDeletionContent });
 }

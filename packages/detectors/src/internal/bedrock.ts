@@ -1,7 +1,12 @@
-import type { TrailEvent } from '@jackwatch/core';
+import type { EventSelector, TrailEvent } from '@jackwatch/core';
 
 /** `eventSource` of both the Bedrock control plane and the runtime (the host header tells them apart). */
 export const BEDROCK_SOURCE = 'bedrock.amazonaws.com';
+
+/** Selects the Bedrock calls named (case-insensitively), for a rule step's `select`. */
+export function bedrockCalls(...eventNames: readonly string[]): EventSelector {
+  return { eventSource: BEDROCK_SOURCE, eventNames };
+}
 
 /** Bedrock runtime calls that run a model and are logged by default (management events). */
 export const INVOCATION_ACTIONS = ['InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream'] as const;

@@ -29,8 +29,7 @@ export function deletionRule(id = 'test-deletion'): Detector {
   return match({
     meta: meta('test-deletion'),
     id,
-    interest: [{ eventSource: 'bedrock.amazonaws.com', eventNames: ['DeleteModelInvocationLoggingConfiguration'] }],
-    where: (e) => e.action === 'DeleteModelInvocationLoggingConfiguration',
+    select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['DeleteModelInvocationLoggingConfiguration'] },
     finding: (e) => ({ group: { userName: orUnknown(e.userName) }, summary: `${e.userName} deleted logging` }),
   });
 }
@@ -39,8 +38,8 @@ export function deletionRule(id = 'test-deletion'): Detector {
 export function failuresRule(): Detector {
   return threshold({
     meta: meta('test-failures'),
-    interest: [{ eventSource: 'bedrock.amazonaws.com', eventNames: ['ListFoundationModels'] }],
-    where: (e) => e.action === 'ListFoundationModels' && e.outcome === 'failure',
+    select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['ListFoundationModels'] },
+    where: (e) => e.outcome === 'failure',
     groupBy: { user: (e) => e.userName },
     window: 10 * 60_000,
     threshold: 2,

@@ -1,0 +1,98 @@
+import type { EventSelector, Interest } from '../event/interest.ts';
+import type { TrailEvent } from '../event/trail-event.ts';
+import { actionMatcher } from './action-matcher.ts';
+
+/**
+ * What one rule step selects: an event source with, optionally, the event
+ * names of it that count (case-insensitive), several of those (any may
+ * match), or `'all'` for a step that must look at every event.
+ */
+export type Selection = 'all' | EventSelector | readonly EventSelector[];
+
+/**
+ * A rule step's declaration of the events it takes: `select` says what the
+ * pipeline routes (and may prefilter or push down) to the step, `where`
+ * narrows it with what a selector cannot express (outcome, key prefix,
+ * fields). The step's test is `select` and then `where`, so the two can
+ * never drift apart: an event the interest excludes never reaches `where`.
+ *
+ * @example
+ * ```ts
+ * const step: Selected = {
+ *   select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['ListFoundationModels'] },
+ *   where: (e) => e.outcome === 'success' && e.accessKeyId?.startsWith('AKIA') === true,
+ * };
+ * ```
+ */
+export interface Selected {
+  /** The events the step can take, by source and name. */
+  readonly select: Selection;
+  /** Further conditions on a selected event (optional). */
+  readonly where?: (event: TrailEvent) => boolean;
+}
+
+/** A compiled {@link Selected}: true for an event the step takes. */
+export type EventTest = (event: TrailEvent) => boolean;
+
+/**
+ * Compiles a step's `select` and `where` into one test, with the source
+ * compared exactly and names case-insensitively, as the pipeline routes.
+ */
+export function selectedTest(step: Selected): EventTest {
+  const selects = selectionTest(step.select);
+  const where = step.where;
+  if (where === undefined) return selects;
+  return (event) => selects(event) && where(event);
+}
+
+/**
+ * The union of what several steps select (or of several detectors'
+ * interests): `'all'` if any is `'all'`, else one selector per event source
+ * with the union of its names (or every name, when any selector of that
+ * source lists none).
+ */
+export function unionInterest(selections: readonly Selection[]): Interest {
+  const names = new Map<string, Set<string> | 'all'>();
+  for (const selection of selections) {
+    if (selection === 'all') return 'all';
+    for (const selector of selectorsOf(selection)) {
+      const known = names.get(selector.eventSource);
+      if (known === 'all') continue;
+      if (selector.eventNames === undefined) names.set(selector.eventSource, 'all');
+      else names.set(selector.eventSource, new Set([...(known ?? []), ...selector.eventNames]));
+    }
+  }
+  return [...names].map(([eventSource, set]): EventSelector => (set === 'all' ? { eventSource } : { eventSource, eventNames: [...set].sort() }));
+}
+
+/**
+ * True when `interest` lets an event of `source` and `action` through: the
+ * source compared exactly, the action case-insensitively.
+ */
+export function interestIncludes(interest: Interest, source: string, action: string): boolean {
+  if (interest === 'all') return true;
+  const lower = action.toLowerCase();
+  return interest.some((s) => s.eventSource === source && (s.eventNames === undefined || s.eventNames.some((name) => name.toLowerCase() === lower)));
+}
+
+function selectionTest(selection: Selection): EventTest {
+  if (selection === 'all') return () => true;
+  const tests = selectorsOf(selection).map(selectorTest);
+  if (tests.length === 1) return tests[0]!;
+  return (event) => tests.some((test) => test(event));
+}
+
+function selectorTest(selector: EventSelector): EventTest {
+  const source = selector.eventSource;
+  if (selector.eventNames === undefined) return (event) => event.source === source;
+  const named = actionMatcher(selector.eventNames);
+  return (event) => event.source === source && named(event.action);
+}
+
+function selectorsOf(selection: EventSelector | readonly EventSelector[]): readonly EventSelector[] {
+  return isSelectorList(selection) ? selection : [selection];
+}
+
+function isSelectorList(selection: EventSelector | readonly EventSelector[]): selection is readonly EventSelector[] {
+  return Array.isArray(selection);
+}

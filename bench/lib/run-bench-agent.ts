@@ -37,7 +37,7 @@ export async function runBenchAgent(logsDir: string, workDir: string, mode: Agen
   const onStarted = (): void => {
     started = performance.now();
   };
-  const [result] = await runAgent(agent, registry, { logger: silentLogger, signal: new AbortController().signal, telemetry, onStarted });
+  const [result] = await runAgent(agent, { logger: silentLogger, signal: new AbortController().signal, telemetry, onStarted });
   const seconds = (performance.now() - started) / 1000;
   const counters: Record<string, number> = {};
   for (const counter of telemetry.snapshot()) counters[counter.name] = (counters[counter.name] ?? 0) + counter.value;

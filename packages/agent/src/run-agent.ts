@@ -1,4 +1,4 @@
-import { buildPipelines, CounterSet, withPolicy, type ComponentRegistry, type Logger, type PipelineResult, type PolicyApplier } from '@jackwatch/core';
+import { buildPipelines, CounterSet, type Logger, type PipelineResult } from '@jackwatch/core';
 import type { AgentConfig } from './load-agent-config.ts';
 
 /** Options of {@link runAgent}. */
@@ -15,10 +15,9 @@ export interface RunAgentOptions {
  * sources end or `signal` aborts, then shuts everything down.
  * Throws only when a component fails to start (bad bucket, path, endpoint).
  */
-export async function runAgent(agent: AgentConfig, _registry: ComponentRegistry, options: RunAgentOptions): Promise<PipelineResult[]> {
+export async function runAgent(agent: AgentConfig, options: RunAgentOptions): Promise<PipelineResult[]> {
   const telemetry = options.telemetry ?? new CounterSet();
-  const applyPolicy: PolicyApplier = (detector, policy, { id, services }) => withPolicy(detector, policy, { id, telemetry: services.telemetry });
-  const pipelines = buildPipelines(agent.config, { logger: options.logger, telemetry, applyPolicy });
+  const pipelines = buildPipelines(agent.config, { logger: options.logger, telemetry });
   try {
     for (const pipeline of pipelines) await pipeline.start();
     options.onStarted?.(telemetry);

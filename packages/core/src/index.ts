@@ -121,6 +121,8 @@ export type { DetectorSpec } from './detection/detector-spec.ts';
 export { buildFinding, isoTime, orUnknown, UNKNOWN } from './detection/build-finding.ts';
 export type { FindingContent, FindingInput } from './detection/build-finding.ts';
 export { withPolicy } from './detection/with-policy.ts';
+export { detectorBundle, isDetectorBundle } from './detection/detector-bundle.ts';
+export type { DetectorBundle, BundleMember } from './detection/detector-bundle.ts';
 export type { PolicyOptions } from './detection/with-policy.ts';
 export { Suppressor } from './detection/suppressor.ts';
 export { exceptionMatcher } from './detection/exception-matcher.ts';
@@ -150,7 +152,7 @@ export { RejectionReporter } from './runtime/rejection-reporter.ts';
 export { Credits, gated } from './runtime/credits.ts';
 export { createComponentContext } from './runtime/create-component-context.ts';
 export { buildPipelines } from './runtime/build-pipelines.ts';
-export type { BuildPipelinesOptions, PolicyApplier } from './runtime/build-pipelines.ts';
+export type { BuildPipelinesOptions } from './runtime/build-pipelines.ts';
 export type { RuntimeServices } from './runtime/create-component-context.ts';
 
 // --- plugins & embedding (issue 7) ---

@@ -39,7 +39,7 @@ export async function runCommand(configFile: string | undefined, registry: Compo
   let progress: ProgressLine | undefined;
   try {
     logger.info(`running ${agent.config.pipelines.size} pipeline(s) from ${file}`);
-    const results = await runAgent(agent, registry, {
+    const results = await runAgent(agent, {
       logger,
       signal: controller.signal,
       onStarted: (telemetry) => {

@@ -100,6 +100,26 @@ pipelines:
     expect(collected).toHaveLength(2);
   });
 
+  it('runs each member of a detector bundle as a detector of its own, the entry\'s policy applied to each', async () => {
+    const collected: Finding[] = [];
+    const records = [record(0), record(1), record(2)];
+    const config = (detectors: string[], also?: string) => ({
+      sources: { inline: { records } },
+      detectors: { 'test-deletion': {}, 'test-pack': { ...(also ? { also } : {}), suppress: { by: ['userName'], for: '1h' } } },
+      sinks: { collect: {} },
+      pipelines: { default: { sources: ['inline'], detectors, sinks: ['collect'] } },
+    });
+    await using jackwatch = createPipelinesFromConfig(config(['test-pack']), { plugins: [embedTestPlugin(collected)] });
+    const [result] = await jackwatch.run();
+    expect(result!.findings).toEqual({ 'pack-a': 1, 'pack-b': 1 });
+    expect(collected.map((f) => f.detector.id).sort()).toEqual(['pack-a', 'pack-b']);
+    expect(jackwatch.telemetry.total('detector.findings.suppressed')).toBe(4);
+    // A member that another entry of the pipeline also runs would report every finding twice.
+    expect(() => createPipelinesFromConfig(config(['test-deletion', 'test-pack'], 'test-deletion'), { plugins: [embedTestPlugin(collected)] })).toThrow(
+      'pipeline default: detectors test-deletion and test-pack both run "test-deletion"; list it once',
+    );
+  });
+
   it('loads no code by itself: a plugin the config names must be passed in', () => {
     const attempt = () => createPipelinesFromConfig('plugins: ["@acme/x"]\npipelines: {}\n', { plugins: [embedTestPlugin([])] });
     expect(attempt).toThrow(ConfigError);

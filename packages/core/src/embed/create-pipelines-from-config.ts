@@ -4,7 +4,6 @@ import type { ConfigEnvironment } from '../config/env-expansion.ts';
 import { parseConfigText } from '../config/parse-config-text.ts';
 import type { ParsedConfigDocument } from '../config/parsed-config-document.ts';
 import { resolveConfig, resolveConfigObject } from '../config/resolve-config.ts';
-import { withPolicy } from '../detection/with-policy.ts';
 import { validatePluginManifest } from '../plugin/validate-plugin-manifest.ts';
 import { registerPlugin } from '../plugin/register-plugin.ts';
 import type { PluginManifest } from '../plugin/plugin-manifest.ts';
@@ -66,7 +65,6 @@ export function createPipelinesFromConfig(config: string | object, options: Conf
     telemetry,
     baseDir,
     checkpoints: options.checkpoints ?? (explicitDir ? undefined : new MemoryCheckpointStore()),
-    applyPolicy: (detector, policy, { id, services }) => withPolicy(detector, policy, { id, telemetry: services.telemetry }),
   });
   return new EmbeddedPipelines(resolved, pipelines, telemetry);
 }

@@ -2,7 +2,8 @@ import type { Detector } from '../component/detector.ts';
 import type { Sink } from '../component/sink.ts';
 import type { Source } from '../component/source.ts';
 import type { JackwatchConfig, PipelineConfig, ResolvedComponent } from '../config/jackwatch-config.ts';
-import type { DetectorPolicy } from '../detection/policy-schema.ts';
+import { isDetectorBundle } from '../detection/detector-bundle.ts';
+import { withPolicy } from '../detection/with-policy.ts';
 import { FileCheckpointStore } from '../services/file-checkpoint-store.ts';
 import { MemoryCheckpointStore } from '../services/memory-checkpoint-store.ts';
 import { CounterSet } from '../services/telemetry.ts';
@@ -15,13 +16,8 @@ import { shareSink } from './shared-sink.ts';
 import { shareSource } from './shared-source.ts';
 import { silentLogger } from '../services/logger.ts';
 
-/** Wraps a detector with its config's suppression and exceptions. */
-export type PolicyApplier = (detector: Detector, policy: DetectorPolicy, context: { id: string; services: RuntimeServices }) => Detector;
-
 /** Options of {@link buildPipelines}. */
 export interface BuildPipelinesOptions extends RuntimeServices {
-  /** Applies `suppress`/`exceptions`; omit to run detectors without them. */
-  readonly applyPolicy?: PolicyApplier;
   /** Extra pipeline options (in-flight limit, checkpoint cadence). */
   readonly pipeline?: Pick<PipelineOptions, 'maxInFlightBatches' | 'checkpointEvery' | 'orderingCapacity' | 'maxReplaySpan'>;
 }
@@ -34,6 +30,9 @@ export interface BuildPipelinesOptions extends RuntimeServices {
  * several pipelines is created once and shared, as in the collector — a
  * source is read once and feeds each of them (see {@link shareSource}),
  * learning through `context.interest` what any of their detectors can match.
+ * Each detector gets its config's `suppress` and `exceptions`; a
+ * {@link DetectorBundle} entry becomes one detector per member, each with
+ * the entry's policy of its own.
  */
 export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesOptions = {}): Pipeline[] {
   const telemetry = options.telemetry ?? new CounterSet();
@@ -47,7 +46,7 @@ export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesO
     baseDir: options.baseDir ?? config.baseDir,
   };
   const pipelines = [...config.pipelines.values()];
-  const detectors = pipelines.map((pipeline) => createDetectors(config, pipeline, services, options));
+  const detectors = pipelines.map((pipeline) => createDetectors(config, pipeline, services));
   const interests = detectors.map((list) => unionInterest(list.map((d) => d.component.interest)));
   const sources = sharedInstances(
     pipelines.map((p) => p.sources),
@@ -81,12 +80,19 @@ export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesO
   );
 }
 
-function createDetectors(config: JackwatchConfig, pipeline: PipelineConfig, services: RuntimeServices, options: BuildPipelinesOptions): Named<Detector>[] {
-  return pipeline.detectors.map((id) => {
-    const resolved = lookup(config.detectors, id);
-    let detector = create<Detector>(resolved, services);
-    if (resolved.policy && options.applyPolicy) detector = options.applyPolicy(detector, resolved.policy, { id, services });
-    return { id, component: detector };
+function createDetectors(config: JackwatchConfig, pipeline: PipelineConfig, services: RuntimeServices): Named<Detector>[] {
+  const made = new Map<string, string>();
+  return pipeline.detectors.flatMap((entry) => {
+    const resolved = lookup(config.detectors, entry);
+    const detector = create<Detector>(resolved, services);
+    const members = isDetectorBundle(detector) ? detector.members : [{ id: entry, detector }];
+    return members.map(({ id, detector: member }) => {
+      const other = made.get(id);
+      if (other !== undefined) throw new Error(`pipeline ${pipeline.id}: detectors ${other} and ${entry} both run "${id}"; list it once`);
+      made.set(id, entry);
+      const policy = resolved.policy;
+      return { id, component: policy === undefined ? member : withPolicy(member, policy, { id, telemetry: services.telemetry }) };
+    });
   });
 }
 

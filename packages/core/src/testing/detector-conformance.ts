@@ -1,4 +1,5 @@
-import type { Detector } from '../component/detector.ts';
+import type { Detector, DetectorMeta } from '../component/detector.ts';
+import { isDetectorBundle } from '../detection/detector-bundle.ts';
 import type { DetectorFactory } from '../component/factory.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import type { Finding } from '../finding/finding.ts';
@@ -56,7 +57,11 @@ export function checkDetectorFactory(factory: DetectorFactory<unknown>, options:
   } catch (error) {
     return [...problems, `create(defaults) throws: ${(error as Error).message}`];
   }
-  checkMeta(detector, factory.type, check);
+  checkMeta(detector.meta, factory.type, check);
+  if (isDetectorBundle(detector)) {
+    check(detector.members.length > 0, 'the bundle has no members');
+    for (const member of detector.members) checkMeta(member.detector.meta, undefined, (ok, problem) => check(ok, `member ${member.id}: ${problem}`));
+  }
   check(Number.isFinite(detector.span) && detector.span >= 0, `span ${detector.span} is not a finite number >= 0`);
   check(detector.interest === 'all' || (detector.interest.length > 0 && detector.interest.every((s) => s.eventSource.length > 0)), 'interest is empty');
   check(detector.stateSize() === 0, `a new detector has state ${detector.stateSize()}`);
@@ -72,9 +77,8 @@ export function checkDetectorFactory(factory: DetectorFactory<unknown>, options:
   return problems;
 }
 
-function checkMeta(detector: Detector, type: string, check: (ok: boolean, problem: string) => void): void {
-  const { meta } = detector;
-  check(meta.id === type, `meta.id "${meta.id}" differs from the type "${type}"`);
+function checkMeta(meta: DetectorMeta, type: string | undefined, check: (ok: boolean, problem: string) => void): void {
+  if (type !== undefined) check(meta.id === type, `meta.id "${meta.id}" differs from the type "${type}"`);
   check(meta.title.trim().length > 0, 'meta.title is empty');
   check(SEMVER.test(meta.version), `meta.version "${meta.version}" is not a semantic version`);
   check(meta.description.trim().length > 0, 'meta.description is empty');
@@ -88,10 +92,16 @@ function checkMeta(detector: Detector, type: string, check: (ok: boolean, proble
 function checkFiring(factory: DetectorFactory<unknown>, config: unknown, events: readonly TrailEvent[], check: (ok: boolean, problem: string) => void): void {
   const id = `${factory.type}/conformance`;
   try {
-    const first = runDetector(factory.create(config, testContext(id)), events);
+    const detector = factory.create(config, testContext(id));
+    const first = runDetector(detector, events);
     const second = runDetector(factory.create(config, testContext(id)), events);
     check(first.findings.length > 0, 'the firing events produced no finding');
-    check(first.findings.every((f) => f.detector.id === id), `findings do not carry the component id "${id}"`);
+    if (isDetectorBundle(detector)) {
+      const ids = new Set(detector.members.map((m) => m.id));
+      check(first.findings.every((f) => ids.has(f.detector.id)), 'findings do not carry the id of the bundle member that made them');
+    } else {
+      check(first.findings.every((f) => f.detector.id === id), `findings do not carry the component id "${id}"`);
+    }
     check(first.findings.every((f) => f.evidence.length > 0 && f.summary.length > 0), 'a finding has no evidence or no summary');
     check(first.findings.every((f) => !Number.isNaN(Date.parse(f.time)) && f.firstTime <= f.lastTime), 'a finding has unreadable or inverted times');
     check(JSON.stringify(first.ids) === JSON.stringify(second.ids), 'finding ids differ between two runs of the same events');

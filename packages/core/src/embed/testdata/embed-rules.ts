@@ -7,6 +7,7 @@ import { match } from '../../detection/match.ts';
 import { threshold } from '../../detection/threshold.ts';
 import { decodeRecords } from '../../decode/decode-records.ts';
 import { definePlugin } from '../../plugin/define-plugin.ts';
+import { detectorBundle } from '../../detection/detector-bundle.ts';
 import { callbackSink } from '../callback-sink.ts';
 import { eventSource } from '../event-source.ts';
 
@@ -69,6 +70,16 @@ export function embedTestPlugin(collected: Finding[]) {
     configSchema: z.strictObject({}),
     create: (_config, context) => deletionRule(context.id),
   };
+  // Two rules from one config entry, as a rule pack or a Sigma directory makes them.
+  const pack: DetectorFactory<{ also?: string }> = {
+    kind: 'detector',
+    type: 'test-pack',
+    stability: 'development',
+    description: 'deletions, twice',
+    configSchema: z.strictObject({ also: z.string().optional() }),
+    create: (config) =>
+      detectorBundle(meta('test-pack'), ['pack-a', config.also ?? 'pack-b'].map((id) => ({ id, detector: deletionRule(id) }))),
+  };
   const collect: SinkFactory<Record<string, never>> = {
     kind: 'sink',
     type: 'collect',
@@ -77,5 +88,5 @@ export function embedTestPlugin(collected: Finding[]) {
     configSchema: z.strictObject({}),
     create: () => callbackSink((findings) => void collected.push(...findings)),
   };
-  return definePlugin({ name: 'embed-test', version: '1.0.0', apiVersion: 1, components: [inline, deletion, collect] });
+  return definePlugin({ name: 'embed-test', version: '1.0.0', apiVersion: 1, components: [inline, deletion, pack, collect] });
 }

@@ -15,12 +15,16 @@ export class RegistryError extends Error {
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
+const KINDS: readonly ComponentKind[] = ['source', 'processor', 'detector', 'sink'];
+// One token per factory (for lookup) and one per kind, registered once per factory (for listing).
 const tokenOf = (kind: ComponentKind, type: string): string => `jackwatch:${kind}:${type}`;
+const kindToken = (kind: ComponentKind): string => `jackwatch:${kind}`;
 
 /**
  * The component factories a pipeline can build from, held in a tsyringe
- * child container. Each registry is independent: two in one process share
- * nothing, so embedders and tests never see each other's plugins.
+ * child container — the container is the only record of what is registered.
+ * Each registry is independent: two in one process share nothing, so
+ * embedders and tests never see each other's plugins.
  *
  * @example
  * ```ts
@@ -31,7 +35,6 @@ const tokenOf = (kind: ComponentKind, type: string): string => `jackwatch:${kind
  */
 export class ComponentRegistry {
   readonly container: DependencyContainer;
-  readonly #types = new Map<ComponentKind, Map<string, string>>();
 
   constructor(parent: DependencyContainer = rootContainer) {
     this.container = parent.createChildContainer();
@@ -42,14 +45,14 @@ export class ComponentRegistry {
     if (!TYPE_NAME.test(factory.type)) {
       throw new RegistryError(`${origin}: "${factory.type}" is not a valid ${factory.kind} type (lowercase letters, digits and "-")`);
     }
-    const byType = this.#types.get(factory.kind) ?? new Map<string, string>();
-    const previous = byType.get(factory.type);
-    if (previous !== undefined) {
+    const token = tokenOf(factory.kind, factory.type);
+    if (this.container.isRegistered(token)) {
+      const previous = this.container.resolve<FactoryRegistration>(token).origin;
       throw new RegistryError(`${origin}: ${factory.kind} type "${factory.type}" is already registered by ${previous}`);
     }
-    byType.set(factory.type, origin);
-    this.#types.set(factory.kind, byType);
-    this.container.register<FactoryRegistration>(tokenOf(factory.kind, factory.type), { useValue: { factory, origin } });
+    const registration: FactoryRegistration = { factory, origin };
+    this.container.register<FactoryRegistration>(token, { useValue: registration });
+    this.container.register<FactoryRegistration>(kindToken(factory.kind), { useValue: registration });
   }
 
   /** The factory of `kind` and `type`, or `undefined`. */
@@ -60,14 +63,16 @@ export class ComponentRegistry {
 
   /** Every registration of `kind` (all kinds when omitted), sorted by type. */
   list(kind?: ComponentKind): FactoryRegistration[] {
-    const kinds = kind ? [kind] : (['source', 'processor', 'detector', 'sink'] as const);
-    return kinds.flatMap((k) =>
-      [...(this.#types.get(k)?.keys() ?? [])].sort().map((type) => this.container.resolve<FactoryRegistration>(tokenOf(k, type))),
-    );
+    return (kind ? [kind] : KINDS).flatMap((k) => this.#registrations(k).sort((a, b) => (a.factory.type < b.factory.type ? -1 : 1)));
   }
 
   /** Registered type names of `kind`, for "did you mean" suggestions. */
   types(kind: ComponentKind): string[] {
-    return [...(this.#types.get(kind)?.keys() ?? [])].sort();
+    return this.list(kind).map((registration) => registration.factory.type);
+  }
+
+  #registrations(kind: ComponentKind): FactoryRegistration[] {
+    const token = kindToken(kind);
+    return this.container.isRegistered(token) ? this.container.resolveAll<FactoryRegistration>(token) : [];
   }
 }

@@ -133,6 +133,7 @@ export { cidrMatcher, isCidr } from './detection/cidr-matcher.ts';
 export type { CidrMatcher } from './detection/cidr-matcher.ts';
 export { actionMatcher } from './detection/action-matcher.ts';
 export { compareEventTime } from './detection/event-order.ts';
+export { MinHeap } from './collections/min-heap.ts';
 
 // --- processors (lead) ---
 export { filterProcessorFactory, FilterProcessor, filterConfigSchema, filterRuleSchema } from './processors/filter/index.ts';

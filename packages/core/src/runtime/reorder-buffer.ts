@@ -1,6 +1,6 @@
+import { MinHeap } from '../collections/min-heap.ts';
+import { compareEventTime } from '../detection/event-order.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
-
-const before = (a: TrailEvent, b: TrailEvent): boolean => a.time < b.time || (a.time === b.time && a.eventId < b.eventId);
 
 /**
  * The optional ordering stage (`ordering: { lateness }`): holds events in a
@@ -10,7 +10,7 @@ const before = (a: TrailEvent, b: TrailEvent): boolean => a.time < b.time || (a.
  * released early (and counted), so memory never grows with the stream.
  */
 export class ReorderBuffer {
-  readonly #heap: TrailEvent[] = [];
+  readonly #heap = new MinHeap<TrailEvent>(compareEventTime);
   readonly #capacity: number;
   #releasedEarly = 0;
 
@@ -19,7 +19,7 @@ export class ReorderBuffer {
   }
 
   get size(): number {
-    return this.#heap.length;
+    return this.#heap.size;
   }
 
   /** Events released before the watermark passed them because the buffer was full. */
@@ -31,9 +31,9 @@ export class ReorderBuffer {
   push(events: readonly TrailEvent[]): TrailEvent[] {
     const forced: TrailEvent[] = [];
     for (const event of events) {
-      this.#insert(event);
-      if (this.#heap.length > this.#capacity) {
-        forced.push(this.#pop());
+      this.#heap.push(event);
+      if (this.#heap.size > this.#capacity) {
+        forced.push(this.#heap.pop()!);
         this.#releasedEarly++;
       }
     }
@@ -43,44 +43,12 @@ export class ReorderBuffer {
   /** Removes and returns, sorted, every event at or before `watermark`. */
   release(watermark: number): TrailEvent[] {
     const out: TrailEvent[] = [];
-    while (this.#heap.length > 0 && this.#heap[0]!.time <= watermark) out.push(this.#pop());
+    for (let next = this.#heap.peek(); next !== undefined && next.time <= watermark; next = this.#heap.peek()) out.push(this.#heap.pop()!);
     return out;
   }
 
   /** Removes and returns everything, sorted (end of input). */
   drain(): TrailEvent[] {
     return this.release(Number.POSITIVE_INFINITY);
-  }
-
-  #insert(event: TrailEvent): void {
-    const heap = this.#heap;
-    let i = heap.push(event) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  #pop(): TrailEvent {
-    const heap = this.#heap;
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < heap.length && before(heap[left]!, heap[smallest]!)) smallest = left;
-        if (right < heap.length && before(heap[right]!, heap[smallest]!)) smallest = right;
-        if (smallest === i) break;
-        [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
-        i = smallest;
-      }
-    }
-    return top;
   }
 }

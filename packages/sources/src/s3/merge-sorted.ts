@@ -1,4 +1,4 @@
-import { MinHeap } from './min-heap.ts';
+import { MinHeap } from '@jackwatch/core';
 
 /**
  * A k-way merge of async iterables that are each already in `compare`

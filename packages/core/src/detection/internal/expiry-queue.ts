@@ -1,63 +1,37 @@
+import { MinHeap } from '../../collections/min-heap.ts';
+
+/** Something queued by expiry: the queue records the time on the item itself, so queuing allocates nothing. */
+export interface Expiring {
+  /** Event time (ms) at which the item was last queued to expire; written by {@link ExpiryQueue.push}. */
+  expiresAt: number;
+}
+
 /**
- * A binary min-heap of keys by expiry time: the watermark eviction index of
- * the stateful primitives. Each live key is queued once; a key whose state
- * grew since it was queued is re-queued with its new expiry when popped, so
- * touching a key on the hot path costs nothing here.
+ * The watermark eviction index of the stateful primitives and suppression:
+ * items by expiry time on the shared {@link MinHeap}. Each live item is
+ * queued once; an item whose state grew since it was queued is re-queued
+ * with its new expiry when popped, so touching it on the hot path costs
+ * nothing here.
  */
-export class ExpiryQueue<K> {
-  readonly #times: number[] = [];
-  readonly #keys: K[] = [];
+export class ExpiryQueue<K extends Expiring> {
+  readonly #heap = new MinHeap<K>((a, b) => a.expiresAt - b.expiresAt);
 
   get size(): number {
-    return this.#times.length;
+    return this.#heap.size;
   }
 
-  push(key: K, expiry: number): void {
-    const times = this.#times;
-    const keys = this.#keys;
-    let i = times.length;
-    times.push(expiry);
-    keys.push(key);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (times[parent]! <= expiry) break;
-      times[i] = times[parent]!;
-      keys[i] = keys[parent]!;
-      i = parent;
-    }
-    times[i] = expiry;
-    keys[i] = key;
+  push(item: K, expiry: number): void {
+    item.expiresAt = expiry;
+    this.#heap.push(item);
   }
 
-  /** Removes and returns the key with the smallest expiry if that expiry is below `limit`. */
+  /** Removes and returns the item with the smallest expiry if that expiry is below `limit`. */
   popBelow(limit: number): K | undefined {
-    const times = this.#times;
-    if (times.length === 0 || !(times[0]! < limit)) return undefined;
-    const keys = this.#keys;
-    const top = keys[0]!;
-    const lastTime = times.pop()!;
-    const lastKey = keys.pop()!;
-    const n = times.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= n) break;
-        const right = left + 1;
-        const child = right < n && times[right]! < times[left]! ? right : left;
-        if (times[child]! >= lastTime) break;
-        times[i] = times[child]!;
-        keys[i] = keys[child]!;
-        i = child;
-      }
-      times[i] = lastTime;
-      keys[i] = lastKey;
-    }
-    return top;
+    const top = this.#heap.peek();
+    return top !== undefined && top.expiresAt < limit ? this.#heap.pop() : undefined;
   }
 
   clear(): void {
-    this.#times.length = 0;
-    this.#keys.length = 0;
+    this.#heap.clear();
   }
 }

@@ -15,8 +15,6 @@ export class KeyHistory {
   readonly key: string;
   /** Set once the detector has dropped this key. */
   removed = false;
-  /** When the detector last queued this key to expire. */
-  expiresAt = 0;
   /** Event time of the first event of the current baseline. */
   baselineStart: number;
   lastSeen: number;

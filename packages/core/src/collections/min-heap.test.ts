@@ -2,31 +2,37 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MinHeap } from './min-heap.ts';
 
+type Item = { readonly priority: number; readonly tie: string };
+const order = (a: Item, b: Item): number => a.priority - b.priority || (a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0);
+
 describe('MinHeap', () => {
-  it('pops in comparator order whatever the pushes and pops interleaved (model: a sorted array)', () => {
+  it('pops by priority, then by the tie-break, whatever the pushes and pops interleaved (model: a sorted array)', () => {
+    const item = fc.record({ priority: fc.integer({ min: -5, max: 5 }), tie: fc.constantFrom('a', 'b', 'c', 'd') });
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant<'pop'>('pop')), { maxLength: 300 }), (ops) => {
-        const heap = new MinHeap<number>((a, b) => a - b);
-        const model: number[] = [];
+      fc.property(fc.array(fc.oneof(item, fc.constant<'pop'>('pop')), { maxLength: 300 }), (ops) => {
+        const heap = new MinHeap<Item>((a, b) => (a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0));
+        const model: Item[] = [];
         for (const op of ops) {
           if (op === 'pop') {
-            model.sort((a, b) => a - b);
-            expect(heap.pop()).toBe(model.shift());
+            model.sort(order);
+            const expected = model.shift();
+            const popped = heap.pop();
+            expect(popped === undefined ? undefined : order(popped, expected!)).toBe(expected === undefined ? undefined : 0);
           } else {
-            heap.push(op);
+            heap.push(op, op.priority);
             model.push(op);
           }
           expect(heap.size).toBe(model.length);
-          expect(heap.peek()).toBe(model.length === 0 ? undefined : Math.min(...model));
+          expect(heap.peekPriority()).toBe(model.length === 0 ? Infinity : Math.min(...model.map((m) => m.priority)));
         }
       }),
     );
   });
 
-  it('is empty after clear', () => {
+  it('orders by the comparator alone when every priority is the same, and is empty after clear', () => {
     const heap = new MinHeap<string>((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    heap.push('b');
-    heap.push('a');
+    for (const key of ['c', 'a', 'b']) heap.push(key);
+    expect([heap.pop(), heap.pop()]).toEqual(['a', 'b']);
     heap.clear();
     expect(heap.size).toBe(0);
     expect(heap.pop()).toBeUndefined();

@@ -72,7 +72,6 @@ class DistinctGroup extends TimeOrderedEvents implements KeyState {
   /** Events before this time are absorbed by the group's last firing. */
   rearmAt: number | undefined;
   removed = false;
-  expiresAt = 0;
 
   constructor(key: string) {
     super();

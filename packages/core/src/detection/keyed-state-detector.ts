@@ -11,8 +11,6 @@ export interface KeyState {
   readonly key: string;
   /** Set by the base when the key is dropped, so a stale queue entry for it is skipped. */
   removed: boolean;
-  /** When the base last queued the key to expire (event time, ms); the base writes it, start it at 0. */
-  expiresAt: number;
 }
 
 /** What a {@link KeyedStateDetector} needs to know: the detector's identity, interest and span. */
@@ -42,10 +40,10 @@ export interface KeyedStateOptions {
  *
  * @example
  * ```ts
- * class LastSeen extends KeyedStateDetector<{ key: string; removed: boolean; expiresAt: number; time: number }> {
+ * class LastSeen extends KeyedStateDetector<{ key: string; removed: boolean; time: number }> {
  *   onEvent(event: TrailEvent): void {
  *     const state = this.stateOf(event.accessKeyId ?? '');
- *     if (state === undefined) { this.track({ key: event.accessKeyId ?? '', removed: false, expiresAt: 0, time: event.time }, event.time + this.span); this.addEntries(1); }
+ *     if (state === undefined) { this.track({ key: event.accessKeyId ?? '', removed: false, time: event.time }, event.time + this.span); this.addEntries(1); }
  *     else state.time = Math.max(state.time, event.time);
  *   }
  *   protected expire(state: { time: number }, watermark: number): number | undefined {

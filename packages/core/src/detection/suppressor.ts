@@ -10,7 +10,6 @@ interface Period {
   /** Findings suppressed since the last one emitted. */
   suppressed: number;
   removed: boolean;
-  expiresAt: number;
 }
 
 /**
@@ -46,7 +45,7 @@ export class Suppressor {
     const key = this.#key(finding);
     const period = this.#periods.get(key);
     if (period === undefined) {
-      const opened: Period = { key, start: time, suppressed: 0, removed: false, expiresAt: 0 };
+      const opened: Period = { key, start: time, suppressed: 0, removed: false };
       this.#periods.set(key, opened);
       this.#queue.push(opened, this.#expiry(opened));
       return finding;

@@ -68,7 +68,6 @@ class GroupState extends TimeOrderedEvents implements KeyState {
   /** Events before this time are absorbed by the group's last firing; unset (no boxed number) until it fires. */
   rearmAt: number | undefined;
   removed = false;
-  expiresAt = 0;
 
   constructor(key: string, first: TrailEvent) {
     super(first);

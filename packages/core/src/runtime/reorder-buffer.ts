@@ -31,7 +31,7 @@ export class ReorderBuffer {
   push(events: readonly TrailEvent[]): TrailEvent[] {
     const forced: TrailEvent[] = [];
     for (const event of events) {
-      this.#heap.push(event);
+      this.#heap.push(event, event.time);
       if (this.#heap.size > this.#capacity) {
         forced.push(this.#heap.pop()!);
         this.#releasedEarly++;
@@ -43,7 +43,7 @@ export class ReorderBuffer {
   /** Removes and returns, sorted, every event at or before `watermark`. */
   release(watermark: number): TrailEvent[] {
     const out: TrailEvent[] = [];
-    for (let next = this.#heap.peek(); next !== undefined && next.time <= watermark; next = this.#heap.peek()) out.push(this.#heap.pop()!);
+    while (this.#heap.size > 0 && this.#heap.peekPriority() <= watermark) out.push(this.#heap.pop()!);
     return out;
   }
 

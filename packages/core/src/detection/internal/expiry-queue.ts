@@ -1,34 +1,25 @@
 import { MinHeap } from '../../collections/min-heap.ts';
 
-/** Something queued by expiry: the queue records the time on the item itself, so queuing allocates nothing. */
-export interface Expiring {
-  /** Event time (ms) at which the item was last queued to expire; written by {@link ExpiryQueue.push}. */
-  expiresAt: number;
-}
-
 /**
  * The watermark eviction index of the stateful primitives and suppression:
- * items by expiry time on the shared {@link MinHeap}. Each live item is
- * queued once; an item whose state grew since it was queued is re-queued
- * with its new expiry when popped, so touching it on the hot path costs
- * nothing here.
+ * keys by expiry time on the shared {@link MinHeap}. Each live key is queued
+ * once; a key whose state grew since it was queued is re-queued with its new
+ * expiry when popped, so touching a key on the hot path costs nothing here.
  */
-export class ExpiryQueue<K extends Expiring> {
-  readonly #heap = new MinHeap<K>((a, b) => a.expiresAt - b.expiresAt);
+export class ExpiryQueue<K> {
+  readonly #heap = new MinHeap<K>();
 
   get size(): number {
     return this.#heap.size;
   }
 
-  push(item: K, expiry: number): void {
-    item.expiresAt = expiry;
-    this.#heap.push(item);
+  push(key: K, expiry: number): void {
+    this.#heap.push(key, expiry);
   }
 
-  /** Removes and returns the item with the smallest expiry if that expiry is below `limit`. */
+  /** Removes and returns the key with the smallest expiry if that expiry is below `limit`. */
   popBelow(limit: number): K | undefined {
-    const top = this.#heap.peek();
-    return top !== undefined && top.expiresAt < limit ? this.#heap.pop() : undefined;
+    return this.#heap.peekPriority() < limit ? this.#heap.pop() : undefined;
   }
 
   clear(): void {

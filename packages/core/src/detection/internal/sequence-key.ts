@@ -39,8 +39,6 @@ export class SequenceKey {
   #later: (TimeOrderedEvents | undefined)[] | undefined;
   readonly #laterSteps: number;
   removed = false;
-  /** When the detector last queued this key to expire. */
-  expiresAt = 0;
 
   constructor(key: string, laterSteps: number) {
     this.key = key;

@@ -74,13 +74,15 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
   if (input.error !== undefined) {
     const reason = readErrorReason(input.error);
     const kind = reason === 'truncated' ? 'ends early' : reason === 'unreadable' ? 'could not be read' : 'is damaged';
+    const complete = kept + batch.events.length;
+    // An unreadable file is retried later (it is not done); a damaged one will not get better.
+    const last = chunk(reason !== 'unreadable');
     plan.reject({
       reason,
-      message: `${path} ${kind} after line ${line - 1} (${errorMessage(input.error)}); ${kept + batch.events.length} complete records before it were kept`,
+      message: `${path} ${kind} after line ${line - 1} (${errorMessage(input.error)}); ${complete} complete records before it were kept`,
       origin: { ...where, index: -1 },
     });
-    // An unreadable file is retried later (it is not done); a damaged one will not get better.
-    yield chunk(reason !== 'unreadable');
+    yield last;
     return;
   }
   const tail = carry?.toString('utf8') ?? '';

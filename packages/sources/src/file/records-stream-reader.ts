@@ -39,8 +39,10 @@ export async function* readRecordsStream(input: ByteSource, path: string, stamp:
     return { events, bytes, stamp, progress: { next: index }, last };
   };
   const stop = (reason: RejectionReason, why: string): FileChunk => {
-    plan.reject({ reason, message: `${path} ${why}; ${kept + batch.events.length} complete records before it were kept`, origin: { ...where, index: -1 } });
-    return chunk(reason !== 'unreadable'); // an unreadable file is retried later; a damaged one will not get better
+    const complete = kept + batch.events.length;
+    const last = chunk(reason !== 'unreadable'); // an unreadable file is retried later; a damaged one will not get better
+    plan.reject({ reason, message: `${path} ${why}; ${complete} complete records before it were kept`, origin: { ...where, index: -1 } });
+    return last;
   };
   function* decodeSplit(text: string): Generator<FileChunk> {
     splitter.push(text, elements);

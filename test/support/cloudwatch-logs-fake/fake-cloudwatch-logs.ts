@@ -45,8 +45,11 @@ export interface FakeCloudWatchLogs {
   readonly reads: FakeReadStats;
   /** Answers the next `times` calls of `operation` with the error `type` (e.g. `ThrottlingException`). */
   failNext(operation: string, type: string, times?: number, message?: string): void;
-  /** Holds the next `times` calls of `operation` unanswered until the client gives up on them or the fake closes. */
-  stall(operation: string, times?: number): void;
+  /**
+   * Holds `times` calls of `operation` unanswered until the client gives up on
+   * them or the fake closes: the next ones, or those after `after` more are answered.
+   */
+  stall(operation: string, times?: number, after?: number): void;
   /** Resolves once `count` calls have been held by {@link stall}. */
   waitForStalled(count: number): Promise<void>;
   close(): Promise<void>;
@@ -66,16 +69,20 @@ export async function startFakeCloudWatchLogs(options: FakeCloudWatchLogsOptions
   const requests: RecordedRequest[] = [];
   const reads: FakeReadStats = { searched: 0, returned: 0, returnedBytes: 0 };
   const faults = new Map<string, { type: string; message: string }[]>();
-  const stalls = new Map<string, number>();
+  const stalls = new Map<string, { after: number; times: number }>();
   const stalledWaiters: { count: number; resolve: () => void }[] = [];
   let stalled = 0;
   const pageSize = options.pageSize ?? 10_000;
 
   // True when the call is held unanswered: the request stays open until the client or the fake closes it.
   const stallIfAsked = (operation: string, input: Record<string, unknown>): boolean => {
-    const left = stalls.get(operation) ?? 0;
-    if (left === 0) return false;
-    stalls.set(operation, left - 1);
+    const stall = stalls.get(operation);
+    if (stall === undefined || stall.times === 0) return false;
+    if (stall.after > 0) {
+      stall.after--;
+      return false;
+    }
+    stall.times--;
     requests.push({ operation, input, stalled: true });
     stalled++;
     for (const waiter of stalledWaiters.filter((w) => w.count <= stalled)) {
@@ -137,8 +144,8 @@ export async function startFakeCloudWatchLogs(options: FakeCloudWatchLogsOptions
       for (let i = 0; i < times; i++) queue.push({ type, message });
       faults.set(operation, queue);
     },
-    stall(operation, times = 1) {
-      stalls.set(operation, (stalls.get(operation) ?? 0) + times);
+    stall(operation, times = 1, after = 0) {
+      stalls.set(operation, { after, times });
     },
     waitForStalled(count) {
       if (stalled >= count) return Promise.resolve();

@@ -72,6 +72,27 @@ describe('file source: a record beyond maxRecordSize costs only itself', () => {
     }
   });
 
+  it('in a file that is one oversized value — an envelope, or a string that never ends — and the next file is read', async () => {
+    const dir = await tempDir();
+    const single = envelope(giant(1, 'big'));
+    await put(dir, 'a-envelope.json', JSON.stringify(single));
+    await put(dir, 'b-string.json', `"${'A\\"'.repeat(4 * LIMIT)}`);
+    await put(dir, 'c-good.json', JSON.stringify({ Records: [bedrock(0, 'good')] }));
+    for (const [way, options] of Object.entries(WAYS)) {
+      const { ids, rejections } = await read(dir, '.', options);
+      // Read whole, the value is record 0; streamed, it is line 1 (neither is a records document).
+      const index = way.startsWith('streamed') ? 1 : 0;
+      expect({ way, ids, rejections }).toEqual({
+        way,
+        ids: ['good-0'],
+        rejections: [
+          ['malformed-json', index, String(size(single))],
+          ['malformed-json', index, String(1 + 3 * 4 * LIMIT)],
+        ],
+      });
+    }
+  });
+
   it('in a file that ends inside one giant unterminated string: the records before it are kept, the cut reported once', async () => {
     const dir = await tempDir();
     await put(dir, 'cut.json', `{"Records":[${JSON.stringify(bedrock(0, 'a'))},{"eventVersion":"1.09","eventSource":"bedrock.amazonaws.com","blob":"${'A'.repeat(4 * LIMIT)}`);

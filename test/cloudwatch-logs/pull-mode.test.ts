@@ -215,6 +215,27 @@ describe('cloudwatch-logs source, pull mode', () => {
     expect(fake.requests.every((r) => r.input.filterPattern === undefined)).toBe(true);
   });
 
+  it('rejects a message larger than maxRecordSize with its event id, its size and the limit, unparsed, and reads the rest', async () => {
+    const before = invocation(T0, 'before');
+    const giant = cloudTrailRecord({ time: T0 + 1_000, action: 'InvokeModel', identity: iamUser({ userName: 'mallory' }), extra: { blob: '"]}'.repeat(10_000) } });
+    const after = invocation(T0 + 2_000, 'after');
+    fake.store.put(GROUP, asLogEvents([before, giant, after]), STREAM);
+    clock = new ManualClock(T0 + 10 * MINUTE, { autoAdvance: true });
+    const { source, rejections } = sourceAgainst(fake, { logGroups: [GROUP], startTime: T0, once: true, maxRecordSize: '16KiB' }, { clock });
+
+    const { events } = await readAll(source);
+
+    expect(eventIds(events)).toEqual([before.eventID, after.eventID]);
+    const stored = fake.store.find(GROUP)!.events[1]!;
+    expect(rejections()).toEqual([
+      {
+        reason: 'malformed-json',
+        message: `log event is ${Buffer.byteLength(stored.message)} bytes, longer than maxRecordSize (16384 bytes); skipped unparsed, the rest of the input is still read`,
+        origin: { source: 'cloudwatch-logs/test', location: `${GROUP}/${STREAM}`, index: stored.eventId },
+      },
+    ]);
+  });
+
   it('fails to start with one clear error naming a missing group, or the group and the missing permission', async () => {
     const missing = sourceAgainst(fake, { logGroups: ['/aws/cloudtrail/typo'] }, { clock });
     await expect(missing.source.start()).rejects.toThrow(/log group \/aws\/cloudtrail\/typo does not exist \(ResourceNotFoundException\)/);

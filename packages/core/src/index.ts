@@ -53,8 +53,10 @@ export { decodeNdjson } from './decode/decode-ndjson.ts';
 export { decodeRecords } from './decode/decode-records.ts';
 export { unwrapRecord } from './decode/unwrap-record.ts';
 export type { DecodedBatch, DecodeOptions, InputLocation } from './decode/decoded-batch.ts';
-export { RecordsSplitter, RECORDS_OPENING } from './decode/records-splitter.ts';
-export type { SplitEnd } from './decode/records-splitter.ts';
+export { RecordsSplitter, RECORDS_OPENING, isOversized } from './decode/records-splitter.ts';
+export type { SplitEnd, SplitElement, OversizedElement } from './decode/records-splitter.ts';
+export { RecordsBatch } from './decode/records-batch.ts';
+export { DEFAULT_MAX_RECORD_SIZE, bytesOverLimit, oversizedRejection } from './decode/record-size.ts';
 export { salvageRecords } from './decode/salvage-records.ts';
 export { decodeRecordText } from './decode/decode-record-text.ts';
 

@@ -1,4 +1,4 @@
-import { type CheckpointStore, type Interest, MemoryCheckpointStore, type Rejection, type TrailEvent, unionInterest } from '@jackwatch/core';
+import { type CheckpointStore, type Interest, type Logger, MemoryCheckpointStore, type Rejection, type TrailEvent, unionInterest } from '@jackwatch/core';
 import { testContext, type TestContext } from '@jackwatch/core/testing';
 import { bedrockDetectors } from '@jackwatch/detectors';
 import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema } from '@jackwatch/sources';
@@ -33,12 +33,12 @@ export interface SourceUnderTest {
 export function sourceAgainst(
   fake: FakeCloudWatchLogs,
   config: Record<string, unknown>,
-  options: { clock: ManualClock; interest?: Interest; checkpoints?: CheckpointStore; id?: string },
+  options: { clock: ManualClock; interest?: Interest; checkpoints?: CheckpointStore; id?: string; logger?: Logger },
 ): SourceUnderTest {
   const id = options.id ?? 'cloudwatch-logs/test';
   const checkpoints = options.checkpoints ?? new MemoryCheckpointStore();
   const base = testContext(id, { clock: options.clock, interest: options.interest ?? bedrockInterest() });
-  const context: TestContext = { ...base, checkpoints: checkpoints.scope(id) };
+  const context: TestContext = { ...base, checkpoints: checkpoints.scope(id), ...(options.logger !== undefined && { logger: options.logger }) };
   const parsed = cloudWatchLogsSourceConfigSchema.parse({ region: 'us-east-1', endpoint: fake.endpoint, maxAttempts: 2, ...config });
   const source = new CloudWatchLogsSource(parsed, context, { credentials: FAKE_CREDENTIALS });
   return {

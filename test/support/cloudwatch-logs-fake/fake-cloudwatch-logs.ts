@@ -24,6 +24,8 @@ export interface RecordedRequest {
   readonly input: Record<string, unknown>;
   /** The error type answered, if any. */
   readonly error?: string;
+  /** True when the fake held the call unanswered ({@link FakeCloudWatchLogs.stall}). */
+  readonly stalled?: boolean;
 }
 
 /** Totals of what FilterLogEvents searched and returned. */
@@ -43,6 +45,13 @@ export interface FakeCloudWatchLogs {
   readonly reads: FakeReadStats;
   /** Answers the next `times` calls of `operation` with the error `type` (e.g. `ThrottlingException`). */
   failNext(operation: string, type: string, times?: number, message?: string): void;
+  /**
+   * Holds `times` calls of `operation` unanswered until the client gives up on
+   * them or the fake closes: the next ones, or those after `after` more are answered.
+   */
+  stall(operation: string, times?: number, after?: number): void;
+  /** Resolves once `count` calls have been held by {@link stall}. */
+  waitForStalled(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,7 +69,28 @@ export async function startFakeCloudWatchLogs(options: FakeCloudWatchLogsOptions
   const requests: RecordedRequest[] = [];
   const reads: FakeReadStats = { searched: 0, returned: 0, returnedBytes: 0 };
   const faults = new Map<string, { type: string; message: string }[]>();
+  const stalls = new Map<string, { after: number; times: number }>();
+  const stalledWaiters: { count: number; resolve: () => void }[] = [];
+  let stalled = 0;
   const pageSize = options.pageSize ?? 10_000;
+
+  // True when the call is held unanswered: the request stays open until the client or the fake closes it.
+  const stallIfAsked = (operation: string, input: Record<string, unknown>): boolean => {
+    const stall = stalls.get(operation);
+    if (stall === undefined || stall.times === 0) return false;
+    if (stall.after > 0) {
+      stall.after--;
+      return false;
+    }
+    stall.times--;
+    requests.push({ operation, input, stalled: true });
+    stalled++;
+    for (const waiter of stalledWaiters.filter((w) => w.count <= stalled)) {
+      stalledWaiters.splice(stalledWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+    return true;
+  };
 
   const answer = (operation: string, input: Record<string, unknown>, response: ServerResponse): void => {
     const fault = faults.get(operation)?.shift();
@@ -89,6 +119,7 @@ export async function startFakeCloudWatchLogs(options: FakeCloudWatchLogsOptions
     void readBody(request).then((text) => {
       const operation = String(request.headers['x-amz-target'] ?? '').replace(/^Logs_20140328\./, '');
       const input = (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
+      if (stallIfAsked(operation, input)) return;
       try {
         answer(operation, input, response);
         requests.push({ operation, input });
@@ -112,6 +143,13 @@ export async function startFakeCloudWatchLogs(options: FakeCloudWatchLogsOptions
       const queue = faults.get(operation) ?? [];
       for (let i = 0; i < times; i++) queue.push({ type, message });
       faults.set(operation, queue);
+    },
+    stall(operation, times = 1, after = 0) {
+      stalls.set(operation, { after, times });
+    },
+    waitForStalled(count) {
+      if (stalled >= count) return Promise.resolve();
+      return new Promise((resolve) => stalledWaiters.push({ count, resolve }));
     },
     close: () =>
       new Promise<void>((resolve) => {

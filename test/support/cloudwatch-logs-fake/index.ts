@@ -7,5 +7,6 @@ export type { FakeCloudWatchLogs, FakeCloudWatchLogsOptions, FakeReadStats, Reco
 export { FakeLogStore } from './fake-log-store.ts';
 export type { FakeLogGroup, LogEventInput, StoredLogEvent } from './fake-log-store.ts';
 export { LiveTailSessions } from './live-tail.ts';
+export type { GroupNaming } from './live-tail.ts';
 export { compileFilterPattern, FilterPatternSyntaxError } from './filter-pattern-matcher.ts';
 export type { MessageMatcher } from './filter-pattern-matcher.ts';

@@ -18,6 +18,13 @@ interface Session {
   readonly stop: () => void;
 }
 
+/**
+ * How a session's events name their log group (`logGroupIdentifier`):
+ * CloudWatch documents "the name or ARN"; clients of the real service also
+ * see `account-id:name`.
+ */
+export type GroupNaming = 'arn' | 'arn:*' | 'name' | 'account:name';
+
 const codec = new EventStreamCodec(
   (bytes) => new TextDecoder().decode(bytes),
   (text) => new TextEncoder().encode(text),
@@ -27,8 +34,10 @@ const codec = new EventStreamCodec(
  * The fake's Live Tail: each StartLiveTail request opens a session that
  * answers in the event-stream framing (`sessionStart`, then one
  * `sessionUpdate` per put that has matching events) until the test ends it
- * as CloudWatch does after 3 hours (`SessionTimeoutException` in the stream),
- * breaks it (socket destroyed), or the client goes away.
+ * as CloudWatch does after 3 hours (`SessionTimeoutException` in the stream;
+ * with `sessionDuration`, every session after that long), breaks it (socket
+ * destroyed), or the client goes away. Events name their group as
+ * `groupNaming` says.
  */
 export class LiveTailSessions {
   readonly #store: FakeLogStore;
@@ -37,6 +46,10 @@ export class LiveTailSessions {
   #started = 0;
   /** When true, sessions send every other matching event and say `sampled: true`, as CloudWatch does above 500 events/s. */
   sampled = false;
+  /** When set, each session ends this many (real) milliseconds after it started, as CloudWatch ends one after 3 hours. */
+  sessionDuration: number | undefined;
+  /** How events name their log group (default: its ARN without `:*`). */
+  groupNaming: GroupNaming = 'arn';
 
   constructor(store: FakeLogStore) {
     this.#store = store;
@@ -60,11 +73,7 @@ export class LiveTailSessions {
 
   /** Ends every open session the way CloudWatch ends one after 3 hours. */
   timeOutAll(): void {
-    for (const session of this.#sessions) {
-      session.response.write(exceptionFrame('SessionTimeoutException', 'Session timed out after 3 hours.'));
-      session.response.end();
-      session.stop();
-    }
+    for (const session of this.#sessions) timeOut(session);
   }
 
   /** Breaks every open session mid-stream (the connection drops). */
@@ -98,16 +107,18 @@ export class LiveTailSessions {
       // A sampling session sends only part of what matched, as CloudWatch does above 500 events/s.
       const results = events.filter(selected).filter((_, i) => !this.sampled || i % 2 === 0).map((event) => ({
         logStreamName: event.logStreamName,
-        logGroupIdentifier: groups.find((group) => group.name === event.logGroupName)?.arn,
+        logGroupIdentifier: nameOf(groups.find((group) => group.name === event.logGroupName)!, this.groupNaming),
         message: event.message,
         timestamp: event.timestamp,
         ingestionTime: event.ingestionTime,
       }));
       if (results.length > 0) response.write(eventFrame('sessionUpdate', { sessionMetadata: { sampled: this.sampled }, sessionResults: results }));
     });
+    const ending = this.sessionDuration === undefined ? undefined : setTimeout(() => timeOut(session), this.sessionDuration);
     const session: Session = {
       response,
       stop: () => {
+        clearTimeout(ending);
         unsubscribe();
         this.#sessions.delete(session);
       },
@@ -119,6 +130,25 @@ export class LiveTailSessions {
       this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
       waiter.resolve();
     }
+  }
+}
+
+function timeOut(session: Session): void {
+  session.response.write(exceptionFrame('SessionTimeoutException', 'Session timed out after 3 hours.'));
+  session.response.end();
+  session.stop();
+}
+
+function nameOf(group: FakeLogGroup, naming: GroupNaming): string {
+  switch (naming) {
+    case 'arn':
+      return group.arn;
+    case 'arn:*':
+      return `${group.arn}:*`;
+    case 'name':
+      return group.name;
+    case 'account:name':
+      return `${group.accountId}:${group.name}`;
   }
 }
 

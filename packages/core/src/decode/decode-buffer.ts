@@ -1,5 +1,5 @@
 import { constants, gunzipSync } from 'node:zlib';
-import type { DecodedBatch, InputLocation } from './decoded-batch.ts';
+import type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
 import { decodeDocument } from './decode-document.ts';
 import { RECORDS_OPENING } from './records-splitter.ts';
 import { salvageRecords } from './salvage-records.ts';
@@ -17,17 +17,20 @@ export function isGzip(bytes: Uint8Array): boolean {
  * A truncated gzip stream is still inflated as far as it goes: the input is
  * reported as truncated, and every complete record before the cut is kept
  * (of a `{"Records":[…]}` document or JSON array, or NDJSON lines).
+ * `options` are those of {@link decodeDocument}.
  */
-export function decodeBuffer(bytes: Uint8Array, where: InputLocation): DecodedBatch {
-  if (!isGzip(bytes)) return decodeDocument(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), where);
+export function decodeBuffer(bytes: Uint8Array, where: InputLocation, options?: DecodeOptions): DecodedBatch {
+  if (!isGzip(bytes)) return decodeDocument(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), where, options);
+  let text: string;
   try {
-    return decodeDocument(gunzipSync(bytes).toString('utf8'), where);
+    text = gunzipSync(bytes).toString('utf8');
   } catch (error) {
-    return decodeTruncated(bytes, where, error as Error);
+    return decodeTruncated(bytes, where, error as Error, options);
   }
+  return decodeDocument(text, where, options);
 }
 
-function decodeTruncated(bytes: Uint8Array, where: InputLocation, cause: Error): DecodedBatch {
+function decodeTruncated(bytes: Uint8Array, where: InputLocation, cause: Error, options: DecodeOptions | undefined): DecodedBatch {
   const origin = { source: where.source, location: where.location, index: -1 };
   let partial: Buffer;
   try {
@@ -36,9 +39,9 @@ function decodeTruncated(bytes: Uint8Array, where: InputLocation, cause: Error):
     return { events: [], rejections: [{ reason: 'decompression-failed', message: `not a readable gzip stream: ${cause.message}`, origin }] };
   }
   const text = partial.toString('utf8');
-  if (RECORDS_OPENING.test(text)) return salvageRecords(text, where, `gzip stream ends early after ${partial.length} bytes: ${cause.message}`);
+  if (RECORDS_OPENING.test(text)) return salvageRecords(text, where, `gzip stream ends early after ${partial.length} bytes: ${cause.message}`, options);
   const usable = text.slice(0, text.lastIndexOf('\n') + 1);
-  const batch = decodeDocument(usable, where);
+  const batch = decodeDocument(usable, where, options);
   batch.rejections.push({
     reason: 'truncated',
     message: `gzip stream ends early after ${partial.length} bytes (${cause.message}); ${batch.events.length} complete records before the cut were kept`,

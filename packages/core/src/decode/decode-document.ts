@@ -1,6 +1,9 @@
 import type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
 import { decodeNdjson } from './decode-ndjson.ts';
 import { decodeRecords } from './decode-records.ts';
+import { bytesOverLimit, oversizedRejection } from './record-size.ts';
+import { RECORDS_OPENING } from './records-splitter.ts';
+import { salvageRecords } from './salvage-records.ts';
 
 /**
  * Decodes one whole document of CloudTrail text, whatever its shape:
@@ -12,10 +15,17 @@ import { decodeRecords } from './decode-records.ts';
  * Never throws: what cannot be decoded is returned as rejections with the
  * location and record index (NDJSON: the line number). `options.keep` is
  * honoured for JSON documents; NDJSON returns every event.
+ *
+ * With `options.maxRecordSize`, a document larger than that is split and
+ * each record measured before it is parsed: an oversized record is rejected
+ * with its index, its size and the limit, and every other record is kept.
  */
 export function decodeDocument(text: string, where: InputLocation, options?: DecodeOptions): DecodedBatch {
   const first = firstNonSpace(text);
   if (first < 0) return { events: [], rejections: [] };
+  const limit = options?.maxRecordSize;
+  const oversized = limit === undefined ? undefined : bytesOverLimit(text, limit);
+  if (oversized !== undefined) return decodeLargeDocument(text, first, oversized, where, { ...options, maxRecordSize: limit! });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -39,6 +49,15 @@ export function decodeDocument(text: string, where: InputLocation, options?: Dec
     if (Array.isArray(records)) return decodeRecords(records, where, options);
   }
   return decodeRecords([value], where, options);
+}
+
+// Larger than the record limit, so it may hold an oversized record: records are measured one by one before parsing.
+function decodeLargeDocument(text: string, first: number, bytes: number, where: InputLocation, options: DecodeOptions & { maxRecordSize: number }): DecodedBatch {
+  if (RECORDS_OPENING.test(text)) return salvageRecords(text, where, undefined, options);
+  if (text[first] === '{' && hasSecondLine(text, first)) return decodeNdjson(text, where, 1, undefined, options);
+  // One value — a single record or envelope — larger than the limit.
+  const origin = { source: where.source, location: where.location, index: 0 };
+  return { events: [], rejections: [oversizedRejection(bytes, options.maxRecordSize, origin)] };
 }
 
 function firstNonSpace(text: string): number {

@@ -28,4 +28,11 @@ export interface DecodeOptions {
    * NDJSON lines are returned whether wanted or not.
    */
   readonly keep?: (source: string, action: string) => boolean;
+  /**
+   * The largest record (array element, NDJSON line, single document) to
+   * parse, in UTF-8 bytes. A larger one is rejected (`malformed-json`, with
+   * its index, its size and the limit) without being parsed, and the records
+   * after it are still decoded. Unlimited when absent.
+   */
+  readonly maxRecordSize?: number;
 }

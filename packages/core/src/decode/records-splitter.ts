@@ -3,21 +3,45 @@ export const RECORDS_OPENING = /^\uFEFF?\s*(?:\[|\{\s*"Records"\s*:\s*\[)/;
 
 // How much text may precede the array before we decide the document is not one we split.
 const MAX_PREAMBLE = 256;
+const LEADING_SPACE = /^\uFEFF?\s*$/;
+
+/** An array element longer than the limit: scanned past to its end, never held. */
+export interface OversizedElement {
+  /** Its size in UTF-8 bytes. */
+  readonly oversizedBytes: number;
+}
+
+/** What the splitter yields for each array element: its text, or that it was too long to keep. */
+export type SplitElement = string | OversizedElement;
+
+/** True when the splitter yielded an element too long to keep. */
+export function isOversized(element: SplitElement): element is OversizedElement {
+  return typeof element !== 'string';
+}
 
 /** What {@link RecordsSplitter.end} found once the input ended. */
 export interface SplitEnd {
-  /** The array was closed: every record was yielded. */
+  /** The array was closed: every element was yielded. */
   readonly complete: boolean;
-  /** Characters of an unfinished record that were dropped at the cut. */
+  /** Characters of an unfinished element that were dropped at the cut. */
   readonly droppedChars: number;
+  /** The unfinished element was already longer than the limit (so it was not being kept). */
+  readonly droppedOversized: boolean;
 }
 
 /**
  * Splits a `{"Records":[…]}` delivery document or a JSON array, fed in
  * chunks of any size, into the text of each array element, without parsing
- * it. Memory holds one chunk plus the element being assembled, so a
- * multi-gigabyte document is decoded in bounded memory, and the complete
- * records before the cut of a truncated document can be kept.
+ * it. Each chunk is scanned once, in linear time; memory holds one chunk
+ * plus the element being assembled, so a multi-gigabyte document is decoded
+ * in bounded memory, and the complete records before the cut of a truncated
+ * document can be kept.
+ *
+ * An element larger than `maxElementBytes` (UTF-8) is not buffered: once it
+ * passes the limit its text is dropped and the splitter scans on — still
+ * tracking strings, escapes and nesting — to where it ends, yields an
+ * {@link OversizedElement} in its place, and goes on with the next one. So
+ * one giant record costs neither the records after it nor its size in memory.
  *
  * It tracks only strings (with escapes) and bracket depth; `JSON.parse` of
  * each element does the validation. Keys after `Records` are ignored.
@@ -25,68 +49,77 @@ export interface SplitEnd {
  * @example
  * ```ts
  * const splitter = new RecordsSplitter(16 * 1024 * 1024);
- * const out: string[] = [];
+ * const out: SplitElement[] = [];
  * splitter.push('{"Records":[{"a":1},{"b"', out); // out = ['{"a":1}']
  * splitter.push(':2}]}', out);                     // out = ['{"a":1}', '{"b":2}']
  * splitter.end().complete;                         // true
  * ```
  */
 export class RecordsSplitter {
-  readonly #maxElementChars: number;
-  #text = '';
-  #pos = 0;
-  #start = -1;
+  readonly #maxElementBytes: number;
+  #phase: 'preamble' | 'elements' | 'closed' = 'preamble';
+  #preamble = '';
+  // The element being scanned, when one spans chunks: its text from earlier chunks, unless it is being skipped.
+  #inElement = false;
+  readonly #parts: string[] = [];
+  #partsLength = 0;
   #depth = 0;
   #inString = false;
   #scalar = false;
-  #phase: 'preamble' | 'elements' | 'closed' = 'preamble';
+  // Inside a string, the previous chunk ended with an odd run of backslashes: a quote opening this one is escaped.
+  #oddBackslashes = false;
+  // The element passed the limit: its size is counted here, its text not kept.
+  #skipping = false;
+  #skippedChars = 0;
+  readonly #skippedBytes = new Utf8Count();
 
-  /** @param maxElementChars an element longer than this makes {@link push} throw a `RangeError` (memory bound). */
-  constructor(maxElementChars: number) {
-    this.#maxElementChars = maxElementChars;
+  /** @param maxElementBytes an element larger than this (in UTF-8 bytes) is yielded as an {@link OversizedElement}. */
+  constructor(maxElementBytes: number) {
+    this.#maxElementBytes = maxElementBytes;
   }
 
   /**
-   * Scans `chunk` and appends the text of every element it completes to `out`.
-   * Throws a `SyntaxError` when the document does not open like a records
-   * document, and a `RangeError` when one element exceeds the limit.
+   * Scans `chunk` and appends every element it completes to `out`. Throws a
+   * `SyntaxError` when the document does not open like a records document.
    */
-  push(chunk: string, out: string[]): void {
+  push(chunk: string, out: SplitElement[]): void {
     if (this.#phase === 'closed') return;
-    this.#text = this.#text.length === 0 ? chunk : this.#text + chunk;
-    if (this.#phase === 'preamble' && !this.#open()) return;
-    this.#scan(out);
-    if (this.#start >= 0 && this.#text.length - this.#start > this.#maxElementChars) {
-      throw new RangeError(`a record is longer than ${this.#maxElementChars} characters`);
-    }
-    this.#compact();
+    const text = this.#phase === 'preamble' ? this.#open(chunk) : chunk;
+    if (text !== undefined) this.#scan(text, out);
+  }
+
+  /** Characters held now: the unfinished element (none of one over the limit), or undecided text before the array. */
+  get buffered(): number {
+    return this.#preamble.length + this.#partsLength;
   }
 
   /** Declares the end of input and says whether the document was complete. */
   end(): SplitEnd {
-    const droppedChars = this.#start >= 0 ? this.#text.length - this.#start : 0;
-    return { complete: this.#phase === 'closed', droppedChars };
+    return { complete: this.#phase === 'closed', droppedChars: this.#partsLength + this.#skippedChars, droppedOversized: this.#skipping };
   }
 
-  #open(): boolean {
-    const opening = RECORDS_OPENING.exec(this.#text);
+  // The text after the array's opening once it is seen; `undefined` while undecided.
+  #open(chunk: string): string | undefined {
+    const text = this.#preamble + chunk;
+    const opening = RECORDS_OPENING.exec(text);
     if (opening) {
       this.#phase = 'elements';
-      this.#pos = opening[0].length;
-      return true;
+      this.#preamble = '';
+      return text.slice(opening[0].length);
     }
-    if (this.#text.trimStart().length > MAX_PREAMBLE) {
+    // White space before the document is not kept: any amount of it costs no memory.
+    this.#preamble = LEADING_SPACE.test(text) ? '' : text;
+    if (this.#preamble.trimStart().length > MAX_PREAMBLE) {
       throw new SyntaxError('not a {"Records":[…]} document or a JSON array of records');
     }
-    return false;
+    return undefined;
   }
 
   // Hot loop: state lives in locals, strings are skipped with indexOf.
-  #scan(out: string[]): void {
-    const text = this.#text;
+  #scan(text: string, out: SplitElement[]): void {
     const length = text.length;
-    let i = this.#pos;
-    let start = this.#start;
+    let i = 0;
+    let start = this.#inElement ? 0 : -1;
     let depth = this.#depth;
     let inString = this.#inString;
     let scalar = this.#scalar;
@@ -98,10 +131,12 @@ export class RecordsSplitter {
           break;
         }
         i = quote + 1;
-        if (text.charCodeAt(quote - 1) === 0x5c && isEscaped(text, quote)) continue;
+        if (text.charCodeAt(quote - 1) === 0x5c || (quote === 0 && this.#oddBackslashes)) {
+          if (isEscaped(text, quote, this.#oddBackslashes)) continue;
+        }
         inString = false;
         if (depth === 0) {
-          out.push(text.slice(start, i));
+          this.#emit(text, start, i, out);
           start = -1;
         }
         continue;
@@ -110,7 +145,6 @@ export class RecordsSplitter {
       if (start < 0) {
         if (c === 0x5d /* ] */) {
           this.#phase = 'closed';
-          i++;
           break;
         }
         if (c !== 0x2c /* , */ && !isSpace(c)) {
@@ -122,7 +156,7 @@ export class RecordsSplitter {
         i++;
       } else if (scalar) {
         if (c === 0x2c || c === 0x5d || isSpace(c)) {
-          out.push(text.slice(start, i));
+          this.#emit(text, start, i, out);
           start = -1;
           scalar = false;
         } else {
@@ -133,37 +167,113 @@ export class RecordsSplitter {
         if (c === 0x22) inString = true;
         else if (c === 0x7b || c === 0x5b) depth++;
         else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
-          out.push(text.slice(start, i));
+          this.#emit(text, start, i, out);
           start = -1;
         }
       }
     }
-    this.#pos = i;
-    this.#start = start;
     this.#depth = depth;
-    this.#inString = inString;
     this.#scalar = scalar;
+    this.#oddBackslashes = inString && start >= 0 && endsWithOddBackslashes(text, start, this.#inString && this.#oddBackslashes);
+    this.#inString = inString;
+    this.#inElement = start >= 0 && this.#phase !== 'closed';
+    if (this.#inElement) this.#carry(text, start);
   }
 
-  // Drops consumed text so memory holds only the element being assembled.
-  #compact(): void {
-    if (this.#phase === 'closed') {
-      this.#text = '';
+  // The element continues in the next chunk: keep its text, or once it is over the limit, only count it.
+  #carry(text: string, start: number): void {
+    if (!this.#skipping) {
+      this.#parts.push(start === 0 ? text : text.slice(start));
+      this.#partsLength += text.length - start;
+      // A UTF-16 code unit is at least one UTF-8 byte: more characters than the limit is over it.
+      if (this.#partsLength <= this.#maxElementBytes) return;
+      this.#skipping = true;
+      this.#skippedChars = this.#partsLength;
+      this.#skippedBytes.add(this.#parts.join(''), 0, this.#partsLength);
+      this.#parts.length = 0;
+      this.#partsLength = 0;
       return;
     }
-    const keep = this.#start >= 0 ? this.#start : this.#pos;
-    if (keep === 0) return;
-    this.#text = this.#text.slice(keep);
-    this.#pos -= keep;
-    if (this.#start >= 0) this.#start = 0;
+    this.#skippedChars += text.length - start;
+    this.#skippedBytes.add(text, start, text.length);
+  }
+
+  // The element ends at text[end): its text, or its size when it is over the limit.
+  #emit(text: string, start: number, end: number, out: SplitElement[]): void {
+    const max = this.#maxElementBytes;
+    if (this.#skipping) {
+      this.#skippedBytes.add(text, start, end);
+      out.push({ oversizedBytes: this.#skippedBytes.total });
+      this.#skipping = false;
+      this.#skippedChars = 0;
+      this.#skippedBytes.reset();
+      return;
+    }
+    const element = this.#partsLength === 0 ? text.slice(start, end) : this.#joinParts(text.slice(start, end));
+    if (element.length * 3 <= max) out.push(element);
+    else {
+      const bytes = Buffer.byteLength(element, 'utf8');
+      out.push(bytes > max ? { oversizedBytes: bytes } : element);
+    }
+  }
+
+  #joinParts(last: string): string {
+    this.#parts.push(last);
+    const element = this.#parts.join('');
+    this.#parts.length = 0;
+    this.#partsLength = 0;
+    return element;
   }
 }
 
-// A quote preceded by an odd number of backslashes is part of the string.
-function isEscaped(text: string, quote: number): boolean {
+/** UTF-8 bytes of text counted range by range; a surrogate pair split between two ranges still counts 4 bytes. */
+class Utf8Count {
+  #total = 0;
+  #highSurrogateLast = false;
+
+  get total(): number {
+    return this.#total;
+  }
+
+  add(text: string, start: number, end: number): void {
+    if (start >= end) return;
+    let bytes = Buffer.byteLength(start === 0 && end === text.length ? text : text.slice(start, end), 'utf8');
+    // Buffer.byteLength counts a lone surrogate as 3 bytes (its replacement character); a pair is 4 in all.
+    if (this.#highSurrogateLast) bytes += isLowSurrogate(text.charCodeAt(start)) ? -3 + 1 : 0;
+    this.#highSurrogateLast = isHighSurrogate(text.charCodeAt(end - 1));
+    this.#total += bytes;
+  }
+
+  reset(): void {
+    this.#total = 0;
+    this.#highSurrogateLast = false;
+  }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+// True when text[from, length) ends with an odd run of backslashes; `carried` is the parity of a run the previous chunk
+// ended with, which continues here when the run reaches this chunk's start.
+function endsWithOddBackslashes(text: string, from: number, carried: boolean): boolean {
+  let i = text.length - 1;
+  while (i >= from && text.charCodeAt(i) === 0x5c) i--;
+  const odd = (text.length - 1 - i) % 2 === 1;
+  return i < 0 ? odd !== carried : odd;
+}
+
+// A quote preceded by an odd number of backslashes is part of the string; a run reaching the chunk's start goes on
+// in the previous chunk, whose parity is `carried`.
+function isEscaped(text: string, quote: number, carried: boolean): boolean {
   let backslash = quote - 1;
-  while (text.charCodeAt(backslash) === 0x5c) backslash--;
-  return (quote - 1 - backslash) % 2 === 1;
+  while (backslash >= 0 && text.charCodeAt(backslash) === 0x5c) backslash--;
+  const odd = (quote - 1 - backslash) % 2 === 1;
+  return backslash < 0 ? odd !== carried : odd;
 }
 
 function isSpace(c: number): boolean {

@@ -117,12 +117,12 @@ export class CloudWatchLogsSource implements Source {
   }
 
   #windowReader(): WindowReader {
-    const { logStreamNamePrefix, pageSize } = this.#config;
-    return new WindowReader({ client: this.#clientOrCreate(), context: this.#context, filterPattern: this.#filterPattern, logStreamNamePrefix, pageSize });
+    const { logStreamNamePrefix, pageSize, maxRecordSize } = this.#config;
+    return new WindowReader({ client: this.#clientOrCreate(), context: this.#context, filterPattern: this.#filterPattern, logStreamNamePrefix, pageSize, maxRecordSize });
   }
 
   #tailReader(pull: PullReader): TailReader {
-    const { logStreamNamePrefix, ingestionDelay, pollInterval } = this.#config;
+    const { logStreamNamePrefix, ingestionDelay, pollInterval, maxRecordSize } = this.#config;
     return new TailReader({
       client: this.#clientOrCreate(),
       context: this.#context,
@@ -133,6 +133,7 @@ export class CloudWatchLogsSource implements Source {
       logStreamNamePrefix,
       ingestionDelay,
       pollInterval,
+      maxRecordSize,
     });
   }
 

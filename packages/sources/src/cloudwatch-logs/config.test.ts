@@ -16,6 +16,7 @@ describe('cloudwatch-logs config', () => {
       ingestionDelay: 300_000,
       once: false,
       pageSize: 10_000,
+      maxRecordSize: 16 * 1024 * 1024,
       maxAttempts: 5,
     });
   });

@@ -1,4 +1,4 @@
-import { durationSchema } from '@jackwatch/core';
+import { durationSchema, sizeSchema } from '@jackwatch/core';
 import { z } from 'zod';
 import { awsConnectionShape } from '../aws/aws-connection.ts';
 import { parseStartTime, type StartTime } from './start-time.ts';
@@ -47,12 +47,14 @@ export const cloudWatchLogsSourceConfigSchema = z
     once: z.boolean().default(false),
     filterPattern: z.string().max(FILTER_PATTERN_MAX_LENGTH).optional(),
     pageSize: z.number().int().min(1).max(10_000).default(10_000),
+    maxRecordSize: sizeSchema.prefault('16MiB'),
   })
   .superRefine((config, ctx) => {
     const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
     const duplicate = config.logGroups.find((group, index) => config.logGroups.indexOf(group) !== index);
     if (duplicate !== undefined) issue('logGroups', `log group ${duplicate} is listed twice`);
     if (config.pollInterval < 1_000) issue('pollInterval', 'pollInterval must be at least 1s');
+    if (config.maxRecordSize < 1024) issue('maxRecordSize', 'maxRecordSize must be at least 1KiB: CloudTrail records are often several KiB');
     if (config.mode === 'tail') {
       if (config.once) issue('once', 'once reads up to now and ends; a live tail never ends — use mode: pull with once: true');
       if (config.logGroups.length > LIVE_TAIL_MAX_LOG_GROUPS) {

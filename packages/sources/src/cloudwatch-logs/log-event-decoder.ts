@@ -1,11 +1,15 @@
-import { normalizeRecord, unwrapRecord, type EventOrigin, type Rejection, type TrailEvent } from '@jackwatch/core';
+import { bytesOverLimit, normalizeRecord, oversizedRejection, unwrapRecord, type EventOrigin, type Rejection, type TrailEvent } from '@jackwatch/core';
 
 /**
  * Decodes one CloudWatch Logs message, which holds one CloudTrail record (or
  * an EventBridge envelope of one). Anything else — another writer's lines in
- * the same group — comes back as a {@link Rejection} with its origin. Never throws.
+ * the same group — comes back as a {@link Rejection} with its origin, and so
+ * does a message larger than `maxRecordSize` bytes, unparsed, with its size
+ * and the limit. Never throws.
  */
-export function decodeLogEvent(message: string, origin: EventOrigin): TrailEvent | Rejection {
+export function decodeLogEvent(message: string, origin: EventOrigin, maxRecordSize: number): TrailEvent | Rejection {
+  const oversized = bytesOverLimit(message, maxRecordSize);
+  if (oversized !== undefined) return oversizedRejection(oversized, maxRecordSize, origin, 'log event');
   let value: unknown;
   try {
     value = JSON.parse(message);

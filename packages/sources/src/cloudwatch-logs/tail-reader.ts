@@ -4,10 +4,11 @@ import { AwsRequestError } from '../aws/aws-request-error.ts';
 import type { CheckpointWriter } from './checkpoint-writer.ts';
 import { liveTailSession } from './live-tail-session.ts';
 import { decodeLogEvent } from './log-event-decoder.ts';
+import { LogGroupNames } from './log-group-names.ts';
 import type { LogGroupPosition } from './log-group-position.ts';
 import type { LogGroupTarget } from './log-group-target.ts';
 import type { PullReader } from './pull-reader.ts';
-import { RecentEvents } from './recent-events.ts';
+import { deliveryKey, RecentEvents } from './recent-events.ts';
 import { backoff, type RetryPolicy } from './retry-with-backoff.ts';
 
 /** What Live Tail mode needs. */
@@ -22,6 +23,8 @@ export interface TailReaderOptions {
   readonly logStreamNamePrefix: string | undefined;
   readonly ingestionDelay: number;
   readonly pollInterval: number;
+  /** A message larger than this many bytes is rejected unparsed. */
+  readonly maxRecordSize: number;
 }
 
 /** What one session has covered so far. */
@@ -42,7 +45,9 @@ type SessionEnd = 'timed-out' | 'sampled';
  * first re-reads the gap since the last safe position with FilterLogEvents
  * (so events ingested while no session was open are not lost), then streams.
  * Sessions end after 3 hours or break; the reader reconnects (breaks with
- * backoff) and closes the gap again, dropping what the tail already delivered.
+ * backoff) and closes the gap again, dropping what the tail already
+ * delivered — recognised by CloudTrail event id, however the session names
+ * the log group (name, ARN with or without `:*`, `account-id:name`).
  *
  * The checkpoint only holds positions that are safe under the lag guard: an
  * event older than `ingestedUpTo − ingestionDelay` was ingested before the
@@ -51,12 +56,12 @@ type SessionEnd = 'timed-out' | 'sampled';
 export class TailReader {
   readonly #options: TailReaderOptions;
   readonly #recent = new RecentEvents();
-  readonly #byArn: ReadonlyMap<string, string>;
+  readonly #names: LogGroupNames;
   readonly #labels: Readonly<Record<string, string>>;
 
   constructor(options: TailReaderOptions) {
     this.#options = options;
-    this.#byArn = new Map(options.groups.map((group) => [group.arn ?? group.identifier, group.identifier]));
+    this.#names = new LogGroupNames(options.groups);
     this.#labels = { source: options.context.id };
   }
 
@@ -120,12 +125,13 @@ export class TailReader {
     const { context } = this.#options;
     const events: TrailEvent[] = [];
     for (const { logGroupIdentifier = '', logStreamName = '', timestamp = 0, message = '' } of logEvents) {
-      const identifier = this.#byArn.get(logGroupIdentifier) ?? logGroupIdentifier;
-      if (!this.#recent.remember(identifier, logStreamName, timestamp, message)) {
+      const identifier = this.#names.identifierOf(logGroupIdentifier) ?? logGroupIdentifier;
+      const origin = { source: context.id, location: `${identifier}/${logStreamName}`, index: `live-tail:${timestamp}` };
+      const result = decodeLogEvent(message, origin, this.#options.maxRecordSize);
+      if (!this.#recent.remember(deliveryKey(result, { logGroup: identifier, logStream: logStreamName, timestamp }, message))) {
         context.telemetry.add('cloudwatch_logs.duplicates_dropped', 1, this.#labels);
         continue;
       }
-      const result = decodeLogEvent(message, { source: context.id, location: `${identifier}/${logStreamName}`, index: `live-tail:${timestamp}` });
       if (isRejection(result)) context.errors.reject(result);
       else events.push(result);
     }

@@ -1,10 +1,10 @@
-import { type CloudWatchLogsClient, FilterLogEventsCommand, type FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { type CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { type ComponentContext, isRejection, type TrailEvent } from '@jackwatch/core';
 import { callAws } from '../aws/aws-request-error.ts';
 import { decodeLogEvent } from './log-event-decoder.ts';
 import type { LogGroupPosition } from './log-group-position.ts';
 import { describeLogGroup } from './log-group-target.ts';
-import type { RecentEvents } from './recent-events.ts';
+import { deliveryKey, type RecentEvents } from './recent-events.ts';
 import { type RetryPolicy, retryWithBackoff } from './retry-with-backoff.ts';
 
 /** What the window reader needs besides the window itself. */
@@ -14,6 +14,8 @@ export interface WindowReaderOptions {
   readonly filterPattern: string;
   readonly logStreamNamePrefix: string | undefined;
   readonly pageSize: number;
+  /** A message larger than this many bytes is rejected unparsed. */
+  readonly maxRecordSize: number;
 }
 
 /** One FilterLogEvents page, decoded. `next` is set on the window's last page: where the group is read to. */
@@ -27,7 +29,8 @@ export interface WindowPage {
  * Reads one time window of one log group with FilterLogEvents, page by page
  * (`nextToken`), pushing the filter pattern down. Events at the window's
  * start whose ids the position already holds are dropped (the boundary of
- * the previous window); non-CloudTrail messages are reported as rejections.
+ * the previous window); non-CloudTrail messages, and messages larger than
+ * `maxRecordSize`, are reported as rejections.
  */
 export class WindowReader {
   readonly #options: WindowReaderOptions;
@@ -65,30 +68,24 @@ export class WindowReader {
       nextToken = page.nextToken;
       const events: TrailEvent[] = [];
       let bytes = 0;
-      for (const logEvent of page.events ?? []) {
-        const { timestamp = 0, eventId = '', message = '' } = logEvent;
+      for (const { timestamp = 0, eventId = '', message = '', logStreamName = '' } of page.events ?? []) {
         bytes += message.length;
         if (timestamp === from.timestamp && boundary.has(eventId)) {
           context.telemetry.add('cloudwatch_logs.duplicates_dropped', 1, this.#labels);
           continue;
         }
         if (timestamp === to) atEnd.push(eventId);
-        if (seen?.remember(identifier, logEvent.logStreamName ?? '', timestamp, message) === false) {
+        const decoded = decodeLogEvent(message, { source: context.id, location: `${identifier}/${logStreamName}`, index: eventId }, this.#options.maxRecordSize);
+        if (seen !== undefined && !seen.remember(deliveryKey(decoded, { logGroup: identifier, logStream: logStreamName, timestamp }, message))) {
           context.telemetry.add('cloudwatch_logs.duplicates_dropped', 1, this.#labels);
           continue;
         }
-        this.#decodeInto(events, identifier, logEvent);
+        if (isRejection(decoded)) context.errors.reject(decoded);
+        else events.push(decoded);
       }
       context.telemetry.add('cloudwatch_logs.events_read', page.events?.length ?? 0, this.#labels);
       const last = nextToken === undefined;
       if (events.length > 0 || last) yield { events, bytes, next: last ? { timestamp: to, eventIds: atEnd } : undefined };
     } while (nextToken !== undefined);
-  }
-
-  #decodeInto(events: TrailEvent[], identifier: string, logEvent: FilteredLogEvent): void {
-    const origin = { source: this.#options.context.id, location: `${identifier}/${logEvent.logStreamName ?? ''}`, index: logEvent.eventId ?? '' };
-    const result = decodeLogEvent(logEvent.message ?? '', origin);
-    if (isRejection(result)) this.#options.context.errors.reject(result);
-    else events.push(result);
   }
 }

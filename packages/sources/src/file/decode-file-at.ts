@@ -10,6 +10,8 @@ export interface DecodeSettings {
   /** Component id, for event origins. */
   readonly source: string;
   readonly maxWholeFileSize: number;
+  /** A record larger than this is rejected unparsed. */
+  readonly maxRecordSize: number;
   /** Skip unparsed what cannot match (`prefilter: true`) … */
   readonly prefilter: boolean;
   /** … what the detectors can match; `undefined`: everything. */

@@ -29,19 +29,15 @@ export interface FileChunk {
   readonly last: boolean;
 }
 
-/** How to read one file. */
-export interface ReadPlan {
+/** What the streaming readers need to read one document (a large file, a large S3 object) record by record or line by line. */
+export interface StreamPlan {
   /** Component id, for event origins. */
   readonly source: string;
   readonly batchSize: number;
-  readonly maxWholeFileSize: number;
+  /** A record or line larger than this many bytes is rejected, not buffered. */
   readonly maxRecordSize: number;
   /** Strings a record must contain to be parsed; `undefined` parses everything. */
   readonly needles: readonly string[] | undefined;
-  /** What the detectors can match, and whether what cannot may be skipped unparsed (whole files only). */
-  readonly selection: WholeFileSelection;
-  /** Gunzips whole files into one reused buffer: one per reader. */
-  readonly inflater: WholeInflater;
   /**
    * Follow mode: an unterminated last NDJSON line that is not yet valid JSON is
    * left for the next poll instead of being rejected (its writer is mid-line).
@@ -52,6 +48,15 @@ export interface ReadPlan {
   readonly reject: (rejection: Rejection) => void;
   /** Counts what the prefilter skipped unparsed: whole files, or records of streamed files. */
   readonly countPrefiltered: (unit: 'files' | 'records', count: number) => void;
+}
+
+/** How to read one file. */
+export interface ReadPlan extends StreamPlan {
+  readonly maxWholeFileSize: number;
+  /** What the detectors can match, and whether what cannot may be skipped unparsed (whole files only). */
+  readonly selection: WholeFileSelection;
+  /** Gunzips whole files into one reused buffer: one per reader. */
+  readonly inflater: WholeInflater;
   /** Counts records decoded and valid but left out of whole files because no detector can match them. */
   readonly countUnmatched: (count: number) => void;
 }

@@ -154,6 +154,7 @@ export class FileSource implements Source {
       this.#pool ??= new DecodePool(size, {
         source: this.#context.id,
         maxWholeFileSize: this.#config.maxWholeFileSize,
+        maxRecordSize: this.#config.maxRecordSize,
         prefilter: this.#filter !== undefined,
         interest: this.#context.interest,
       });
@@ -212,7 +213,7 @@ export class FileSource implements Source {
       maxWholeFileSize: this.#config.maxWholeFileSize,
       maxRecordSize: this.#config.maxRecordSize,
       needles: this.#filter?.needles,
-      selection: { filter: this.#interest, prefilter: this.#filter !== undefined },
+      selection: { filter: this.#interest, prefilter: this.#filter !== undefined, maxRecordSize: this.#config.maxRecordSize },
       inflater: this.#inflater,
       holdPartialLine: this.#config.follow,
       resume: file.resume,

@@ -1,6 +1,6 @@
 import type { ByteSource } from './byte-source.ts';
 import { ReplayedByteSource } from './byte-source.ts';
-import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
+import type { FileChunk, FileStamp, StreamPlan } from './file-chunk.ts';
 import { readLineStream } from './line-stream-reader.ts';
 import { readRecordsStream } from './records-stream-reader.ts';
 import { sniffDocument, type DocumentLayout } from './sniff-document.ts';
@@ -13,7 +13,7 @@ const MAX_SNIFF_BYTES = 64 * 1024;
  * file or JSON array is split record by record, anything else is read as
  * NDJSON. The shape is sniffed from the first bytes, which are then replayed.
  */
-export async function* readLargeDocument(input: ByteSource, path: string, stamp: FileStamp, plan: ReadPlan): AsyncGenerator<FileChunk> {
+export async function* readLargeDocument(input: ByteSource, path: string, stamp: FileStamp, plan: StreamPlan): AsyncGenerator<FileChunk> {
   const iterator = input[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headBytes = 0;

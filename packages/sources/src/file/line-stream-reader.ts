@@ -1,6 +1,6 @@
-import { decodeNdjson, type DecodedBatch } from '@jackwatch/core';
+import { decodeNdjson, oversizedRejection, type DecodedBatch } from '@jackwatch/core';
 import type { ByteSource } from './byte-source.ts';
-import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
+import type { FileChunk, FileStamp, StreamPlan } from './file-chunk.ts';
 import { mayMatch } from './prefilter.ts';
 import { errorMessage, readErrorReason } from './read-error-reason.ts';
 
@@ -20,7 +20,7 @@ const NEWLINE = 0x0a;
  * Progress is exact: the next line number and, for uncompressed files, its
  * byte offset — the position a restart or the next poll resumes from.
  */
-export async function* readLineStream(input: ByteSource, path: string, stamp: FileStamp, plan: ReadPlan, start: LineStart): AsyncGenerator<FileChunk> {
+export async function* readLineStream(input: ByteSource, path: string, stamp: FileStamp, plan: StreamPlan, start: LineStart): AsyncGenerator<FileChunk> {
   const where = { source: plan.source, location: path };
   const skipBefore = plan.resume?.next ?? 0;
   let batch: DecodedBatch = { events: [], rejections: [] };
@@ -37,8 +37,8 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
     if (!mayMatch(text, plan.needles)) prefiltered++;
     else decodeNdjson(text, where, line, batch);
   };
-  const rejectOversize = (): void => {
-    plan.reject({ reason: 'malformed-json', message: `line is longer than maxRecordSize (${plan.maxRecordSize} bytes)`, origin: { ...where, index: line } });
+  const rejectOversize = (bytes: number): void => {
+    if (line >= skipBefore) plan.reject(oversizedRejection(bytes, plan.maxRecordSize, { ...where, index: line }, 'line'));
   };
   const chunk = (last: boolean): FileChunk => {
     for (const rejection of batch.rejections) plan.reject(rejection);
@@ -56,7 +56,7 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
     const buffer = carry === undefined ? data : Buffer.concat([carry, data]);
     let pos = 0;
     for (let newline = buffer.indexOf(NEWLINE, pos); newline >= 0; newline = buffer.indexOf(NEWLINE, pos)) {
-      if (oversizeBytes + newline - pos > plan.maxRecordSize) rejectOversize();
+      if (oversizeBytes + newline - pos > plan.maxRecordSize) rejectOversize(oversizeBytes + newline - pos);
       else decodeLine(buffer.toString('utf8', pos, newline));
       offset += oversizeBytes + newline + 1 - pos;
       oversizeBytes = 0;
@@ -74,19 +74,21 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
   if (input.error !== undefined) {
     const reason = readErrorReason(input.error);
     const kind = reason === 'truncated' ? 'ends early' : reason === 'unreadable' ? 'could not be read' : 'is damaged';
+    const complete = kept + batch.events.length;
+    // An unreadable file is retried later (it is not done); a damaged one will not get better.
+    const last = chunk(reason !== 'unreadable');
     plan.reject({
       reason,
-      message: `${path} ${kind} after line ${line - 1} (${errorMessage(input.error)}); ${kept + batch.events.length} complete records before it were kept`,
+      message: `${path} ${kind} after line ${line - 1} (${errorMessage(input.error)}); ${complete} complete records before it were kept`,
       origin: { ...where, index: -1 },
     });
-    // An unreadable file is retried later (it is not done); a damaged one will not get better.
-    yield chunk(reason !== 'unreadable');
+    yield last;
     return;
   }
   const tail = carry?.toString('utf8') ?? '';
   const held = plan.holdPartialLine && (oversizeBytes > 0 || (tail.trim() !== '' && !isJson(tail)));
   if (!held && (oversizeBytes > 0 || carry !== undefined)) {
-    if (oversizeBytes > 0) rejectOversize();
+    if (oversizeBytes > 0) rejectOversize(oversizeBytes);
     else decodeLine(tail);
     offset += oversizeBytes + (carry?.length ?? 0);
     line++;

@@ -1,23 +1,26 @@
 import { StringDecoder } from 'node:string_decoder';
-import { decodeRecordText, RecordsSplitter, type DecodedBatch, type RejectionReason } from '@jackwatch/core';
+import { decodeRecordText, isOversized, oversizedRejection, RecordsSplitter, type DecodedBatch, type RejectionReason, type SplitElement } from '@jackwatch/core';
 import type { ByteSource } from './byte-source.ts';
-import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
+import type { FileChunk, FileStamp, StreamPlan } from './file-chunk.ts';
 import { mayMatch } from './prefilter.ts';
 import { errorMessage, readErrorReason } from './read-error-reason.ts';
 
 /**
  * Reads a `{"Records":[…]}` document (or a JSON array) too large to hold
  * whole: the text streams through a {@link RecordsSplitter} and each record is
- * parsed on its own, at most `batchSize` events per chunk. A cut document
- * keeps every complete record before the cut; `progress.next` is the index of
- * the next record, which a restart skips to (re-reading, not re-parsing).
+ * parsed on its own, at most `batchSize` events per chunk. A record larger
+ * than `maxRecordSize` is scanned past without being held, reported with its
+ * index, size and the limit, and the records after it are read. A cut
+ * document keeps every complete record before the cut; `progress.next` is
+ * the index of the next record, which a restart skips to (re-reading, not
+ * re-parsing).
  */
-export async function* readRecordsStream(input: ByteSource, path: string, stamp: FileStamp, plan: ReadPlan): AsyncGenerator<FileChunk> {
+export async function* readRecordsStream(input: ByteSource, path: string, stamp: FileStamp, plan: StreamPlan): AsyncGenerator<FileChunk> {
   const where = { source: plan.source, location: path };
   const skipBefore = plan.resume?.next ?? 0;
   const splitter = new RecordsSplitter(plan.maxRecordSize);
   const decoder = new StringDecoder('utf8');
-  const elements: string[] = [];
+  const elements: SplitElement[] = [];
   let batch: DecodedBatch = { events: [], rejections: [] };
   let index = 0;
   let kept = 0;
@@ -36,16 +39,18 @@ export async function* readRecordsStream(input: ByteSource, path: string, stamp:
     return { events, bytes, stamp, progress: { next: index }, last };
   };
   const stop = (reason: RejectionReason, why: string): FileChunk => {
-    plan.reject({ reason, message: `${path} ${why}; ${kept + batch.events.length} complete records before it were kept`, origin: { ...where, index: -1 } });
-    return chunk(reason !== 'unreadable'); // an unreadable file is retried later; a damaged one will not get better
+    const complete = kept + batch.events.length;
+    const last = chunk(reason !== 'unreadable'); // an unreadable file is retried later; a damaged one will not get better
+    plan.reject({ reason, message: `${path} ${why}; ${complete} complete records before it were kept`, origin: { ...where, index: -1 } });
+    return last;
   };
   function* decodeSplit(text: string): Generator<FileChunk> {
     splitter.push(text, elements);
     for (const element of elements) {
       if (index < skipBefore) {
         // delivered before a restart
-      } else if (element.length > plan.maxRecordSize) {
-        batch.rejections.push({ reason: 'malformed-json', message: `record is longer than maxRecordSize (${plan.maxRecordSize} bytes)`, origin: { ...where, index } });
+      } else if (isOversized(element)) {
+        batch.rejections.push(oversizedRejection(element.oversizedBytes, plan.maxRecordSize, { ...where, index }));
       } else if (mayMatch(element, plan.needles)) {
         decodeRecordText(element, { ...where, index }, batch);
       } else {
@@ -61,7 +66,7 @@ export async function* readRecordsStream(input: ByteSource, path: string, stamp:
     for await (const data of input) yield* decodeSplit(decoder.write(data));
     if (input.error === undefined) yield* decodeSplit(decoder.end());
   } catch (error) {
-    // Not a records document after all, or a record beyond maxRecordSize: the rest cannot be split reliably.
+    // Not a records document after all (the splitter decides within its first few hundred characters).
     yield stop('malformed-json', `cannot be split at record ${index}: ${errorMessage(error)}; the rest of the file was skipped`);
     return;
   }
@@ -73,7 +78,8 @@ export async function* readRecordsStream(input: ByteSource, path: string, stamp:
   }
   const end = splitter.end();
   if (!end.complete) {
-    const dropped = end.droppedChars > 0 ? ` (${end.droppedChars} characters of an unfinished record dropped)` : '';
+    const over = end.droppedOversized ? `, already longer than maxRecordSize (${plan.maxRecordSize} bytes),` : '';
+    const dropped = end.droppedChars > 0 ? ` (${end.droppedChars} characters of an unfinished record${over} dropped)` : '';
     yield stop('truncated', `ends early after record ${index - 1}${dropped}`);
     return;
   }

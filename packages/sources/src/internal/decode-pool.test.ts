@@ -19,7 +19,7 @@ describe('DecodePool', () => {
     const mixed = join(dir, 'mixed.json.gz');
     await writeFile(mixed, gzipSync(JSON.stringify({ Records: [trailRecord(0), bedrock(1, 'InvokeModel'), bedrock(2, 'ListCustomModels')] })));
     await writeFile(join(dir, 's3.json'), deliveryDocument(0, 5));
-    pool = new DecodePool(2, { source: 'file/w', maxWholeFileSize: 1 << 20, prefilter: true, interest });
+    pool = new DecodePool(2, { source: 'file/w', maxWholeFileSize: 1 << 20, maxRecordSize: 1 << 20, prefilter: true, interest });
     expect(pool.capacity).toBe(4);
     const [decoded, skipped, missing] = await Promise.all([pool.decode(mixed), pool.decode(join(dir, 's3.json')), pool.decode(join(dir, 'nope.json'))]);
     expect(decoded).toMatchObject({ kind: 'decoded', prefiltered: false, skippedRecords: 1, rejections: [] });
@@ -33,7 +33,7 @@ describe('DecodePool', () => {
     const path = join(dir, 'all.json');
     const records = [trailRecord(0, { eventTime: '2024-10-17T20:00:09Z' }), bedrock(1, 'InvokeModel'), trailRecord(2, { eventTime: '2024-10-17T20:00:01Z' }), trailRecord(3, { awsRegion: 'eu-west-1' })];
     await writeFile(path, JSON.stringify({ Records: [...records, { not: 'cloudtrail' }] }));
-    pool = new DecodePool(1, { source: 'file', maxWholeFileSize: 1 << 20, prefilter: false, interest });
+    pool = new DecodePool(1, { source: 'file', maxWholeFileSize: 1 << 20, maxRecordSize: 1 << 20, prefilter: false, interest });
     const decoded = await pool.decode(path);
     expect(decoded.kind === 'decoded' && decoded.events.map((e) => e.eventId)).toEqual(['evt-0', 'br-1', 'evt-3']);
     expect(decoded.kind === 'decoded' && decoded.rejections.map((r) => [r.reason, r.origin.index])).toEqual([['not-cloudtrail', 4]]);
@@ -43,7 +43,7 @@ describe('DecodePool', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'big.json'), deliveryDocument(0, 50));
     await writeFile(join(dir, 'lines.ndjson'), `${JSON.stringify(trailRecord(0))}\n`);
-    pool = new DecodePool(1, { source: 'file', maxWholeFileSize: 1024, prefilter: true, interest });
+    pool = new DecodePool(1, { source: 'file', maxWholeFileSize: 1024, maxRecordSize: 1 << 20, prefilter: true, interest });
     expect(await pool.decode(join(dir, 'big.json'))).toEqual({ kind: 'stream' });
     expect(await pool.decode(join(dir, 'lines.ndjson'))).toEqual({ kind: 'stream' });
     await pool.close();

@@ -7,6 +7,7 @@ import type { DecodedFile } from '../file/decode-file-at.ts';
 export interface DecodeWorkerData {
   readonly source: string;
   readonly maxWholeFileSize: number;
+  readonly maxRecordSize: number;
   readonly prefilter: boolean;
   readonly interest: Interest;
 }

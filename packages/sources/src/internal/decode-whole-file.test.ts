@@ -5,7 +5,8 @@ import { decodeWholeFile } from './decode-whole-file.ts';
 import { deliveryDocument, ndjson, trailRecord } from '../file/testdata/harness.ts';
 
 const where = { source: 'file', location: '/logs/a.json.gz' };
-const everything = { filter: undefined, prefilter: false };
+const MAX_RECORD = 16 * 1024 * 1024;
+const everything = { filter: undefined, prefilter: false, maxRecordSize: MAX_RECORD };
 
 describe('decodeWholeFile', () => {
   it('decodes a gzipped delivery file with record indexes', () => {
@@ -65,7 +66,7 @@ describe('decodeWholeFile', () => {
   it('reports a file that is blank once inflated as blank, not as skipped by the prefilter', () => {
     const bedrock = compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]);
     for (const bytes of [Buffer.alloc(0), Buffer.from(' \n'), gzipSync('\n\t ')]) {
-      expect(decodeWholeFile(bytes, where, { filter: bedrock, prefilter: true })).toEqual({ batch: { events: [], rejections: [] }, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0, blank: true });
+      expect(decodeWholeFile(bytes, where, { filter: bedrock, prefilter: true, maxRecordSize: MAX_RECORD })).toEqual({ batch: { events: [], rejections: [] }, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0, blank: true });
     }
     expect(decodeWholeFile(Buffer.from(' {"Records":[]}'), where, everything).blank).toBeUndefined();
   });
@@ -73,16 +74,16 @@ describe('decodeWholeFile', () => {
   it('skips a file without the needles unparsed, and parses only the matching records of a file with one', () => {
     const bedrock = compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]);
     const s3Only = Buffer.from(deliveryDocument(0, 3));
-    expect(decodeWholeFile(s3Only, where, { filter: bedrock, prefilter: true })).toEqual({ batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 });
+    expect(decodeWholeFile(s3Only, where, { filter: bedrock, prefilter: true, maxRecordSize: MAX_RECORD })).toEqual({ batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 });
     const mixed = Buffer.from(JSON.stringify({ Records: [trailRecord(0), trailRecord(1, { eventSource: 'bedrock.amazonaws.com' }), trailRecord(2)] }));
-    const { batch, prefiltered, skippedRecords } = decodeWholeFile(gzipSync(mixed), where, { filter: bedrock, prefilter: true });
+    const { batch, prefiltered, skippedRecords } = decodeWholeFile(gzipSync(mixed), where, { filter: bedrock, prefilter: true, maxRecordSize: MAX_RECORD });
     expect(prefiltered).toBe(false);
     expect(skippedRecords).toBe(2);
     expect(batch.events.map((e) => [e.eventId, e.origin.index])).toEqual([['evt-1', 1]]);
   });
 
   it('skips unread only files that are whole documents: junk, cut files and stray JSON are decoded and reported', () => {
-    const bedrock = { filter: compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]), prefilter: true };
+    const bedrock = { filter: compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]), prefilter: true, maxRecordSize: MAX_RECORD };
     const s3Only = deliveryDocument(0, 3);
     expect(decodeWholeFile(Buffer.from(ndjson(0, 3)), where, bedrock).prefiltered).toBe(true);
     expect(decodeWholeFile(Buffer.from(`[${JSON.stringify(trailRecord(0))}]`), where, bedrock).prefiltered).toBe(true);
@@ -100,7 +101,7 @@ describe('decodeWholeFile', () => {
     const invoke = compileInterest([{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }]);
     // Pretty-printed with keys in another order in each record: not splittable by record, so decoded whole.
     const records = [trailRecord(0), trailRecord(1, { eventSource: 'bedrock.amazonaws.com', eventName: 'invokemodel' }), { eventSource: 'bedrock.amazonaws.com', ...trailRecord(2, { eventName: 'ListFoundationModels' }) }];
-    const { batch, skippedRecords } = decodeWholeFile(Buffer.from(JSON.stringify({ Records: records }, null, 1).replace('"Records": [', '"Records": [ ')), where, { filter: invoke, prefilter: true });
+    const { batch, skippedRecords } = decodeWholeFile(Buffer.from(JSON.stringify({ Records: records }, null, 1).replace('"Records": [', '"Records": [ ')), where, { filter: invoke, prefilter: true, maxRecordSize: MAX_RECORD });
     expect(skippedRecords).toBe(0);
     expect(batch.events.map((e) => e.eventId)).toEqual(['evt-1']);
   });
@@ -113,7 +114,7 @@ describe('decodeWholeFile', () => {
       { ...trailRecord(2), eventTime: undefined },
       trailRecord(3, { eventTime: '2026-11-02T10:00:02Z' }),
     ];
-    const { batch, skippedRecords, unmatchedRecords } = decodeWholeFile(gzipSync(JSON.stringify({ Records: records })), where, { filter: bedrock, prefilter: false });
+    const { batch, skippedRecords, unmatchedRecords } = decodeWholeFile(gzipSync(JSON.stringify({ Records: records })), where, { filter: bedrock, prefilter: false, maxRecordSize: MAX_RECORD });
     expect(skippedRecords).toBe(0);
     expect(unmatchedRecords).toBe(1);
     expect(batch.events.map((e) => e.eventId)).toEqual(['evt-0', 'evt-1']);

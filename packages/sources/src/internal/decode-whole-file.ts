@@ -24,6 +24,8 @@ export interface WholeFileSelection {
   readonly filter: InterestFilter | undefined;
   /** Skip unparsed the files and records that cannot match (else every record is parsed and validated). */
   readonly prefilter: boolean;
+  /** A record (array element, NDJSON line) larger than this many bytes is rejected unparsed; the others are still read. */
+  readonly maxRecordSize: number;
 }
 
 /**
@@ -40,29 +42,33 @@ export interface WholeFileSelection {
  * parsed. Records skipped unparsed are not validated, so their defects are
  * not reported.
  *
+ * A record larger than `selection.maxRecordSize` is rejected with its index,
+ * its size and the limit, unparsed; every other record is still decoded.
+ *
  * A reader decoding many files passes its own `inflater`, which reuses one
  * output buffer (nothing returned refers to it).
  */
 export function decodeWholeFile(bytes: Buffer, where: InputLocation, selection: WholeFileSelection, inflater?: WholeInflater): WholeFileResult {
-  const { filter } = selection;
+  const { filter, maxRecordSize } = selection;
   const prefilter = selection.prefilter ? filter : undefined;
   let inflated: Buffer;
   try {
     inflated = !isGzip(bytes) ? bytes : inflater === undefined ? inflateOnce(bytes) : inflater.inflate(bytes);
   } catch (error) {
-    const batch = decodeCutGzip(bytes, where, error as Error);
+    const batch = decodeCutGzip(bytes, where, error as Error, maxRecordSize);
     return { batch: prefilter ? keepMatching(batch, prefilter) : batch, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
   }
   if (isBlank(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0, blank: true };
   if (prefilter !== undefined) {
     if (!containsAny(inflated, prefilter.needleBytes) && isWholeDocument(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 };
-    const selected = decodeSelected(inflated, where, prefilter);
+    const selected = decodeSelected(inflated, where, prefilter, maxRecordSize);
     if (selected !== undefined) return { batch: selected.batch, prefiltered: false, skippedRecords: selected.skipped, unmatchedRecords: 0 };
   }
   const text = inflated.toString('utf8');
-  const decoded = decodeDocument(text, where, filter === undefined ? undefined : { keep: (source, action) => filter.matches(source, action) });
+  const keep = filter === undefined ? undefined : (source: string, action: string): boolean => filter.matches(source, action);
+  const decoded = decodeDocument(text, where, { keep, maxRecordSize });
   if (isUnsplitRecordsFailure(decoded, text)) {
-    const salvaged = salvageRecords(text, where);
+    const salvaged = salvageRecords(text, where, undefined, { maxRecordSize });
     return { batch: prefilter ? keepMatching(salvaged, prefilter) : salvaged, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
   }
   // With the prefilter, even each partition's newest unmatched event is left out: file names tell the watermark how far it was read.
@@ -76,15 +82,15 @@ export function keepMatching(batch: DecodedBatch, filter: InterestFilter): Decod
   return { events: batch.events.filter((e) => filter.matches(e.source, e.action)), rejections: batch.rejections };
 }
 
-function decodeCutGzip(bytes: Buffer, where: InputLocation, cause: Error): DecodedBatch {
+function decodeCutGzip(bytes: Buffer, where: InputLocation, cause: Error, maxRecordSize: number): DecodedBatch {
   let partial: string;
   try {
     partial = gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
   } catch {
-    return decodeBuffer(bytes, where); // not inflatable at all: core reports it
+    return decodeBuffer(bytes, where, { maxRecordSize }); // not inflatable at all: core reports it
   }
-  if (!RECORDS_OPENING.test(partial)) return decodeBuffer(bytes, where); // NDJSON: core keeps the complete lines
-  const batch = salvageRecords(partial, where, `gzip stream ends early after ${partial.length} bytes: ${cause.message}`);
+  if (!RECORDS_OPENING.test(partial)) return decodeBuffer(bytes, where, { maxRecordSize }); // NDJSON: core keeps the complete lines
+  const batch = salvageRecords(partial, where, `gzip stream ends early after ${partial.length} bytes: ${cause.message}`, { maxRecordSize });
   if (!batch.rejections.some((r) => r.reason === 'truncated' && r.origin.index === -1)) {
     // Every record arrived but the gzip trailer did not: still a damaged file.
     batch.rejections.push({ reason: 'truncated', message: `gzip stream is damaged: ${cause.message}`, origin: { ...where, index: -1 } });

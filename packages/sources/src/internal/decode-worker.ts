@@ -10,6 +10,7 @@ const data = workerData as DecodeWorkerData;
 const settings = {
   source: data.source,
   maxWholeFileSize: data.maxWholeFileSize,
+  maxRecordSize: data.maxRecordSize,
   prefilter: data.prefilter,
   filter: compileInterest(data.interest as Interest),
   inflater: new WholeInflater(),

@@ -77,6 +77,17 @@ export class WholeInflater {
 }
 
 /**
+ * The inflated size a gzip file's trailer announces: that of its last member,
+ * modulo 2^32 (0 for a file too short to have a trailer). A size for
+ * deciding how to read the file, not a bound: the trailer is not checked
+ * until the file is inflated.
+ */
+export function announcedInflatedSize(bytes: Uint8Array): number {
+  if (bytes.length < 18) return 0;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readUInt32LE(bytes.length - 4);
+}
+
+/**
  * Gunzips one whole file with an output chunk of the size its trailer
  * announces (one allocation, no concatenation): 1.5× as fast as
  * `gunzipSync`'s default 16 KiB chunks. Throws what `gunzipSync` throws.

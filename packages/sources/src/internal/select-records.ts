@@ -4,10 +4,18 @@ export interface SelectedRecord {
   readonly text: string;
 }
 
-/** The records of a document that contain a needle, and how many records it holds in all. */
+/** A record too large to pick: its index and size in bytes. */
+export interface OversizedRecord {
+  readonly index: number;
+  readonly bytes: number;
+}
+
+/** The records of a document that contain a needle, those too large to pick, and how many records it holds in all. */
 export interface RecordSelection {
   readonly total: number;
   readonly records: SelectedRecord[];
+  /** Every record larger than the limit, whether it contains a needle or not (none of them is in `records`). */
+  readonly oversized: OversizedRecord[];
 }
 
 const OPEN_BRACE = 0x7b;
@@ -34,16 +42,22 @@ const RECORDS_KEY = Buffer.from('"Records"');
  * records never do. A caller must still check that each picked text parses
  * as one object, and decode the document whole when one does not.
  *
+ * Records larger than `maxRecordSize` bytes are listed apart, by index and
+ * size, and never decoded to text.
+ *
  * Returns `undefined` when the document cannot be split this way (another
  * shape, an empty array, a document cut short): decode it whole instead.
  */
-export function selectRecords(bytes: Buffer, needles: readonly Buffer[]): RecordSelection | undefined {
+export function selectRecords(bytes: Buffer, needles: readonly Buffer[], maxRecordSize = Number.POSITIVE_INFINITY): RecordSelection | undefined {
   const first = firstRecordStart(bytes);
   if (first < 0) return undefined;
   const marker = recordOpening(bytes, first);
   const closing = closingBracket(bytes);
   if (marker === undefined || closing <= first) return undefined;
   const starts = recordStarts(bytes, marker, first, closing);
+  const endOf = (index: number): number => (index + 1 < starts.length ? trimEnd(bytes, commaBefore(bytes, starts[index + 1]!)) : trimEnd(bytes, closing));
+  const oversized = bytes.length <= maxRecordSize ? [] : oversizedRecords(starts, endOf, maxRecordSize);
+  const tooLarge = new Set(oversized.map((record) => record.index));
   const hits = needleHits(bytes, needles);
   const records: SelectedRecord[] = [];
   let last = -1;
@@ -52,10 +66,18 @@ export function selectRecords(bytes: Buffer, needles: readonly Buffer[]): Record
     const index = recordAt(starts, hit);
     if (index === last) continue;
     last = index;
-    const end = index + 1 < starts.length ? trimEnd(bytes, commaBefore(bytes, starts[index + 1]!)) : trimEnd(bytes, closing);
-    records.push({ index, text: bytes.toString('utf8', starts[index]!, end) });
+    if (!tooLarge.has(index)) records.push({ index, text: bytes.toString('utf8', starts[index]!, endOf(index)) });
   }
-  return { total: starts.length, records };
+  return { total: starts.length, records, oversized };
+}
+
+function oversizedRecords(starts: readonly number[], endOf: (index: number) => number, maxRecordSize: number): OversizedRecord[] {
+  const oversized: OversizedRecord[] = [];
+  for (let index = 0; index < starts.length; index++) {
+    const bytes = endOf(index) - starts[index]!;
+    if (bytes > maxRecordSize) oversized.push({ index, bytes });
+  }
+  return oversized;
 }
 
 /** True when `bytes` contain one of `needles`: the per-file level of the prefilter. */

@@ -18,6 +18,7 @@ describe('s3 source config', () => {
       concurrency: 8,
       listPageSize: 1000,
       prefilter: true,
+      maxRecordSize: 16 * 1024 * 1024,
       waitTime: 20_000,
       visibilityTimeout: 600_000,
       maxMessages: 10,

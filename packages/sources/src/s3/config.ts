@@ -1,4 +1,4 @@
-import { durationSchema } from '@jackwatch/core';
+import { durationSchema, sizeSchema } from '@jackwatch/core';
 import { z } from 'zod';
 import { awsConnectionShape, blankAsUnset } from '../aws/aws-connection.ts';
 import { parseStartTime } from './start-time.ts';
@@ -29,6 +29,7 @@ export const s3SourceConfigSchema = z
     listPageSize: z.number().int().min(1).max(1000).default(1000),
     forcePathStyle: z.boolean().optional(),
     prefilter: z.boolean().default(true),
+    maxRecordSize: sizeSchema.prefault('16MiB'),
     queueUrl: blankAsUnset(z.url()),
     sqsEndpoint: blankAsUnset(z.url()),
     waitTime: durationSchema.prefault('20s'),
@@ -53,6 +54,7 @@ export const s3SourceConfigSchema = z
       issue('startTime', `"${config.startTime}" is not a start time; write a date (2026-10-01), a timestamp (2026-10-01T12:00:00Z) or a span back from now (24h, 7d)`);
     }
     if (config.pollInterval < 1_000) issue('pollInterval', 'pollInterval must be at least 1s');
+    if (config.maxRecordSize < 1024) issue('maxRecordSize', 'maxRecordSize must be at least 1KiB: CloudTrail records are often several KiB');
     if (config.waitTime > 20_000) issue('waitTime', 'waitTime is the SQS long-poll wait: at most 20s');
     if (config.visibilityTimeout < 10_000 || config.visibilityTimeout > SQS_MAX_VISIBILITY_MS) {
       issue('visibilityTimeout', 'visibilityTimeout must be between 10s and 12h');

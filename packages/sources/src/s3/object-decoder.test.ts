@@ -7,7 +7,8 @@ import { compileInterest } from '../internal/interest-filter.ts';
 import { decodeObject } from './object-decoder.ts';
 
 const where = { source: 's3/test', location: 's3://trail/AWSLogs/111111111111/CloudTrail/us-east-1/2026/10/01/object.json.gz' };
-const everything = { filter: undefined, prefilter: false };
+const MAX_RECORD = 16 * 1024 * 1024;
+const everything = { filter: undefined, prefilter: false, maxRecordSize: MAX_RECORD };
 const bedrock = compileInterest([{ eventSource: 'bedrock.amazonaws.com' }]);
 const invokeOnly = compileInterest([{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }]);
 // One inflater for every test, as an ObjectReader reuses its own.
@@ -36,7 +37,7 @@ describe('decodeObject', () => {
   });
 
   it('rejects an object that is blank once gunzipped, even when the prefilter would skip it', () => {
-    for (const selection of [everything, { filter: bedrock, prefilter: true }]) {
+    for (const selection of [everything, { filter: bedrock, prefilter: true, maxRecordSize: MAX_RECORD }]) {
       const decoded = decodeObject(gzipSync(' \n\t\n'), where, selection, inflater);
       expect(decoded.skipped).toBe(false);
       expect(decoded.events).toEqual([]);
@@ -61,14 +62,14 @@ describe('decodeObject', () => {
     expect(all.events.map((e) => e.eventId)).toEqual(all.events.map((_, i) => `e${i}`));
     expect(all.rejections).toMatchObject([{ reason: 'truncated', origin: { location: where.location, index: -1 } }]);
 
-    const filtered = decodeObject(cut, where, { filter: bedrock, prefilter: true }, inflater);
+    const filtered = decodeObject(cut, where, { filter: bedrock, prefilter: true, maxRecordSize: MAX_RECORD }, inflater);
     expect(filtered.skipped).toBe(false);
     expect(filtered.events.map((e) => e.eventId)).toEqual(all.events.filter((e) => e.source === 'bedrock.amazonaws.com').map((e) => e.eventId));
     expect(filtered.rejections.map((r) => r.reason)).toEqual(['truncated']);
   });
 
   it('skips unparsed an object that names none of the event sources of interest', () => {
-    expect(decodeObject(delivery([ec2('a'), ec2('b')]), where, { filter: bedrock, prefilter: true }, inflater)).toEqual({
+    expect(decodeObject(delivery([ec2('a'), ec2('b')]), where, { filter: bedrock, prefilter: true, maxRecordSize: MAX_RECORD }, inflater)).toEqual({
       events: [],
       rejections: [],
       skipped: true,
@@ -84,7 +85,7 @@ describe('decodeObject', () => {
       record('c', 'sts.amazonaws.com', 'GetCallerIdentity', T + 2),
       record('d', 'bedrock.amazonaws.com', 'ListFoundationModels', T + 3),
     ]);
-    const decoded = decodeObject(mixed, where, { filter: invokeOnly, prefilter: true }, inflater);
+    const decoded = decodeObject(mixed, where, { filter: invokeOnly, prefilter: true, maxRecordSize: MAX_RECORD }, inflater);
     expect(decoded).toMatchObject({ skipped: false, skippedRecords: 2, unmatchedRecords: 0, rejections: [] });
     expect(decoded.events.map((e) => [e.eventId, e.origin.index])).toEqual([['b', 1]]);
 
@@ -103,7 +104,7 @@ describe('decodeObject', () => {
         record('e', 'sts.amazonaws.com', 'GetCallerIdentity', T - 1_000, 'eu-west-1'),
       ]),
       where,
-      { filter: bedrock, prefilter: false },
+      { filter: bedrock, prefilter: false, maxRecordSize: MAX_RECORD },
       inflater,
     );
     expect(decoded).toMatchObject({ skipped: false, skippedRecords: 0, unmatchedRecords: 2, rejections: [] });
@@ -111,7 +112,7 @@ describe('decodeObject', () => {
   });
 
   it('returns every event when a detector wants them all', () => {
-    const decoded = decodeObject(delivery([ec2('a'), record('b', 'bedrock.amazonaws.com', 'InvokeModel', T)]), where, { filter: undefined, prefilter: true }, inflater);
+    const decoded = decodeObject(delivery([ec2('a'), record('b', 'bedrock.amazonaws.com', 'InvokeModel', T)]), where, { filter: undefined, prefilter: true, maxRecordSize: MAX_RECORD }, inflater);
     expect(decoded).toMatchObject({ skipped: false, skippedRecords: 0, unmatchedRecords: 0 });
     expect(decoded.events.map((e) => e.eventId)).toEqual(['a', 'b']);
   });

@@ -1,11 +1,18 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ComponentContext, SourceProgress, TrailEvent } from '@jackwatch/core';
+import { type ComponentContext, isGzip, type SourceProgress, type TrailEvent } from '@jackwatch/core';
 import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { AwsRequestError } from '../aws/aws-request-error.ts';
 import { componentRetries, retryAws } from '../aws/retry-aws.ts';
 import type { WholeFileSelection } from '../internal/decode-whole-file.ts';
-import { WholeInflater } from '../internal/inflate-whole.ts';
+import { announcedInflatedSize, WholeInflater } from '../internal/inflate-whole.ts';
 import { decodeObject } from './object-decoder.ts';
+import { decodeObjectStream, type StreamedObject } from './object-stream-decoder.ts';
+
+/** Objects up to this size (once decompressed) are downloaded and decoded whole, the fastest way; larger ones are streamed. */
+export const MAX_WHOLE_OBJECT_SIZE = 32 * 1024 * 1024;
+
+// The body of a GetObject response in Node: a stream of bytes, with the SDK's helper to read it whole.
+type ObjectBody = AsyncIterable<Uint8Array> & { transformToByteArray(): Promise<Uint8Array> };
 
 /** An object to read: where it is, and its size when the listing or notification said. */
 export interface ObjectRef {
@@ -34,8 +41,16 @@ export interface ObjectReaderOptions {
  * Downloads and decodes one object at a time. A bad object — missing,
  * empty, not gzip, truncated, not CloudTrail — is reported through
  * `context.errors` with its `s3://` location and yields no events, so the
- * caller advances past it. What must stop the source is thrown: access
+ * caller advances past it; so is a record in it larger than
+ * `selection.maxRecordSize`, alone (its index, its size, the limit), and the
+ * other records are read. What must stop the source is thrown: access
  * denied, bad credentials, or an outage that outlasted `maxRounds`.
+ *
+ * An object up to {@link MAX_WHOLE_OBJECT_SIZE} once decompressed is
+ * downloaded and decoded whole; a larger one is decoded as it downloads (a
+ * gzipped one that its trailer says inflates beyond that, from its
+ * compressed bytes), so its size never has to fit in memory. A download that
+ * breaks is retried from the start.
  */
 export class ObjectReader {
   readonly #s3: S3Client;
@@ -54,9 +69,9 @@ export class ObjectReader {
   async read(ref: ObjectRef, signal: AbortSignal): Promise<ObjectContent> {
     const location = `s3://${ref.bucket}/${ref.key}`;
     const labels = { source: this.#context.id };
-    let bytes: Uint8Array;
+    let decoded: StreamedObject;
     try {
-      bytes = await this.#download(ref, location, signal);
+      decoded = await this.#fetch(ref, location, signal);
     } catch (error) {
       if (signal.aborted || !(error instanceof AwsRequestError) || error.permanent || error.kind === 'transient') throw error;
       this.#context.errors.reject({ reason: 'unreadable', message: `${error.message}; skipped`, origin: { source: this.#context.id, location, index: -1 } });
@@ -64,26 +79,35 @@ export class ObjectReader {
       return { events: [], bytes: 0 };
     }
     const { selection } = this.#options;
-    const decoded = decodeObject(bytes, { source: this.#context.id, location }, selection, this.#inflater);
     const { telemetry } = this.#context;
     for (const rejection of decoded.rejections) this.#context.errors.reject(rejection);
     telemetry.add('s3_objects_read', 1, labels);
-    telemetry.add('s3_bytes_read', bytes.length, labels);
+    telemetry.add('s3_bytes_read', decoded.bytes, labels);
     if (decoded.skipped) telemetry.add('source.files.prefiltered', 1, labels);
     if (decoded.skippedRecords > 0) telemetry.add('source.records.prefiltered', decoded.skippedRecords, labels);
     if (decoded.unmatchedRecords > 0) telemetry.add('source.records.unmatched', decoded.unmatchedRecords, labels);
     if (decoded.events.length === 0 && decoded.rejections.length > 0) telemetry.add('s3_objects_rejected', 1, labels);
     // The prefilter leaves out even each partition's newest unmatched event: the object's name still tells how far its partition was read.
     const prefiltering = selection.prefilter && selection.filter !== undefined;
-    return { events: decoded.events, bytes: bytes.length, progress: prefiltering ? deliveryProgress(ref.key) : undefined };
+    return { events: decoded.events, bytes: decoded.bytes, progress: prefiltering ? deliveryProgress(ref.key) : undefined };
   }
 
-  #download(ref: ObjectRef, location: string, signal: AbortSignal): Promise<Uint8Array> {
+  // Downloads and decodes `ref` whole or streamed; a failed download, also one that breaks mid-stream, is retried.
+  #fetch(ref: ObjectRef, location: string, signal: AbortSignal): Promise<StreamedObject> {
+    const where = { source: this.#context.id, location };
+    const { selection } = this.#options;
     return retryAws(
       { permission: 's3:GetObject', resource: location },
       async () => {
         const response = await this.#s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }), { abortSignal: signal });
-        return response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
+        const body = response.Body as ObjectBody | undefined;
+        const size = response.ContentLength ?? ref.size;
+        if (body === undefined || (size !== undefined && size <= MAX_WHOLE_OBJECT_SIZE)) {
+          const bytes = body === undefined ? new Uint8Array() : await body.transformToByteArray();
+          if (!isGzip(bytes) || announcedInflatedSize(bytes) <= MAX_WHOLE_OBJECT_SIZE) return { ...decodeObject(bytes, where, selection, this.#inflater), bytes: bytes.length };
+          return { ...(await decodeObjectStream([bytes], where, selection)), bytes: bytes.length };
+        }
+        return decodeObjectStream(body, where, selection);
       },
       componentRetries(this.#context, signal, this.#options.maxRounds),
     );

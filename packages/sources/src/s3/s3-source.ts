@@ -40,7 +40,7 @@ export class S3Source implements Source {
     this.#config = config;
     this.#context = context;
     this.#s3 = createS3Client(config, context.logger, overrides);
-    const selection = { filter: compileInterest(context.interest), prefilter: config.prefilter };
+    const selection = { filter: compileInterest(context.interest), prefilter: config.prefilter, maxRecordSize: config.maxRecordSize };
     const objects = new ObjectReader(this.#s3, context, { selection, maxRounds: config.once ? 3 : undefined });
     const { queueUrl, bucket } = config;
     if (queueUrl !== undefined) {

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { buildApp } from 'fauxqs';
 
@@ -7,12 +7,16 @@ export const TEST_CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAcc
 /** The region the emulator's clients sign for. */
 export const TEST_REGION = 'us-east-1';
 
+// Parts of a multipart upload: at least S3's 5 MiB, within fauxqs's 11 MiB request limit.
+const PART_SIZE = 8 * 1024 * 1024;
+
 /** A running fauxqs (S3 + SQS) on 127.0.0.1 and SDK clients pointed at it. */
 export interface Emulator {
   readonly endpoint: string;
   readonly s3: S3Client;
   readonly sqs: SQSClient;
   createBucket(name: string): Promise<void>;
+  /** Stores an object; one larger than fauxqs takes in one request (11 MiB) is uploaded in parts. */
   putObject(bucket: string, key: string, body: Uint8Array | string): Promise<void>;
   /** Creates a queue; with `deadLetterAfter`, also a DLQ that receives messages after that many receives. */
   createQueue(name: string, options?: { deadLetterAfter?: number; visibilitySeconds?: number }): Promise<{ queueUrl: string; dlqUrl?: string }>;
@@ -39,7 +43,18 @@ export async function startEmulator(): Promise<Emulator> {
       await s3.send(new CreateBucketCommand({ Bucket: name }));
     },
     async putObject(bucket, key, body) {
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+      const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+      if (bytes.length <= PART_SIZE) {
+        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes }));
+        return;
+      }
+      const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+      const parts: { ETag: string | undefined; PartNumber: number }[] = [];
+      for (let at = 0, PartNumber = 1; at < bytes.length; at += PART_SIZE, PartNumber++) {
+        const { ETag } = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber, Body: bytes.subarray(at, at + PART_SIZE) }));
+        parts.push({ ETag, PartNumber });
+      }
+      await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: parts } }));
     },
     async createQueue(name, options = {}) {
       const attributes: Record<string, string> = { VisibilityTimeout: String(options.visibilitySeconds ?? 30) };

@@ -27,6 +27,7 @@ describe('otlpSinkFactory (conformance)', () => {
       queueSize: 1000,
       shutdownTimeout: 30_000,
       circuitBreaker: { failures: 3, probeInterval: 30_000 },
+      maxEvidenceSize: 262_144,
     });
   });
 

@@ -35,6 +35,7 @@ describe('webhookSinkFactory (conformance)', () => {
       queueSize: 1000,
       shutdownTimeout: 30_000,
       circuitBreaker: { failures: 3, probeInterval: 30_000 },
+      maxEvidenceSize: 262_144,
     });
   });
 

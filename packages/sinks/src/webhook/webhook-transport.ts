@@ -39,7 +39,7 @@ export class WebhookTransport implements BatchTransport {
   /** One POST of the batch; never throws. */
   async send(findings: readonly Finding[], signal: AbortSignal): Promise<DeliveryResult> {
     if (!this.#agent) return { ok: false, retryable: false, reason: 'webhook transport not started' };
-    const body = renderWebhookBody(findings, this.#config.format);
+    const body = renderWebhookBody(findings, this.#config.format, { maxBytes: this.#config.maxEvidenceSize });
     const now = this.#context.clock.now();
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',

@@ -1,5 +1,5 @@
 import { rename, stat, unlink } from 'node:fs/promises';
-import type { Finding, Sink } from '@jackwatch/core';
+import type { Finding, Sink, SinkStats } from '@jackwatch/core';
 import type { DeadLetterFile } from './dead-letter-file.ts';
 import { parseDeadLetterLine, readGrowingLines } from './dead-letter-lines.ts';
 
@@ -32,7 +32,7 @@ const EXPORT_CHUNK = 100;
  * interrupted, its `.redelivering` file is resumed first (run again for the rest).
  * The sink is started and shut down here.
  */
-export async function redeliverFile(sink: Sink, deadLetters: DeadLetterFile, signal?: AbortSignal): Promise<RedeliveryReport> {
+export async function redeliverFile(sink: Sink & { stats(): SinkStats }, deadLetters: DeadLetterFile, signal?: AbortSignal): Promise<RedeliveryReport> {
   const file = deadLetters.path;
   const inProgress = `${file}.redelivering`;
   const resumed = await exists(inProgress);

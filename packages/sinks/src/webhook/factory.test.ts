@@ -43,7 +43,7 @@ describe('webhookSinkFactory (conformance)', () => {
     const sink = webhookSinkFactory.create(webhookSinkFactory.configSchema.parse({ url }), createTestContext('webhook', tmp.dir));
     await sink.shutdown();
     await sink.shutdown();
-    expect(sink.stats()).toEqual({ accepted: 0, delivered: 0, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
+    expect(sink.stats?.()).toEqual({ accepted: 0, delivered: 0, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
   });
 
   it('starts, shuts down, and can be created again', async () => {

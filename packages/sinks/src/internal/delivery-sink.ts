@@ -223,12 +223,11 @@ export class DeliverySink implements Sink {
     const file = this.#deadLetters.path;
     try {
       await this.#deadLetters.append(this.#context.id, batch, reason, attempts, this.#context.clock.now());
-      this.#context.logger.error('findings dead-lettered', { file, reason, attempts, findings: batch.length });
-      this.#context.errors.error(this.#context.id, new Error(`${batch.length} finding(s) dead-lettered: ${reason}`), { file, findingIds: ids });
+      this.#context.errors.error(this.#context.id, new Error(`${batch.length} finding(s) dead-lettered: ${reason}`), { file, attempts, findingIds: ids });
       return 'dead_lettered';
     } catch (error) {
-      this.#context.logger.error('cannot write the dead-letter file: findings lost', { file, findingIds: ids });
-      this.#context.errors.error(this.#context.id, error, { file, findingIds: ids, reason });
+      const message = `${batch.length} finding(s) lost: cannot write the dead-letter file: ${error instanceof Error ? error.message : String(error)}`;
+      this.#context.errors.error(this.#context.id, new Error(message, { cause: error }), { file, findingIds: ids, reason });
       return 'lost';
     }
   }

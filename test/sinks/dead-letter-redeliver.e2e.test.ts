@@ -38,11 +38,14 @@ describe('a receiver that is down, then jackwatch redeliver', () => {
     await writeFile(file, config(join(dir, 'logs'), receiver.url));
 
     const run = await runCli(['run', '--config', file]);
-    expect(run.code, run.stderr).toBe(0);
+    // Nothing lost, but the receiver never got the findings: an error-level failure, so the run exits 1.
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/ERRORS: +webhook\/siem \d+/);
+    expect(run.stderr).not.toContain('LOST');
     const produced = jsonLines<Finding>(run.stdout).map((f) => f.id).sort();
     expect(produced).toHaveLength(4);
     // Three batches spend their retries; then the circuit opens and the fourth goes to the dead-letter file untried.
-    expect(run.stderr).toMatch(/sink webhook\/siem: delivered 0, retried 6, dead-lettered 4, queued 0/);
+    expect(run.stderr).toMatch(/sink webhook\/siem: delivered 0, retried 6, dead-lettered 4, queued 0 \(accepted 4\)/);
     expect(run.stderr).toMatch(/circuit open/);
     expect(receiver.requests).toHaveLength(9);
     const deadLetters = (await readFile(join(dir, '.jackwatch/dead-letter/webhook_siem.jsonl'), 'utf8')).trim().split('\n');

@@ -97,4 +97,17 @@ describe('WebhookSink with evidence that cannot be serialised', () => {
     expect(redelivered.map((f) => f.id)).toEqual(batch.map((f) => f.id));
     expect(evidenceFates(redelivered)).toEqual(EXPECTED_FATES);
   });
+
+  it('delivers a batch in which one finding id cannot go into a header as it is', async () => {
+    const { sink } = makeSink();
+    const odd = { ...mixedBatch()[0]!, id: 'line\nbreak, 100% é' };
+    const good = mixedBatch()[4]!;
+    await sink.start();
+    await sink.export([odd, good]);
+    await sink.forceFlush();
+
+    expect(sink.stats()).toMatchObject({ delivered: 2, deadLettered: 0 });
+    expect(receiver.requests[0]?.headers['x-jackwatch-finding-ids']).toBe(`line%0Abreak%2C%20100%25%20%C3%A9,${good.id}`);
+    expect((receiver.deliveredBodies() as Array<{ findings: Finding[] }>)[0]?.findings.map((f) => f.id)).toEqual([odd.id, good.id]);
+  });
 });

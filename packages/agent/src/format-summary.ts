@@ -16,9 +16,10 @@ function sinkLine(sink: string, s: SinkStats): string {
  * The run summary printed on stderr at the end of a run: events read,
  * rejected by reason, findings per detector, each sink's accounting
  * (`accepted = delivered + dead-lettered + lost + queued`), error-level
- * reports per component, and failed components.
+ * reports per component, and failed components; then `otherErrors`, the
+ * error-level reports of no pipeline's components.
  */
-export function formatSummary(results: readonly PipelineResult[]): string {
+export function formatSummary(results: readonly PipelineResult[], otherErrors: Readonly<Record<string, number>> = {}): string {
   const lines: string[] = [];
   for (const r of results) {
     const read = Object.values(r.eventsRead).reduce((a, b) => a + b, 0);
@@ -35,5 +36,6 @@ export function formatSummary(results: readonly PipelineResult[]): string {
     if (Object.keys(r.errors).length > 0) lines.push(`  ERRORS:   ${entries(r.errors)} (error-level reports, logged above)`);
     for (const f of r.failures) lines.push(`  FAILED ${f.component}: ${f.message}`);
   }
+  if (Object.keys(otherErrors).length > 0) lines.push(`ERRORS outside the pipelines' components: ${entries(otherErrors)} (logged above)`);
   return `${lines.join('\n')}\n`;
 }

@@ -81,7 +81,8 @@ describe('cloudwatch-logs source, pull mode', () => {
     expect(eventIds(events)).toEqual(records.map((r) => r.eventID));
     expect(fake.requests.filter((r) => r.error === 'ThrottlingException')).toHaveLength(1);
     expect(fake.requests.filter((r) => r.error === 'LimitExceededException')).toHaveLength(3);
-    expect(errors().map((entry) => (entry.error as { code?: string }).code)).toEqual(['LimitExceededException']);
+    // Retries are warnings: a run that recovers has nothing to fail for.
+    expect(errors()).toEqual([]);
     expect(clock.sleeps.length).toBeGreaterThanOrEqual(1);
   });
 

@@ -1,15 +1,25 @@
-import type { PipelineResult } from '@jackwatch/core';
+import type { PipelineResult, SinkStats } from '@jackwatch/core';
 
 const entries = (record: Readonly<Record<string, number>>): string =>
   Object.entries(record)
     .map(([key, value]) => `${key} ${value}`)
     .join(', ') || 'none';
 
+/** One sink's line: its outcomes, then what they add up to. */
+function sinkLine(sink: string, s: SinkStats): string {
+  const lost = s.lost ? `, LOST ${s.lost}` : '';
+  const counted = s.countedBy === 'runtime' ? '; counted by the runtime: the sink reports no stats' : '';
+  return `  sink ${sink}: delivered ${s.delivered}, retried ${s.retried}, dead-lettered ${s.deadLettered}, queued ${s.queued}${lost} (accepted ${s.accepted}${counted})`;
+}
+
 /**
  * The run summary printed on stderr at the end of a run: events read,
- * rejected by reason, findings per detector, delivered per sink.
+ * rejected by reason, findings per detector, each sink's accounting
+ * (`accepted = delivered + dead-lettered + lost + queued`), error-level
+ * reports per component, and failed components; then `otherErrors`, the
+ * error-level reports of no pipeline's components.
  */
-export function formatSummary(results: readonly PipelineResult[]): string {
+export function formatSummary(results: readonly PipelineResult[], otherErrors: Readonly<Record<string, number>> = {}): string {
   const lines: string[] = [];
   for (const r of results) {
     const read = Object.values(r.eventsRead).reduce((a, b) => a + b, 0);
@@ -22,11 +32,10 @@ export function formatSummary(results: readonly PipelineResult[]): string {
     }
     if (r.unmatched > 0) lines.push(`  passed:   ${r.unmatched} more records decoded and valid that no detector can match`);
     lines.push(`  findings: ${entries(r.findings)}`);
-    for (const [sink, s] of Object.entries(r.sinks)) {
-      const lost = s.lost ? `, LOST ${s.lost}` : '';
-      lines.push(`  sink ${sink}: delivered ${s.delivered}, retried ${s.retried}, dead-lettered ${s.deadLettered}, queued ${s.queued}${lost}`);
-    }
+    for (const [sink, s] of Object.entries(r.sinks)) lines.push(sinkLine(sink, s));
+    if (Object.keys(r.errors).length > 0) lines.push(`  ERRORS:   ${entries(r.errors)} (error-level reports, logged above)`);
     for (const f of r.failures) lines.push(`  FAILED ${f.component}: ${f.message}`);
   }
+  if (Object.keys(otherErrors).length > 0) lines.push(`ERRORS outside the pipelines' components: ${entries(otherErrors)} (logged above)`);
   return `${lines.join('\n')}\n`;
 }

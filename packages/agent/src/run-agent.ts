@@ -12,7 +12,10 @@ export interface RunAgentOptions {
 
 /**
  * Builds and runs every pipeline of a validated config until their finite
- * sources end or `signal` aborts, then shuts everything down.
+ * sources end or `signal` aborts, then shuts everything down. The results
+ * are read after shutdown, so they include what shutdown delivered,
+ * dead-lettered or lost and the errors it reported (a last checkpoint that
+ * could not be written).
  * Throws only when a component fails to start (bad bucket, path, endpoint).
  */
 export async function runAgent(agent: AgentConfig, options: RunAgentOptions): Promise<PipelineResult[]> {
@@ -21,8 +24,9 @@ export async function runAgent(agent: AgentConfig, options: RunAgentOptions): Pr
   try {
     for (const pipeline of pipelines) await pipeline.start();
     options.onStarted?.(telemetry);
-    return await Promise.all(pipelines.map((pipeline) => pipeline.run(options.signal)));
+    await Promise.all(pipelines.map((pipeline) => pipeline.run(options.signal)));
   } finally {
     await Promise.all(pipelines.map((pipeline) => pipeline.shutdown()));
   }
+  return pipelines.map((pipeline) => pipeline.result());
 }

@@ -15,6 +15,12 @@ export type { Interest, EventSelector } from './event/interest.ts';
 // --- findings ---
 export type { Finding, FindingDetector, Severity, AttackMapping, AttackReference } from './finding/finding.ts';
 export { findingId } from './finding/finding-id.ts';
+export { safeFinding, serializeFinding, DETAILS_OMITTED_KEY } from './finding/safe-finding.ts';
+export { omittedEvidence, isOmittedEvidence, EVIDENCE_OMITTED_KEY } from './finding/omitted-evidence.ts';
+export type { OmittedEvidence } from './finding/omitted-evidence.ts';
+export { findingOutline, FINDING_INCOMPLETE_KEY } from './finding/finding-outline.ts';
+export { DEFAULT_EVIDENCE_LIMITS } from './finding/evidence-limits.ts';
+export type { EvidenceLimits } from './finding/evidence-limits.ts';
 
 // --- components ---
 export type { ComponentKind, Stability } from './component/component-kind.ts';
@@ -140,6 +146,7 @@ export type { FieldCondition } from './detection/condition-test.ts';
 export { Pipeline } from './runtime/pipeline.ts';
 export type { PipelineParts, PipelineOptions, Named } from './runtime/pipeline-parts.ts';
 export type { PipelineResult } from './runtime/pipeline-result.ts';
+export { pipelineProblems } from './runtime/pipeline-problems.ts';
 export { ReorderBuffer } from './runtime/reorder-buffer.ts';
 export { createComponentContext } from './runtime/create-component-context.ts';
 export { buildPipelines } from './runtime/build-pipelines.ts';

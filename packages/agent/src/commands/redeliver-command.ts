@@ -11,7 +11,8 @@ const REDELIVERABLE = new Set(['webhook', 'otlp']);
  * `jackwatch redeliver --config FILE [--sink ID…]`: sends the findings in the
  * dead-letter files of the config's webhook and otlp sinks again, with each
  * sink's own settings. What fails again stays in the file. Exit 0 when every
- * file is empty afterwards.
+ * file is empty afterwards, 1 when findings failed again (or could not even
+ * be put back: they stay in `<file>.redelivering` for the next run).
  */
 export async function redeliverCommand(configFile: string, sinkIds: readonly string[], registry: ComponentRegistry): Promise<number> {
   const agent = await loadAgentConfig(configFile, registry);
@@ -39,6 +40,7 @@ async function redeliverSink(sink: ResolvedComponent, baseDir: string, logger: S
   const context = createComponentContext(sink.id, { logger, baseDir });
   const options = { config: sink.config as never, context };
   const report = sink.type === 'webhook' ? await redeliverDeadLetters(file, options) : await redeliverOtlpDeadLetters(file, options);
-  process.stderr.write(`${sink.id}: read ${report.read}, delivered ${report.delivered}, dead-lettered again ${report.deadLettered} (${file})\n`);
-  return report.deadLettered;
+  const lost = report.lost > 0 ? `, LOST ${report.lost} (still in ${file}.redelivering: run redeliver again)` : '';
+  process.stderr.write(`${sink.id}: read ${report.read}, delivered ${report.delivered}, dead-lettered again ${report.deadLettered}${lost} (${file})\n`);
+  return report.deadLettered + report.lost;
 }

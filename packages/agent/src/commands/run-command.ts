@@ -1,22 +1,35 @@
-import type { ComponentRegistry } from '@jackwatch/core';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { CounterSet, pipelineProblems, type ComponentRegistry } from '@jackwatch/core';
 import { findDefaultConfig } from '../find-default-config.ts';
 import { formatSummary } from '../format-summary.ts';
 import { loadAgentConfig } from '../load-agent-config.ts';
 import { ProgressLine } from '../progress-line.ts';
 import { runAgent } from '../run-agent.ts';
 import { StderrLogger } from '../stderr-logger.ts';
+import { unattributedErrors } from '../unattributed-errors.ts';
 
-/** Exit codes of the CLI. */
+/** Exit codes of the CLI: `failed` also when findings were lost or a component reported an error-level failure. */
 export const EXIT = { ok: 0, failed: 1, badConfig: 2 } as const;
 
 /**
  * `jackwatch run [--config FILE]`: runs until finite sources are exhausted
- * and everything is delivered (exit 0), or until SIGINT/SIGTERM drains it.
+ * and everything is delivered, or until SIGINT/SIGTERM drains it. Exits 0
+ * when nothing went wrong; 1 when a component failed, a sink lost (or still
+ * held) findings, or a component reported an error-level failure — the
+ * summary says which.
  */
 export async function runCommand(configFile: string | undefined, registry: ComponentRegistry): Promise<number> {
   const file = configFile ?? findDefaultConfig();
   if (file === undefined) {
     process.stderr.write('jackwatch: no --config given and no examples/quickstart/config.yaml here\n');
+    return EXIT.badConfig;
+  }
+  try {
+    await access(file, constants.R_OK);
+  } catch (error) {
+    process.stderr.write(`jackwatch: cannot read config file ${resolve(file)}: ${(error as Error).message}\n`);
     return EXIT.badConfig;
   }
   const agent = await loadAgentConfig(file, registry);
@@ -39,17 +52,21 @@ export async function runCommand(configFile: string | undefined, registry: Compo
   let progress: ProgressLine | undefined;
   try {
     logger.info(`running ${agent.config.pipelines.size} pipeline(s) from ${file}`);
+    const telemetry = new CounterSet();
     const results = await runAgent(agent, {
       logger,
       signal: controller.signal,
-      onStarted: (telemetry) => {
+      telemetry,
+      onStarted: () => {
         progress = new ProgressLine(telemetry);
         progress.start();
       },
     });
     progress?.stop();
-    process.stderr.write(formatSummary(results));
-    return results.some((r) => r.failures.length > 0) ? EXIT.failed : EXIT.ok;
+    const otherErrors = unattributedErrors(telemetry, results);
+    process.stderr.write(formatSummary(results, otherErrors));
+    const failed = results.some((r) => pipelineProblems(r).length > 0) || Object.keys(otherErrors).length > 0;
+    return failed ? EXIT.failed : EXIT.ok;
   } finally {
     progress?.stop();
     process.off('SIGINT', drain);

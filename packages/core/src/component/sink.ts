@@ -1,19 +1,29 @@
 import type { Finding } from '../finding/finding.ts';
 
-/** Delivery accounting of a sink: `accepted = delivered + deadLettered + queued`. */
+/**
+ * Delivery accounting of a sink. At every moment
+ * `accepted = delivered + deadLettered + lost + queued`.
+ */
 export interface SinkStats {
   readonly accepted: number;
   readonly delivered: number;
   /** Delivery attempts that were retried. */
   readonly retried: number;
   readonly deadLettered: number;
+  /** Accepted and not yet delivered, dead-lettered or lost (in flight included). */
   readonly queued: number;
   /**
-   * Findings neither delivered nor dead-lettered (the dead-letter file could
-   * not be written); absent means none. At every moment
-   * `accepted = delivered + deadLettered + lost + queued`.
+   * Findings neither delivered nor dead-lettered, for good (a dead-letter file
+   * or a stream that could not be written, an export that failed); absent
+   * means none. The agent exits 1 when any sink lost a finding.
    */
   readonly lost?: number;
+  /**
+   * `runtime` when the sink reports no stats of its own and the pipeline
+   * counted for it: handed to `export` = accepted, `export` resolved =
+   * delivered, rejected = lost.
+   */
+  readonly countedBy?: 'sink' | 'runtime';
 }
 
 /**
@@ -23,11 +33,23 @@ export interface SinkStats {
  * queue (so awaiting it is the pipeline's backpressure); `forceFlush`
  * resolves once everything accepted so far was delivered or dead-lettered;
  * `shutdown` flushes, then releases resources, and is idempotent.
+ *
+ * A sink should write each finding through `safeFinding` or
+ * `serializeFinding`, so that one finding whose evidence cannot be
+ * serialised never costs the others.
  */
 export interface Sink {
   start(): Promise<void>;
+  /** Rejecting means the sink did not take these findings: the pipeline counts them lost unless `stats` accounts for them. */
   export(findings: readonly Finding[]): Promise<void>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
-  stats(): SinkStats;
+  /**
+   * The sink's own accounting. Optional: without it the pipeline counts for
+   * the sink from what it handed to `export` and whether `export` resolved
+   * (delivered) or rejected (lost). With it, findings the pipeline handed
+   * over whose `export` settled but that the sink never counted as accepted,
+   * and accepted findings with no outcome, are counted lost.
+   */
+  stats?(): SinkStats;
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../finding/finding.ts';
  * A {@link Sink} that hands each batch of findings to your function and
  * waits for it (so a slow consumer slows the pipeline down, never grows a
  * queue). When the function throws, the pipeline reports the error through
- * its error hook and those findings do not count as delivered.
+ * its error hook and counts those findings lost (see `PipelineResult.sinks`).
  *
  * @example
  * ```ts

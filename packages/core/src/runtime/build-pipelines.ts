@@ -11,6 +11,8 @@ import { createComponentContext, type RuntimeServices } from './create-component
 import { unionInterest } from '../detection/selection.ts';
 import { Pipeline } from './pipeline.ts';
 import type { Named, PipelineOptions } from './pipeline-parts.ts';
+import { AccountedSink } from './accounted-sink.ts';
+import { CountingErrorReporter } from './counting-error-reporter.ts';
 import { RejectionReporter } from './rejection-reporter.ts';
 import { shareSink } from './shared-sink.ts';
 import { shareSource } from './shared-source.ts';
@@ -41,7 +43,7 @@ export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesO
     logger,
     telemetry,
     clock: options.clock,
-    errors: options.errors ?? new RejectionReporter(telemetry, logger),
+    errors: CountingErrorReporter.wrap(options.errors ?? new RejectionReporter(telemetry, logger), telemetry),
     checkpoints: options.checkpoints ?? checkpointStoreOf(config),
     baseDir: options.baseDir ?? config.baseDir,
   };
@@ -55,7 +57,7 @@ export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesO
   );
   const sinks = sharedInstances(
     pipelines.map((p) => p.sinks),
-    (id) => create<Sink>(lookup(config.sinks, id), services),
+    (id) => AccountedSink.of(create<Sink>(lookup(config.sinks, id), services)),
     shareSink,
   );
   return pipelines.map(

@@ -6,6 +6,7 @@ import type { ErrorReporter } from '../services/error-reporter.ts';
 import { silentLogger, type Logger } from '../services/logger.ts';
 import { MemoryCheckpointStore } from '../services/memory-checkpoint-store.ts';
 import { CounterSet, type Telemetry } from '../services/telemetry.ts';
+import { CountingErrorReporter } from './counting-error-reporter.ts';
 import { RejectionReporter } from './rejection-reporter.ts';
 
 /** The services a runtime shares between its components; all optional. */
@@ -21,8 +22,9 @@ export interface RuntimeServices {
 
 /**
  * Builds the context a component is created with: the shared services, with
- * the logger bound to the component and the checkpoint store scoped to its
- * id. Defaults suit embedders and tests: silent logger, memory checkpoints.
+ * the logger bound to the component, the checkpoint store scoped to its id,
+ * and error reports counted per component in `telemetry` (`component.errors`).
+ * Defaults suit embedders and tests: silent logger, memory checkpoints.
  *
  * @example
  * ```ts
@@ -38,7 +40,7 @@ export function createComponentContext(id: string, services: RuntimeServices = {
     clock: services.clock ?? systemClock,
     checkpoints: (services.checkpoints ?? new MemoryCheckpointStore()).scope(id),
     telemetry,
-    errors: services.errors ?? new RejectionReporter(telemetry, logger),
+    errors: CountingErrorReporter.wrap(services.errors ?? new RejectionReporter(telemetry, logger), telemetry),
     interest: services.interest ?? 'all',
     baseDir: services.baseDir ?? process.cwd(),
   };

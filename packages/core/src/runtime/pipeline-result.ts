@@ -14,8 +14,16 @@ export interface PipelineResult {
   /** Events older than the watermark when they arrived (processed, best effort). */
   readonly late: number;
   readonly findings: Readonly<Record<string, number>>;
+  /** Each sink's accounting, complete (`lost` always present) even for a sink that reports no stats. */
   readonly sinks: Readonly<Record<string, SinkStats>>;
   /** Sources that failed, with the reason; the others kept running. */
   readonly failures: readonly { readonly component: string; readonly message: string }[];
+  /**
+   * Error-level reports (`ErrorReporter.error`) per component id — this
+   * pipeline's sources, processors, detectors and sinks, and the pipeline's
+   * own id for checkpoint commits — counted in the pipeline's telemetry;
+   * components with none are left out.
+   */
+  readonly errors: Readonly<Record<string, number>>;
   readonly durationMs: number;
 }

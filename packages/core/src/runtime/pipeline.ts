@@ -4,7 +4,9 @@ import type { Finding } from '../finding/finding.ts';
 import { silentLogger, type Logger } from '../services/logger.ts';
 import { CounterSet, type Telemetry } from '../services/telemetry.ts';
 import type { ErrorReporter } from '../services/error-reporter.ts';
+import { AccountedSink } from './accounted-sink.ts';
 import { AckLedger } from './ack-ledger.ts';
+import { CountingErrorReporter } from './counting-error-reporter.ts';
 import { Credits, gated } from './credits.ts';
 import { DetectionEngine } from './detection-engine.ts';
 import type { Named, PipelineOptions, PipelineParts } from './pipeline-parts.ts';
@@ -42,6 +44,8 @@ interface Detected {
  */
 export class Pipeline {
   readonly #parts: PipelineParts;
+  /** The sinks, each behind an {@link AccountedSink} so that every one accounts, stats or not. */
+  readonly #sinks: readonly Named<AccountedSink>[];
   readonly #id: string;
   readonly #telemetry: Telemetry;
   readonly #logger: Logger;
@@ -55,15 +59,17 @@ export class Pipeline {
   #late = 0;
   #started = false;
   #shutdown: Promise<void> | undefined;
+  #lastRun: { readonly drained: boolean; readonly durationMs: number } = { drained: false, durationMs: 0 };
   readonly #failures: { component: string; message: string }[] = [];
 
   constructor(parts: PipelineParts, options: PipelineOptions = {}) {
     this.#parts = parts;
+    this.#sinks = parts.sinks.map(({ id, component }) => ({ id, component: AccountedSink.of(component) }));
     this.#options = options;
     this.#id = options.id ?? 'default';
     this.#telemetry = options.telemetry ?? new CounterSet();
     this.#logger = (options.logger ?? silentLogger).child({ pipeline: this.#id });
-    this.#errors = options.errors ?? new RejectionReporter(this.#telemetry, this.#logger);
+    this.#errors = CountingErrorReporter.wrap(options.errors ?? new RejectionReporter(this.#telemetry, this.#logger), this.#telemetry);
     this.#engine = new DetectionEngine(
       parts.detectors,
       {
@@ -87,7 +93,7 @@ export class Pipeline {
   /** Starts sinks, then sources: a bad bucket, path or endpoint fails here, before any reading. */
   async start(): Promise<void> {
     this.#started = true;
-    for (const { component } of this.#parts.sinks) await component.start();
+    for (const { component } of this.#sinks) await component.start();
     for (const { component } of this.#parts.sources) await component.start();
   }
 
@@ -121,23 +127,35 @@ export class Pipeline {
     );
     await lastValueFrom(delivered, { defaultValue: undefined });
     await this.#finish(signal.aborted);
+    this.#lastRun = { drained: signal.aborted, durationMs: performance.now() - startedAt };
+    return this.result();
+  }
+
+  /**
+   * The last run's result with every counter as it is now. `run` returns it
+   * when the run ends; read it again after `shutdown()` to include what
+   * shutdown delivered, dead-lettered or lost and the errors it reported
+   * (the agent's exit code does).
+   */
+  result(): PipelineResult {
     return summarize({
       pipeline: this.#id,
-      drained: signal.aborted,
+      drained: this.#lastRun.drained,
       telemetry: this.#telemetry,
       sources: this.#parts.sources.map((s) => s.id),
+      processors: (this.#parts.processors ?? []).map((p) => p.id),
       detectors: this.#parts.detectors.map((d) => d.id),
-      sinks: this.#parts.sinks,
+      sinks: this.#sinks,
       late: this.#late,
       failures: this.#failures,
-      durationMs: performance.now() - startedAt,
+      durationMs: this.#lastRun.durationMs,
     });
   }
 
   /** Shuts every component down; idempotent, safe without `start`. */
   shutdown(): Promise<void> {
     this.#shutdown ??= (async () => {
-      const all = [...this.#parts.sources, ...(this.#parts.processors ?? []), ...this.#parts.sinks];
+      const all = [...this.#parts.sources, ...(this.#parts.processors ?? []), ...this.#sinks];
       const results = await Promise.allSettled(all.map(({ component }) => component.shutdown()));
       results.forEach((result, i) => {
         if (result.status === 'rejected') this.#errors.error(all[i]!.id, result.reason);
@@ -171,7 +189,7 @@ export class Pipeline {
     if (findings.length === 0) return;
     for (const finding of findings) this.#findings.next(finding);
     await Promise.all(
-      this.#parts.sinks.map(async ({ id, component }) => {
+      this.#sinks.map(async ({ id, component }) => {
         try {
           await component.export(findings);
         } catch (error) {
@@ -197,7 +215,7 @@ export class Pipeline {
 
   async #flushSinks(): Promise<void> {
     await Promise.all(
-      this.#parts.sinks.map(async ({ id, component }) => {
+      this.#sinks.map(async ({ id, component }) => {
         try {
           await component.forceFlush();
         } catch (error) {

@@ -7,7 +7,8 @@ import type { Telemetry } from '../services/telemetry.ts';
  * The pipeline's one error hook: counts rejections by reason and source, and
  * logs them with their origin — every one at debug, the first
  * `warnLimit` per reason at warn, so a file of a million bad lines cannot
- * flood the log.
+ * flood the log. Component errors are logged at error level; the runtime
+ * counts them per component (see `CountingErrorReporter`).
  */
 export class RejectionReporter implements ErrorReporter {
   readonly #telemetry: Telemetry;
@@ -37,7 +38,6 @@ export class RejectionReporter implements ErrorReporter {
   }
 
   error(componentId: string, error: unknown, attributes: Readonly<Record<string, unknown>> = {}): void {
-    this.#telemetry.add('component.errors', 1, { component: componentId });
     this.#logger.error(error instanceof Error ? error.message : String(error), { component: componentId, ...attributes });
   }
 }

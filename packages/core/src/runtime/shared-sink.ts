@@ -12,13 +12,14 @@ export function shareSink(sink: Sink, consumers: number): Sink[] {
   let started: Promise<void> | undefined;
   let open = consumers;
   let shutdown: Promise<void> | undefined;
+  const stats = sink.stats?.bind(sink);
   return Array.from({ length: consumers }, () => {
     let closed = false;
     return {
       start: () => (started ??= sink.start()),
       export: (findings) => sink.export(findings),
       forceFlush: () => sink.forceFlush(),
-      stats: () => sink.stats(),
+      ...(stats ? { stats } : {}),
       shutdown: async () => {
         if (!closed) {
           closed = true;

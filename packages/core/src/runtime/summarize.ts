@@ -1,5 +1,5 @@
-import type { Sink } from '../component/sink.ts';
 import type { Telemetry } from '../services/telemetry.ts';
+import type { AccountedSink } from './accounted-sink.ts';
 import type { Named } from './pipeline-parts.ts';
 import type { PipelineResult } from './pipeline-result.ts';
 
@@ -9,8 +9,9 @@ export interface SummaryInput {
   readonly drained: boolean;
   readonly telemetry: Telemetry;
   readonly sources: readonly string[];
+  readonly processors: readonly string[];
   readonly detectors: readonly string[];
-  readonly sinks: readonly Named<Sink>[];
+  readonly sinks: readonly Named<AccountedSink>[];
   readonly late: number;
   readonly failures: readonly { readonly component: string; readonly message: string }[];
   readonly durationMs: number;
@@ -18,6 +19,12 @@ export interface SummaryInput {
 
 /** Builds a {@link PipelineResult} from the pipeline's counters and its sinks' accounting. */
 export function summarize(input: SummaryInput): PipelineResult {
+  const components = [input.pipeline, ...input.sources, ...input.processors, ...input.detectors, ...input.sinks.map((s) => s.id)];
+  const errors: Record<string, number> = {};
+  for (const component of new Set(components)) {
+    const count = input.telemetry.total('component.errors', { component });
+    if (count > 0) errors[component] = count;
+  }
   const rejected: Record<string, number> = {};
   for (const counter of input.telemetry.snapshot()) {
     if (counter.name !== 'events.rejected' || !input.sources.includes(counter.labels.source ?? '')) continue;
@@ -38,6 +45,7 @@ export function summarize(input: SummaryInput): PipelineResult {
     findings: Object.fromEntries(input.detectors.map((id) => [id, input.telemetry.total('findings', { pipeline: input.pipeline, detector: id })])),
     sinks: Object.fromEntries(input.sinks.map(({ id, component }) => [id, component.stats()])),
     failures: input.failures,
+    errors,
     durationMs: input.durationMs,
   };
 }

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir, open } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Finding } from '@jackwatch/core';
+import { serializeFinding, type EvidenceLimits, type Finding } from '@jackwatch/core';
 
 /** One line of a dead-letter file: a finding that could not be delivered, and why. */
 export interface DeadLetterEntry {
@@ -38,9 +38,12 @@ export function resolveDeadLetterPath(configured: string | undefined, componentI
 export class DeadLetterFile {
   /** Absolute path of the file. */
   readonly path: string;
+  readonly #limits: Partial<EvidenceLimits>;
 
-  constructor(path: string) {
+  /** `limits` bound the evidence written per finding (see `serializeFinding`). */
+  constructor(path: string, limits: Partial<EvidenceLimits> = {}) {
     this.path = path;
+    this.#limits = limits;
   }
 
   /** Creates the directory and checks that the file can be written, so a bad path fails at start. */
@@ -54,10 +57,14 @@ export class DeadLetterFile {
     }
   }
 
-  /** Appends one entry per finding. */
+  /**
+   * Appends one entry per finding. Each finding is serialised on its own
+   * with `serializeFinding`, so one that cannot be written whole is written
+   * with markers and never costs the others their line.
+   */
   async append(sink: string, findings: readonly Finding[], reason: string, attempts: number, now: number): Promise<void> {
-    const deadLetteredAt = new Date(now).toISOString();
-    const lines = findings.map((finding) => JSON.stringify({ deadLetteredAt, sink, reason, attempts, finding } satisfies DeadLetterEntry));
+    const head = JSON.stringify({ deadLetteredAt: new Date(now).toISOString(), sink, reason, attempts }).slice(0, -1);
+    const lines = findings.map((finding) => `${head},"finding":${serializeFinding(finding, this.#limits)}}`);
     await this.appendLines(lines);
   }
 

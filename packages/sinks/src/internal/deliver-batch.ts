@@ -1,6 +1,6 @@
 import type { Clock, Finding } from '@jackwatch/core';
 import { backoffDelay, type BackoffPolicy } from './backoff.ts';
-import type { BatchTransport } from './batch-transport.ts';
+import type { BatchTransport, DeliveryResult } from './batch-transport.ts';
 
 /** How one batch ended. */
 export type BatchOutcome =
@@ -29,11 +29,7 @@ export async function deliverBatch(findings: readonly Finding[], options: Delive
   const { transport, clock, signal } = options;
   if (signal.aborted) return { delivered: false, attempts: 0, reason: 'shutdown deadline passed before delivery' };
   for (let attempt = 1; ; attempt++) {
-    const result = await transport.send(findings, signal).catch((error: unknown) => ({
-      ok: false as const,
-      retryable: true,
-      reason: `transport error: ${(error as Error)?.message ?? String(error)}`,
-    }));
+    const result = await sendOnce(transport, findings, signal);
     if (result.ok) return { delivered: true, attempts: attempt };
     if (!result.retryable) return { delivered: false, attempts: attempt, reason: result.reason };
     if (attempt > options.maxRetries) return { delivered: false, attempts: attempt, reason: `${result.reason} (gave up after ${attempt} attempts)` };
@@ -48,5 +44,14 @@ export async function deliverBatch(findings: readonly Finding[], options: Delive
     } catch {
       return { delivered: false, attempts: attempt, reason: `${result.reason} (shutdown deadline)` };
     }
+  }
+}
+
+/** One `transport.send`, with a throw (synchronous or not) turned into a retryable failure. */
+async function sendOnce(transport: BatchTransport, findings: readonly Finding[], signal: AbortSignal): Promise<DeliveryResult> {
+  try {
+    return await transport.send(findings, signal);
+  } catch (error) {
+    return { ok: false, retryable: true, reason: `transport error: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -1,6 +1,7 @@
 import { durationSchema } from '@jackwatch/core';
 import { z } from 'zod';
 import type { CircuitSettings } from './circuit-breaker.ts';
+import { maxEvidenceSizeSchema } from './evidence-config.ts';
 
 /** Most findings one request may carry (keeps the finding-id header under common header-size limits). */
 export const MAX_BATCH_FINDINGS = 200;
@@ -48,6 +49,8 @@ export const deliveryShape = {
   /** How long `shutdown` may keep delivering; what is left then goes to the dead-letter file. */
   shutdownTimeout: durationSchema.prefault('30s'),
   circuitBreaker: circuitBreakerSchema,
+  /** Most bytes of JSON one finding's evidence may take in a request or a dead-letter line; records past it become markers. */
+  maxEvidenceSize: maxEvidenceSizeSchema,
 };
 
 /** Delivery settings after parsing (durations in milliseconds). */
@@ -58,6 +61,8 @@ export interface DeliverySettings {
   readonly queueSize: number;
   readonly shutdownTimeout: number;
   readonly circuitBreaker: CircuitSettings;
+  /** Bytes of evidence JSON per finding (see `safeFinding`). */
+  readonly maxEvidenceSize: number;
 }
 
 /** Cross-field check shared by both sinks: the queue must hold at least one full batch. */

@@ -4,6 +4,7 @@ import { CircuitBreaker } from './circuit-breaker.ts';
 import type { DeadLetterFile } from './dead-letter-file.ts';
 import { deliverBatch } from './deliver-batch.ts';
 import type { DeliverySettings } from './delivery-config.ts';
+import { EvidenceGuard } from './evidence-guard.ts';
 import { FindingQueue } from './finding-queue.ts';
 import { Wakeup } from './wakeup.ts';
 
@@ -18,6 +19,9 @@ interface FlushWaiter {
  * (awaiting `export` is the pipeline's backpressure), batches by size and
  * age, retries with backoff, and a dead-letter file for what finally fails.
  * One batch is in flight at a time, so findings leave in the order they came.
+ * Findings are bounded as they are accepted (see `safeFinding`): one whose
+ * evidence cannot be serialised travels with markers instead, so it is
+ * delivered (or dead-lettered) like any other and never costs its batch.
  * While the receiver is down (see {@link CircuitBreaker}), batches go
  * straight to the dead-letter file between probes.
  *
@@ -37,6 +41,7 @@ export class DeliverySink implements Sink {
   readonly #deadline = new AbortController();
   readonly #labels: { sink: string };
   readonly #breaker: CircuitBreaker;
+  readonly #guard: EvidenceGuard;
   #state: State = 'new';
   #draining = false;
   #intake: Promise<void> = Promise.resolve();
@@ -58,6 +63,7 @@ export class DeliverySink implements Sink {
     this.#wakeup = new Wakeup(context.clock);
     this.#labels = { sink: context.id };
     this.#breaker = new CircuitBreaker(settings.circuitBreaker);
+    this.#guard = new EvidenceGuard(context, settings.maxEvidenceSize);
     this.#deadline.signal.addEventListener('abort', () => this.#wakeup.notify(), { once: true });
   }
 
@@ -135,7 +141,8 @@ export class DeliverySink implements Sink {
     }
   }
 
-  async #accept(findings: readonly Finding[]): Promise<void> {
+  async #accept(given: readonly Finding[]): Promise<void> {
+    const findings = this.#guard.bound(given);
     let offset = 0;
     while (offset < findings.length) {
       await this.#queue.waitForRoom();
@@ -160,7 +167,11 @@ export class DeliverySink implements Sink {
         continue;
       }
       const batch = this.#queue.peek(this.#settings.batch.maxFindings);
-      const outcome = await this.#deliver(batch);
+      const outcome = await this.#deliver(batch).catch((error: unknown) => {
+        // Not expected (#deliver handles every failure); if it happens the batch is counted lost and the loop goes on.
+        this.#context.errors.error(this.#context.id, error, { stage: 'delivery', findingIds: batch.map((finding) => finding.id) });
+        return 'lost' as const;
+      });
       // Counting and removing in one synchronous step keeps accepted = delivered + deadLettered + queued exact.
       if (outcome === 'delivered') this.#delivered += batch.length;
       else if (outcome === 'dead_lettered') this.#deadLettered += batch.length;
@@ -202,7 +213,8 @@ export class DeliverySink implements Sink {
       const { failures, probeInterval } = this.#settings.circuitBreaker;
       this.#context.telemetry.add('sink.circuit_opened', 1, this.#labels);
       const message = `receiver down after ${failures} failed batches in a row (circuit open): findings go to the dead-letter file, one batch is tried every ${probeInterval} ms`;
-      this.#context.errors.error(this.#context.id, new Error(message), { reason: outcome.reason });
+      // Nothing is lost: the dead-letter file takes the findings; the summary shows them and redeliver sends them.
+      this.#context.logger.warn(message, { reason: outcome.reason });
     }
     return this.#deadLetter(batch, outcome.reason, outcome.attempts);
   }
@@ -212,12 +224,11 @@ export class DeliverySink implements Sink {
     const file = this.#deadLetters.path;
     try {
       await this.#deadLetters.append(this.#context.id, batch, reason, attempts, this.#context.clock.now());
-      this.#context.logger.error('findings dead-lettered', { file, reason, attempts, findings: batch.length });
-      this.#context.errors.error(this.#context.id, new Error(`${batch.length} finding(s) dead-lettered: ${reason}`), { file, findingIds: ids });
+      this.#context.logger.warn(`${batch.length} finding(s) dead-lettered: ${reason}`, { file, attempts, findingIds: ids });
       return 'dead_lettered';
     } catch (error) {
-      this.#context.logger.error('cannot write the dead-letter file: findings lost', { file, findingIds: ids });
-      this.#context.errors.error(this.#context.id, error, { file, findingIds: ids, reason });
+      const message = `${batch.length} finding(s) lost: cannot write the dead-letter file: ${error instanceof Error ? error.message : String(error)}`;
+      this.#context.errors.error(this.#context.id, new Error(message, { cause: error }), { file, findingIds: ids, reason });
       return 'lost';
     }
   }

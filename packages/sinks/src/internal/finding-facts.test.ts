@@ -1,3 +1,4 @@
+import type { Finding } from '@jackwatch/core';
 import { describe, expect, it } from 'vitest';
 import { ruleAFinding } from '../testing/finding-fixture.ts';
 import { findingFacts } from './finding-facts.ts';
@@ -23,5 +24,17 @@ describe('findingFacts', () => {
     expect(facts.accessKeyId).toBe('AKIAIOSFODNN7EXAMPLE');
     expect(facts.account).toBe('123456789012');
     expect(facts.userName).toBe('ci-deployer');
+  });
+
+  it('takes only strings from raw evidence, skipping records that are not objects', () => {
+    const finding = {
+      ...ruleAFinding(),
+      group: { userName: 42 as unknown as string },
+      evidence: [null, 'text', { userIdentity: { userName: { nested: true }, arn: 'arn:aws:iam::111122223333:user/eve' }, awsRegion: 7, requestParameters: 'modelId' }],
+    } as unknown as Finding;
+    const facts = findingFacts(finding);
+    expect(facts.userName).toBe('eve');
+    expect(facts.region).toBeUndefined();
+    expect(facts.modelId).toBeUndefined();
   });
 });

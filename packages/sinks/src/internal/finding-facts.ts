@@ -19,31 +19,39 @@ export interface FindingFacts {
  */
 export function findingFacts(finding: Finding): FindingFacts {
   const group = finding.group;
-  const first = <T>(pick: (record: CloudTrailRecord) => T | undefined): T | undefined => {
+  const fromGroup = (...keys: string[]): string | undefined => {
+    for (const key of keys) {
+      const value = text(group[key]);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+  const first = (pick: (record: CloudTrailRecord) => unknown): string | undefined => {
     for (const record of finding.evidence) {
-      const value = pick(record);
-      if (value !== undefined && value !== null && value !== '') return value;
+      if (typeof record !== 'object' || record === null) continue;
+      const value = text(pick(record));
+      if (value !== undefined) return value;
     }
     return undefined;
   };
   return {
-    accessKeyId: group['accessKeyId'] ?? first((r) => r.userIdentity?.accessKeyId),
-    userName: group['userName'] ?? group['user'] ?? first(userNameOf),
-    principalArn: group['principalArn'] ?? first((r) => r.userIdentity?.arn),
-    account: group['account'] ?? group['vendor_account'] ?? first((r) => r.recipientAccountId ?? r.userIdentity?.accountId),
-    region: group['region'] ?? group['vendor_region'] ?? first((r) => r.awsRegion),
-    sourceIp: group['sourceIp'] ?? group['src'] ?? first((r) => r.sourceIPAddress),
-    userAgent: group['userAgent'] ?? group['user_agent'] ?? first((r) => r.userAgent),
-    modelId: first(modelIdOf),
+    accessKeyId: fromGroup('accessKeyId') ?? first((r) => r.userIdentity?.accessKeyId),
+    userName: fromGroup('userName', 'user') ?? first(userNameOf),
+    principalArn: fromGroup('principalArn') ?? first((r) => r.userIdentity?.arn),
+    account: fromGroup('account', 'vendor_account') ?? first((r) => text(r.recipientAccountId) ?? r.userIdentity?.accountId),
+    region: fromGroup('region', 'vendor_region') ?? first((r) => r.awsRegion),
+    sourceIp: fromGroup('sourceIp', 'src') ?? first((r) => r.sourceIPAddress),
+    userAgent: fromGroup('userAgent', 'user_agent') ?? first((r) => r.userAgent),
+    modelId: first((r) => r.requestParameters?.['modelId']),
   };
 }
 
-function userNameOf(record: CloudTrailRecord): string | undefined {
-  const identity = record.userIdentity;
-  return identity?.userName ?? identity?.sessionContext?.sessionIssuer?.userName ?? identity?.arn?.split('/').pop();
+/** Evidence records are raw input: any field may hold any type, so only non-empty strings are taken. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function modelIdOf(record: CloudTrailRecord): string | undefined {
-  const modelId = record.requestParameters?.['modelId'];
-  return typeof modelId === 'string' ? modelId : undefined;
+function userNameOf(record: CloudTrailRecord): unknown {
+  const identity = record.userIdentity;
+  return text(identity?.userName) ?? text(identity?.sessionContext?.sessionIssuer?.userName) ?? text(identity?.arn)?.split('/').pop();
 }

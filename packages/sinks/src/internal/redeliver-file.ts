@@ -1,9 +1,13 @@
 import { rename, stat, unlink } from 'node:fs/promises';
-import type { Finding, Sink } from '@jackwatch/core';
+import type { Finding, Sink, SinkStats } from '@jackwatch/core';
 import type { DeadLetterFile } from './dead-letter-file.ts';
 import { parseDeadLetterLine, readGrowingLines } from './dead-letter-lines.ts';
 
-/** What a redelivery did. Every finding read is either delivered or back in the dead-letter file. */
+/**
+ * What a redelivery did. Every finding read is delivered, back in the
+ * dead-letter file, or — when that file could not be written — `lost` from
+ * this run but still in `<file>.redelivering`, which the next run resumes.
+ */
 export interface RedeliveryReport {
   /** The dead-letter file. */
   readonly file: string;
@@ -12,6 +16,8 @@ export interface RedeliveryReport {
   readonly delivered: number;
   /** Findings that failed again and were appended to the file anew. */
   readonly deadLettered: number;
+  /** Findings that failed again and could not be appended; `<file>.redelivering` is kept so they are not gone. */
+  readonly lost: number;
   /** Retry attempts made. */
   readonly retried: number;
   /** Lines that were not dead-letter entries; kept, verbatim, in the file. */
@@ -30,16 +36,18 @@ const EXPORT_CHUNK = 100;
  * lands back there. The file is first moved to `<file>.redelivering`, so an
  * agent running meanwhile starts a fresh file; if a previous run was
  * interrupted, its `.redelivering` file is resumed first (run again for the rest).
- * The sink is started and shut down here.
+ * The `.redelivering` file is removed only when nothing was lost; otherwise
+ * it stays for the next run (deterministic finding ids make the repeats
+ * harmless). The sink is started and shut down here.
  */
-export async function redeliverFile(sink: Sink, deadLetters: DeadLetterFile, signal?: AbortSignal): Promise<RedeliveryReport> {
+export async function redeliverFile(sink: Sink & { stats(): SinkStats }, deadLetters: DeadLetterFile, signal?: AbortSignal): Promise<RedeliveryReport> {
   const file = deadLetters.path;
   const inProgress = `${file}.redelivering`;
   const resumed = await exists(inProgress);
   let read = 0;
   let malformed = 0;
   let skipped = 0;
-  if (!resumed && !(await exists(file))) return { file, read, delivered: 0, deadLettered: 0, retried: 0, malformed, skipped, resumed };
+  if (!resumed && !(await exists(file))) return { file, read, delivered: 0, deadLettered: 0, lost: 0, retried: 0, malformed, skipped, resumed };
 
   await sink.start();
   try {
@@ -70,9 +78,10 @@ export async function redeliverFile(sink: Sink, deadLetters: DeadLetterFile, sig
   } finally {
     await sink.shutdown();
   }
-  await unlink(inProgress);
   const stats = sink.stats();
-  return { file, read, delivered: stats.delivered, deadLettered: stats.deadLettered, retried: stats.retried, malformed, skipped, resumed };
+  const lost = stats.lost ?? 0;
+  if (lost === 0) await unlink(inProgress);
+  return { file, read, delivered: stats.delivered, deadLettered: stats.deadLettered, lost, retried: stats.retried, malformed, skipped, resumed };
 }
 
 async function exists(path: string): Promise<boolean> {

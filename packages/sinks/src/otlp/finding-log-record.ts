@@ -46,10 +46,10 @@ export function findingLogRecord(finding: Finding, observedAt: number): LogRecor
     'jackwatch.finding.last_time': finding.lastTime,
     'jackwatch.finding.suppressed': finding.suppressed,
     'jackwatch.finding.references': nonEmpty([...finding.references]),
-    'jackwatch.finding.evidence.event_ids': nonEmpty(finding.evidence.map((r) => r.eventID ?? '')),
-    'jackwatch.finding.evidence.event_names': nonEmpty(finding.evidence.map((r) => r.eventName ?? '')),
+    'jackwatch.finding.evidence.event_ids': nonEmpty(finding.evidence.map((r) => evidenceText(r, 'eventID'))),
+    'jackwatch.finding.evidence.event_names': nonEmpty(finding.evidence.map((r) => evidenceText(r, 'eventName'))),
   };
-  for (const [key, value] of Object.entries(finding.group)) attributes[`jackwatch.finding.group.${key}`] = value;
+  for (const [key, value] of Object.entries(finding.group)) if (typeof value === 'string') attributes[`jackwatch.finding.group.${key}`] = value;
   return {
     eventName: FINDING_EVENT_NAME,
     timestamp: Number.isNaN(time) ? observedAt : time,
@@ -59,6 +59,12 @@ export function findingLogRecord(finding: Finding, observedAt: number): LogRecor
     body: finding.summary,
     attributes: withoutUndefined(attributes),
   };
+}
+
+/** A field of a raw evidence record as an attribute string: `''` unless it is a string. */
+function evidenceText(record: unknown, field: 'eventID' | 'eventName'): string {
+  const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value : '';
 }
 
 function nonEmpty(values: string[]): string[] | undefined {

@@ -22,7 +22,7 @@ export class OtlpSink extends DeliverySink {
   readonly deadLetterPath: string;
 
   constructor(config: OtlpConfig, context: ComponentContext) {
-    const deadLetters = new DeadLetterFile(resolveDeadLetterPath(config.deadLetter, context.id, context.baseDir));
+    const deadLetters = new DeadLetterFile(resolveDeadLetterPath(config.deadLetter, context.id, context.baseDir), { maxBytes: config.maxEvidenceSize });
     super(context, config, new OtlpTransport(config, context), deadLetters);
     this.deadLetterPath = deadLetters.path;
   }

@@ -1,5 +1,5 @@
-import type { ComponentContext, Finding } from '@jackwatch/core';
-import type { Logger } from '@opentelemetry/api';
+import { findingOutline, type ComponentContext, type Finding } from '@jackwatch/core';
+import type { Logger, LogRecord } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { LoggerProvider, type LogRecordExporter } from '@opentelemetry/sdk-logs';
@@ -49,7 +49,7 @@ export class OtlpTransport implements BatchTransport {
     if (!logger || !exporter) return Promise.resolve({ ok: false, retryable: false, reason: 'otlp transport not started' });
     const now = this.#context.clock.now();
     const records = this.#capture.capture(() => {
-      for (const finding of findings) logger.emit(findingLogRecord(finding, now));
+      for (const finding of findings) logger.emit(logRecordOf(finding, now));
     });
     return new Promise<DeliveryResult>((resolve) => {
       const onAbort = (): void => resolve({ ok: false, retryable: true, reason: 'export abandoned at the shutdown deadline' });
@@ -76,5 +76,14 @@ export class OtlpTransport implements BatchTransport {
     this.#exporter = undefined;
     await provider?.shutdown();
     await exporter?.shutdown();
+  }
+}
+
+/** The finding's log record; one that cannot be mapped is mapped from its outline, never failing the batch. */
+function logRecordOf(finding: Finding, now: number): LogRecord {
+  try {
+    return findingLogRecord(finding, now);
+  } catch (error) {
+    return findingLogRecord(findingOutline(finding, `cannot be mapped to a log record: ${error instanceof Error ? error.message : String(error)}`), now);
   }
 }

@@ -1,6 +1,8 @@
 import { PassThrough, Writable } from 'node:stream';
-import { createComponentContext, type Finding } from '@jackwatch/core';
+import { createComponentContext, EVIDENCE_OMITTED_KEY, isOmittedEvidence, type Finding } from '@jackwatch/core';
 import { describe, expect, it } from 'vitest';
+import { mixedBatch } from '../testing/hostile-findings.ts';
+import { createTestContext } from '../testing/test-context.ts';
 import { stdoutConfigSchema } from './config.ts';
 import { StdoutSink } from './stdout-sink.ts';
 
@@ -19,8 +21,9 @@ const finding = (n: number): Finding => ({
   references: [],
 });
 
-async function collect(out: PassThrough): Promise<string> {
-  out.end();
+/** Reads everything `out` carries; ends it first unless told the test ends it later. */
+async function collect(out: PassThrough, { endAfter = true } = {}): Promise<string> {
+  if (endAfter) out.end();
   let text = '';
   for await (const chunk of out) text += String(chunk);
   return text;
@@ -34,7 +37,7 @@ describe('StdoutSink', () => {
     await sink.export([finding(3)]);
     const lines = (await collect(out)).trimEnd().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as Finding).id)).toEqual(['id-1', 'id-2', 'id-3']);
-    expect(sink.stats()).toEqual({ accepted: 3, delivered: 3, retried: 0, deadLettered: 0, queued: 0 });
+    expect(sink.stats()).toEqual({ accepted: 3, delivered: 3, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
   });
 
   it('prints a readable block without colour when the output is not a terminal', async () => {
@@ -66,5 +69,72 @@ describe('StdoutSink', () => {
     await pending;
     expect(resolved).toBe(true);
     expect(writes).toHaveLength(1);
+  });
+
+  it('prints every finding of a batch holding deep, huge and cyclic evidence, each bad record as a marker', async () => {
+    const out = new PassThrough();
+    const text = collect(out, { endAfter: false });
+    const context = createTestContext('stdout', process.cwd());
+    const sink = new StdoutSink(stdoutConfigSchema.parse({}), context, out);
+    await sink.start();
+    const batch = mixedBatch();
+    await sink.export(batch);
+    await sink.shutdown();
+    out.end();
+    const printed = (await text).trimEnd().split('\n').map((line) => JSON.parse(line) as Finding);
+    expect(printed.map((f) => f.id)).toEqual(batch.map((f) => f.id));
+    expect(printed.map((f) => f.evidence.map((r) => (isOmittedEvidence(r) ? r[EVIDENCE_OMITTED_KEY] : 'kept')))).toEqual([
+      ['kept', 'kept'],
+      ['kept', 'nested deeper than 1000 levels'],
+      ['kept', "does not fit in the 262144 bytes of JSON a finding's evidence may take"],
+      ['kept', 'contains a reference to itself (a cycle)'],
+      ['kept', 'kept'],
+    ]);
+    expect(printed[1]?.evidence[1]).toMatchObject({ eventID: batch[1]?.evidence[1]?.eventID, eventName: 'InvokeModel', eventTime: '2026-03-14T02:15:41Z' });
+    expect(printed[0]).toEqual(JSON.parse(JSON.stringify(batch[0])));
+    expect(sink.stats()).toEqual({ accepted: 5, delivered: 5, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
+    expect(context.telemetry.total('sink.evidence_omitted', { sink: 'stdout' })).toBe(3);
+    expect(context.errors.errors).toEqual([]);
+  });
+
+  it('caps evidence at maxEvidenceSize', async () => {
+    const out = new PassThrough();
+    const text = collect(out, { endAfter: false });
+    const sink = new StdoutSink(stdoutConfigSchema.parse({ maxEvidenceSize: '1KiB' }), createComponentContext('stdout'), out);
+    await sink.export([finding(1)]);
+    await sink.export([{ ...finding(2), evidence: [{ eventName: 'Big', blob: 'z'.repeat(2000) }] }]);
+    out.end();
+    const [small, big] = (await text).trimEnd().split('\n').map((line) => JSON.parse(line) as Finding);
+    expect(small?.evidence).toEqual(finding(1).evidence);
+    expect(big?.evidence).toEqual([{ [EVIDENCE_OMITTED_KEY]: "does not fit in the 1024 bytes of JSON a finding's evidence may take", eventName: 'Big' }]);
+  });
+
+  it('prints the pretty block of every finding of such a batch', async () => {
+    const out = new PassThrough();
+    const text = collect(out, { endAfter: false });
+    const sink = new StdoutSink(stdoutConfigSchema.parse({ format: 'pretty', color: 'never' }), createComponentContext('stdout'), out);
+    const batch = mixedBatch();
+    await sink.export(batch);
+    out.end();
+    const printed = await text;
+    for (const f of batch) expect(printed).toContain(`id: ${f.id}`);
+    expect(sink.stats()).toMatchObject({ accepted: 5, delivered: 5, lost: 0 });
+  });
+
+  it('counts findings as lost, and reports it, when stdout cannot be written (a closed pipe)', async () => {
+    const closed = new Writable({
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    const context = createTestContext('stdout', process.cwd());
+    const sink = new StdoutSink(stdoutConfigSchema.parse({}), context, closed);
+    await sink.start();
+    await sink.export([finding(1), finding(2)]);
+    await sink.export([finding(3)]);
+    await sink.shutdown();
+    expect(sink.stats()).toEqual({ accepted: 3, delivered: 0, retried: 0, deadLettered: 0, queued: 0, lost: 3 });
+    expect(context.telemetry.total('sink.lost', { sink: 'stdout' })).toBe(3);
+    expect(context.errors.errors[0]).toMatchObject({ componentId: 'stdout', attributes: { findings: 2, outcome: 'findings lost' } });
   });
 });

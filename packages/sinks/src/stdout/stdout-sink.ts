@@ -1,43 +1,104 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ComponentContext, Finding, Sink, SinkStats } from '@jackwatch/core';
+import { EvidenceGuard } from '../internal/evidence-guard.ts';
 import type { StdoutConfig } from './config.ts';
-import { formatPretty } from './format-pretty.ts';
+import { renderFinding } from './render-finding.ts';
 
 /**
  * Writes findings to standard output: one JSON object per line (nothing else
  * goes to stdout — logs go to stderr), or a readable block per finding.
- * Honours the stream's backpressure: `export` waits for `drain`.
+ * Each finding is rendered on its own, through `safeFinding`, so one whose
+ * evidence cannot be serialised is still printed (markers in place) and
+ * never costs the others. Honours the stream's backpressure: `export` waits
+ * until a write the stream could not buffer is flushed.
+ *
+ * Accounting: a finding is `accepted` when `export` is called, `delivered`
+ * once the stream has flushed it, `lost` when the write fails (a closed
+ * pipe), `queued` in between.
  */
 export class StdoutSink implements Sink {
   readonly #config: StdoutConfig;
   readonly #out: Writable & { isTTY?: boolean };
   readonly #context: ComponentContext;
+  readonly #guard: EvidenceGuard;
+  readonly #labels: { sink: string };
+  readonly #reported = new Set<string>();
+  readonly #flushWaiters: Array<() => void> = [];
+  #accepted = 0;
   #delivered = 0;
+  #lost = 0;
 
   constructor(config: StdoutConfig, context: ComponentContext, out: Writable = process.stdout) {
     this.#config = config;
     this.#context = context;
     this.#out = out;
+    this.#guard = new EvidenceGuard(context, config.maxEvidenceSize);
+    this.#labels = { sink: context.id };
   }
 
-  async start(): Promise<void> {}
+  /** Listens for stream errors, so a closed pipe is counted as lost findings instead of ending the process. */
+  async start(): Promise<void> {
+    this.#out.on('error', this.#onStreamError);
+  }
 
   async export(findings: readonly Finding[]): Promise<void> {
+    const count = findings.length;
+    if (count === 0) return;
+    this.#accepted += count;
+    this.#context.telemetry.add('sink.accepted', count, this.#labels);
     const color = this.#config.color === 'always' || (this.#config.color === 'auto' && this.#out.isTTY === true);
-    const text = findings
-      .map((f) => (this.#config.format === 'json' ? `${JSON.stringify(f)}\n` : formatPretty(f, color)))
+    const text = this.#guard
+      .bound(findings)
+      .map((finding) => renderFinding(finding, this.#config, color))
       .join(this.#config.format === 'json' ? '' : '\n');
-    if (!this.#out.write(text)) await once(this.#out, 'drain');
-    this.#delivered += findings.length;
-    this.#context.telemetry.add('sink.delivered', findings.length, { sink: this.#context.id });
+    const written = new Promise<void>((resolve) => {
+      const buffered = this.#out.write(text, (error) => {
+        this.#settle(count, error ?? undefined);
+        resolve();
+      });
+      if (buffered) resolve();
+    });
+    await written;
   }
 
-  async forceFlush(): Promise<void> {}
+  /** Resolves once every finding accepted so far was flushed or counted lost. */
+  forceFlush(): Promise<void> {
+    if (this.#queued() === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#flushWaiters.push(resolve));
+  }
 
-  async shutdown(): Promise<void> {}
+  async shutdown(): Promise<void> {
+    await this.forceFlush();
+    this.#out.off('error', this.#onStreamError);
+  }
 
   stats(): SinkStats {
-    return { accepted: this.#delivered, delivered: this.#delivered, retried: 0, deadLettered: 0, queued: 0 };
+    return { accepted: this.#accepted, delivered: this.#delivered, retried: 0, deadLettered: 0, queued: this.#queued(), lost: this.#lost };
   }
+
+  #queued(): number {
+    return this.#accepted - this.#delivered - this.#lost;
+  }
+
+  #settle(count: number, error: Error | undefined): void {
+    if (error === undefined) {
+      this.#delivered += count;
+      this.#context.telemetry.add('sink.delivered', count, this.#labels);
+    } else {
+      this.#lost += count;
+      this.#context.telemetry.add('sink.lost', count, this.#labels);
+      // Reported once per distinct error: after a pipe closes, every later write fails the same way.
+      if (!this.#reported.has(error.message)) {
+        this.#reported.add(error.message);
+        this.#context.errors.error(this.#context.id, error, { findings: count, outcome: 'findings lost' });
+      } else {
+        this.#context.logger.debug('cannot write findings to stdout: findings lost', { findings: count, reason: error.message });
+      }
+    }
+    if (this.#queued() === 0) for (const resolve of this.#flushWaiters.splice(0)) resolve();
+  }
+
+  readonly #onStreamError = (): void => {
+    // Each failed write reports its own error through its callback; this listener only keeps the error from ending the process.
+  };
 }

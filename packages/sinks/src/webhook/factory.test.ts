@@ -35,6 +35,7 @@ describe('webhookSinkFactory (conformance)', () => {
       queueSize: 1000,
       shutdownTimeout: 30_000,
       circuitBreaker: { failures: 3, probeInterval: 30_000 },
+      maxEvidenceSize: 262_144,
     });
   });
 
@@ -42,7 +43,7 @@ describe('webhookSinkFactory (conformance)', () => {
     const sink = webhookSinkFactory.create(webhookSinkFactory.configSchema.parse({ url }), createTestContext('webhook', tmp.dir));
     await sink.shutdown();
     await sink.shutdown();
-    expect(sink.stats()).toEqual({ accepted: 0, delivered: 0, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
+    expect(sink.stats?.()).toEqual({ accepted: 0, delivered: 0, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
   });
 
   it('starts, shuts down, and can be created again', async () => {

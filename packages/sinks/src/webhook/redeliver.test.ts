@@ -1,6 +1,7 @@
-import { appendFile, readFile, rename, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { EVIDENCE_OMITTED_KEY, type Finding } from '@jackwatch/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ruleAFindings } from '../testing/finding-fixture.ts';
+import { ruleAFinding, ruleAFindings } from '../testing/finding-fixture.ts';
 import { createTestContext, makeTempDir } from '../testing/test-context.ts';
 import { WebhookReceiver } from '../testing/webhook-receiver.ts';
 import { webhookConfigSchema } from './config.ts';
@@ -78,5 +79,37 @@ describe('redeliverDeadLetters', () => {
     });
     expect(report).toMatchObject({ read: 0, delivered: 0 });
     expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('redelivers a hand-written line whose evidence is 100,000 levels deep, next to a good one', async () => {
+    const file = `${tmp.dir}/dl.jsonl`;
+    const good = ruleAFinding({ n: 1 });
+    const deep = ruleAFinding({ n: 2 });
+    const deepLine = JSON.stringify({ deadLetteredAt: '2026-03-14T03:00:00.000Z', sink: 'webhook/siem', reason: 'HTTP 503', attempts: 6, finding: { ...deep, evidence: ['DEEP'] } })
+      .replace('"evidence":["DEEP"]', `"evidence":[${'['.repeat(100_000)}${']'.repeat(100_000)}]`);
+    await writeFile(file, `${deepLine}\n${JSON.stringify({ deadLetteredAt: '2026-03-14T03:00:00.000Z', sink: 'webhook/siem', reason: 'HTTP 503', attempts: 6, finding: good })}\n`);
+
+    const report = await redeliverDeadLetters(file, { config: config(), context: createTestContext('webhook/siem', tmp.dir) });
+
+    expect(report).toMatchObject({ read: 2, delivered: 2, deadLettered: 0, lost: 0, malformed: 0 });
+    const [body] = receiver.deliveredBodies() as Array<{ findings: Finding[] }>;
+    expect(body?.findings.map((f) => f.id)).toEqual([deep.id, good.id]);
+    expect(body?.findings[0]?.evidence).toEqual([{ [EVIDENCE_OMITTED_KEY]: 'nested deeper than 1000 levels' }]);
+    expect(body?.findings[1]).toEqual(JSON.parse(JSON.stringify(good)));
+  });
+
+  it('keeps <file>.redelivering when what fails again cannot be put back, and says how many were lost', async () => {
+    const file = await deadLetterFindings(2);
+    receiver.requests.length = 0;
+    receiver.setDefault({ kind: 'hang' });
+    const redelivery = redeliverDeadLetters(file, { config: { ...config(), maxRetries: 0, timeout: '2s' }, context: createTestContext('webhook/siem', tmp.dir) });
+    while (receiver.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await mkdir(file); // the file the sink would append to is now a directory
+
+    const report = await redelivery;
+
+    expect(report).toMatchObject({ read: 2, delivered: 0, deadLettered: 0, lost: 2 });
+    const kept = (await readFile(`${file}.redelivering`, 'utf8')).trim().split('\n').map((line) => JSON.parse(line).finding.id);
+    expect(kept.sort()).toEqual(ruleAFindings(2).map((f) => f.id).sort());
   });
 });

@@ -1,3 +1,4 @@
+import type { Finding } from '@jackwatch/core';
 import { describe, expect, it } from 'vitest';
 import { ruleAFinding, ruleAFindings } from '../testing/finding-fixture.ts';
 import { slackMessage, SLACK_FINDINGS_SHOWN } from './slack-message.ts';
@@ -30,5 +31,14 @@ describe('slackMessage', () => {
     expect(message.blocks.filter((b) => b.type === 'section')).toHaveLength(SLACK_FINDINGS_SHOWN);
     expect(JSON.stringify(message.blocks.at(-1))).toContain('and 15 more');
     expect(message.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('renders a finding whose fields have the wrong types from its outline, next to the good ones', () => {
+    const broken = { ...ruleAFinding({ n: 1 }), severity: 42, detector: { id: 'x', title: { not: 'text' }, version: '1' } } as unknown as Finding;
+    const message = slackMessage([ruleAFinding({ n: 0 }), broken]);
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain(ruleAFinding({ n: 0 }).id);
+    expect(text).toContain(broken.id);
+    expect(text).toContain('*INFORMATIONAL*');
   });
 });

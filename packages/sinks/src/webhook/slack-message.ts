@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '@jackwatch/core';
+import { findingOutline, type Finding, type Severity } from '@jackwatch/core';
 import { findingFacts } from '../internal/finding-facts.ts';
 
 /** A Slack Block Kit block (the subset this sink writes). */
@@ -35,11 +35,20 @@ export function slackMessage(findings: readonly Finding[]): SlackMessage {
   if (findings.length > 1) blocks.push({ type: 'header', text: { type: 'plain_text', text: `jackwatch: ${findings.length} findings` } });
   findings.slice(0, SLACK_FINDINGS_SHOWN).forEach((finding, index) => {
     if (index > 0) blocks.push({ type: 'divider' });
-    blocks.push(...findingBlocks(finding));
+    blocks.push(...safeBlocks(finding));
   });
   const hidden = findings.length - SLACK_FINDINGS_SHOWN;
   if (hidden > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${hidden} more finding(s) in this batch.` }] });
   return { text: fallbackText(findings), blocks };
+}
+
+/** The blocks of one finding; one that cannot be rendered is rendered from its outline, never failing the message. */
+function safeBlocks(finding: Finding): SlackBlock[] {
+  try {
+    return findingBlocks(finding);
+  } catch (error) {
+    return findingBlocks(findingOutline(finding, `cannot be rendered: ${error instanceof Error ? error.message : String(error)}`));
+  }
 }
 
 function findingBlocks(finding: Finding): SlackBlock[] {
@@ -63,7 +72,10 @@ function findingBlocks(finding: Finding): SlackBlock[] {
 
 function fallbackText(findings: readonly Finding[]): string {
   const [first] = findings;
-  if (findings.length === 1 && first) return `[${first.severity.toUpperCase()}] ${first.summary}`;
+  if (findings.length === 1 && first) {
+    const { severity, summary } = typeof first.severity === 'string' && typeof first.summary === 'string' ? first : findingOutline(first, 'not a finding');
+    return truncate(`[${severity.toUpperCase()}] ${summary}`);
+  }
   const bySeverity = new Map<Severity, number>();
   for (const finding of findings) bySeverity.set(finding.severity, (bySeverity.get(finding.severity) ?? 0) + 1);
   const counts = [...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ');

@@ -118,7 +118,8 @@ describe('WebhookSink against a real receiver', () => {
     const entry = JSON.parse(lines[0] as string);
     expect(entry).toMatchObject({ sink: 'webhook/test', attempts: 1, reason: 'HTTP 400: bad payload', finding: { id: finding.id } });
     expect(sink.deadLetterPath).toBe(join(tmp.dir, '.jackwatch/dead-letter/webhook_test.jsonl'));
-    expect(context.errors.errors[0]?.attributes).toMatchObject({ findingIds: [finding.id] });
+    // Dead-lettered is not lost: a warning, never an error-level report that fails the run.
+    expect(context.errors.errors).toEqual([]);
   });
 
   it('stops retrying a receiver that is down: dead-letters at once between probes, and closes on a delivered probe', async () => {
@@ -134,7 +135,7 @@ describe('WebhookSink against a real receiver', () => {
     await send(1);
     expect(receiver.requests).toHaveLength(4); // two batches, each tried twice
     expect(context.telemetry.total('sink.circuit_opened')).toBe(1);
-    expect(context.errors.errors.map((e) => (e.error as Error).message)).toContainEqual(expect.stringMatching(/circuit open/));
+    expect(context.errors.errors).toEqual([]);
 
     await send(2);
     expect(receiver.requests).toHaveLength(4); // dead-lettered untried

@@ -6,7 +6,7 @@ import { loadTlsMaterial } from '../internal/tls-files.ts';
 import { classifyResponse } from './classify-response.ts';
 import type { WebhookConfig } from './config.ts';
 import { httpPost, HttpTimeoutError } from './http-post.ts';
-import { batchIdempotencyKey, FINDING_IDS_HEADER, IDEMPOTENCY_KEY_HEADER } from './idempotency-key.ts';
+import { batchIdempotencyKey, FINDING_IDS_HEADER, headerSafeId, IDEMPOTENCY_KEY_HEADER } from './idempotency-key.ts';
 import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from './signature.ts';
 import { renderWebhookBody } from './webhook-body.ts';
 import { sinksUserAgent } from '../internal/package-version.ts';
@@ -39,14 +39,14 @@ export class WebhookTransport implements BatchTransport {
   /** One POST of the batch; never throws. */
   async send(findings: readonly Finding[], signal: AbortSignal): Promise<DeliveryResult> {
     if (!this.#agent) return { ok: false, retryable: false, reason: 'webhook transport not started' };
-    const body = renderWebhookBody(findings, this.#config.format);
+    const body = renderWebhookBody(findings, this.#config.format, { maxBytes: this.#config.maxEvidenceSize });
     const now = this.#context.clock.now();
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       'user-agent': sinksUserAgent(),
       ...this.#config.headers,
       [IDEMPOTENCY_KEY_HEADER]: batchIdempotencyKey(findings),
-      [FINDING_IDS_HEADER]: findings.map((finding) => finding.id).join(','),
+      [FINDING_IDS_HEADER]: findings.map((finding) => headerSafeId(finding.id)).join(','),
     };
     if (this.#config.hmacSecret !== undefined) {
       const timestamp = Math.floor(now / 1000);

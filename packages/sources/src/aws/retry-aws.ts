@@ -16,12 +16,13 @@ export interface RetryOptions {
  * (with the round and the delay) to its error hook; gives up after
  * `maxRounds` when given, else retries until `signal` aborts.
  */
-export function componentRetries(context: Pick<ComponentContext, 'id' | 'clock' | 'errors'>, signal: AbortSignal, maxRounds?: number): RetryOptions {
+export function componentRetries(context: Pick<ComponentContext, 'clock' | 'logger'>, signal: AbortSignal, maxRounds?: number): RetryOptions {
   return {
     clock: context.clock,
     signal,
     ...(maxRounds !== undefined && { maxRounds }),
-    onRetry: (error, round, delayMs) => context.errors.error(context.id, error, { round, retryInMs: delayMs }),
+    // A retry is not a failure: one that never succeeds throws, and that is reported as an error.
+    onRetry: (error, round, delayMs) => context.logger.warn(`AWS call failed, retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`, { round }),
   };
 }
 

@@ -146,7 +146,7 @@ export class CloudWatchLogsSource implements Source {
       isFatal: (error: AwsRequestError) => error.permanent || (this.#config.once && error.kind === 'not-found'),
       onRetry: (error: AwsRequestError, waitMs: number) => {
         context.telemetry.add('cloudwatch_logs.request_failures', 1, { source: context.id, code: error.code });
-        context.errors.error(context.id, error, { retryInMs: waitMs });
+        context.logger.warn(`FilterLogEvents failed, retrying in ${waitMs} ms: ${error.message}`, { code: error.code });
       },
     };
   }

@@ -84,7 +84,8 @@ export class TailReader {
         if (error instanceof AwsRequestError && retry.isFatal(error)) throw error;
         this.#rewind(coverage.current);
         const wait = backoff(failures++);
-        context.errors.error(context.id, error, { operation: 'StartLiveTail', retryInMs: wait });
+        // Sessions end (after three hours, on any network fault): reconnecting re-reads the gap, nothing is lost.
+        context.logger.warn(`Live Tail session ended, reconnecting in ${wait} ms: ${error instanceof Error ? error.message : String(error)}`);
         await context.clock.sleep(wait, retry.signal);
       }
     }

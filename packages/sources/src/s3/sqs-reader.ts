@@ -144,7 +144,7 @@ export class SqsReader {
       this.#context.telemetry.add('sqs_messages_deleted', 1, { source: this.#context.id });
     } catch (error) {
       // Not fatal: the message comes back after its visibility timeout and is read again (same finding ids).
-      this.#context.errors.error(this.#context.id, error, { messageId: message.messageId });
+      this.#context.logger.warn(`cannot delete SQS message ${message.messageId}; it will be read again: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -96,13 +96,12 @@ export class VisibilityKeeper {
           if (!message) continue;
           // Past SQS's 12-hour limit or already redelivered: it can no longer be kept; it will be read again.
           this.#held.delete(message);
-          this.#context.errors.error(this.#context.id, new Error(`cannot extend the visibility of SQS message ${message.messageId}: ${failed.Code ?? ''} ${failed.Message ?? ''}`.trim()), {
-            queueUrl: this.#queueUrl,
-          });
+          // Duplicates, not loss: the message is read again, with the same finding ids.
+          this.#context.logger.warn(`cannot extend the visibility of SQS message ${message.messageId}: ${failed.Code ?? ''} ${failed.Message ?? ''}`.trim(), { queueUrl: this.#queueUrl });
         }
         this.#context.telemetry.add('sqs_visibility_extended', chunk.length - (result.Failed?.length ?? 0), { source: this.#context.id });
       } catch (error) {
-        this.#context.errors.error(this.#context.id, error, { queueUrl: this.#queueUrl });
+        this.#context.logger.warn(`cannot extend the visibility of SQS messages: ${error instanceof Error ? error.message : String(error)}`, { queueUrl: this.#queueUrl });
       }
     }
   }

@@ -78,6 +78,8 @@ export type { DetectorPolicy, FindingException } from './detection/policy-schema
 export { loadConfig } from './config/load-config.ts';
 export type { LoadConfigOptions } from './config/load-config.ts';
 export { parseConfigText } from './config/parse-config-text.ts';
+export { readConfigText } from './config/read-config-text.ts';
+export { CONFIG_LIMITS } from './config/config-limits.ts';
 export type { ParseConfigTextOptions } from './config/parse-config-text.ts';
 export { resolveConfig, resolveConfigObject } from './config/resolve-config.ts';
 export type { ResolveConfigOptions, ResolveConfigObjectOptions } from './config/resolve-config.ts';

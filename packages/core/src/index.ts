@@ -122,6 +122,8 @@ export { Suppressor } from './detection/suppressor.ts';
 export { exceptionMatcher } from './detection/exception-matcher.ts';
 export { findingField } from './detection/finding-fields.ts';
 export { globMatcher } from './detection/glob-matcher.ts';
+export { GLOB_LIMITS, globPatternProblem } from './detection/glob-pattern.ts';
+export { globPatternSchema } from './detection/glob-schema.ts';
 export type { GlobMatcher } from './detection/glob-matcher.ts';
 export { cidrMatcher, isCidr } from './detection/cidr-matcher.ts';
 export type { CidrMatcher } from './detection/cidr-matcher.ts';

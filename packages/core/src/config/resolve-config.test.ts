@@ -40,6 +40,17 @@ describe('resolveConfig: structure and service', () => {
     ]);
   });
 
+  it('refuses bare numbers as durations, written or from the environment, rather than reading milliseconds', () => {
+    expect(issueLines(() => resolveYaml(minimal('    allowedLateness: 0', '    ordering: { lateness: 90 }')))).toEqual([
+      '9:22 pipelines.default.allowedLateness: a duration needs a unit: write 0s, not 0',
+      '10:27 pipelines.default.ordering.lateness: 90 has no unit; write it with one, like 90s, 90m or 90h (ms and d work too)',
+    ]);
+    expect(issueLines(() => resolveYaml(minimal('    allowedLateness: ${env:LATENESS}'), { LATENESS: '15' }))).toEqual([
+      '9:22 pipelines.default.allowedLateness: *** has no unit; write it with one, like ***s, ***m or ***h (ms and d work too)',
+    ]);
+    expect(resolveYaml(minimal('    allowedLateness: ${env:LATENESS}'), { LATENESS: '15m' }).pipelines.get('default')?.allowedLateness).toBe(900_000);
+  });
+
   it('suggests the closest key for typos at every level', () => {
     const text = minimal('servce: {}', 'service:', '  logs: { levle: debug }', '  checkpoint: { dir: x }');
     expect(issueLines(() => resolveYaml(text))).toEqual([

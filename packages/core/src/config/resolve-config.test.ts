@@ -51,6 +51,27 @@ describe('resolveConfig: structure and service', () => {
     expect(resolveYaml(minimal('    allowedLateness: ${env:LATENESS}'), { LATENESS: '15m' }).pipelines.get('default')?.allowedLateness).toBe(900_000);
   });
 
+  it('lists the first 100 errors and warnings of a huge bad config and counts the rest', () => {
+    const ids = Array.from({ length: 3000 }, (_, i) => `stdout/s${i}`);
+    const text = lines(
+      'sources: { file: { paths: [./logs] } }',
+      'detectors: { aws-bedrock-enum-then-invoke-long-term-key: {} }',
+      `sinks: { ${ids.map((id) => `${id}: {}`).join(', ')} }`,
+      'pipelines:',
+      '  default:',
+      '    sources: [file]',
+      '    detectors: [aws-bedrock-enum-then-invoke-long-term-key]',
+      `    sinks: [${ids.map((id) => `${id}x`).join(', ')}, stdout/s1x]`,
+    );
+    const error = configError(() => resolveYaml(text));
+    expect(error.issues).toHaveLength(101);
+    expect(error.issues[0]?.message).toBe('unknown sink "stdout/s0x": it is not defined in "sinks"; did you mean "stdout/s0"?');
+    expect(error.issues.at(-1)).toEqual({ file: 'jw.yaml', path: [], line: undefined, column: undefined, message: '… and 2901 more errors' });
+    const unused = resolveYaml(text.replace(/    sinks: \[.*\]/, '    sinks: [stdout/s0]')).warnings;
+    expect(unused).toHaveLength(101);
+    expect(unused.at(-1)?.message).toBe('… and 2899 more warnings');
+  });
+
   it('suggests the closest key for typos at every level', () => {
     const text = minimal('servce: {}', 'service:', '  logs: { levle: debug }', '  checkpoint: { dir: x }');
     expect(issueLines(() => resolveYaml(text))).toEqual([

@@ -28,7 +28,12 @@ export function resolvePipelines(
   { issues, secrets }: { readonly issues: IssueCollector; readonly secrets: SecretIndex },
 ): Map<string, PipelineConfig> {
   const resolved = new Map<string, PipelineConfig>();
-  const definedSets = Object.fromEntries(PIPELINE_LISTS.map(({ list }) => [list, new Set(defined[list])])) as Record<keyof DefinedIds, ReadonlySet<string>>;
+  const definedSets: Readonly<Record<keyof DefinedIds, ReadonlySet<string>>> = {
+    sources: new Set(defined.sources),
+    processors: new Set(defined.processors),
+    detectors: new Set(defined.detectors),
+    sinks: new Set(defined.sinks),
+  };
   for (const [id, value] of Object.entries(pipelines)) {
     const path: ConfigPath = ['pipelines', id];
     const result = validateWithSchema(pipelineSchema, value, { path, issues, secrets, owner: 'the pipeline schema' });

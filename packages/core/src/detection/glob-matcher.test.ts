@@ -65,6 +65,8 @@ describe('globMatcher on adversarial values of 100 KB', () => {
     expect(globMatcher('*[ab]*[ab]*[ab]*[!a]')(run)).toBe(false);
     expect(globMatcher('*??????????????????????????????b*')(run)).toBe(false);
     expect(globMatcher('*?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a*')(run)).toBe(true);
+    expect(globMatcher(`*${'?'.repeat(2000)}b*`)(run)).toBe(false);
+    expect(globMatcher(`*${'?a'.repeat(1000)}*`)(run)).toBe(true);
   });
 
   it('answers for every brace alternative at once', () => {
@@ -168,6 +170,30 @@ describe('globMatcher against a dynamic-programming reference', () => {
         expect(globMatcher(render(tokens))(value)).toBe(expected);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('agrees on long runs of ? and classes between stars, which span several words of the bit-parallel search', () => {
+    const single = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('a', 'b').map((c): Token => ({ kind: 'char', char: c })) },
+      { weight: 3, arbitrary: fc.constant<Token>({ kind: 'any' }) },
+      { weight: 1, arbitrary: fc.constantFrom<Token>({ kind: 'class', negated: true, chars: ['b'], range: false }, { kind: 'class', negated: false, chars: ['a', '/'], range: false }) },
+    );
+    const segment = fc.array(single, { minLength: 1, maxLength: 80, size: 'max' });
+    const filler = fc.array(fc.constantFrom('a', 'b', '/'), { maxLength: 40 }).map((chars) => chars.join(''));
+    // A character each token accepts, so most values nearly match; one flipped character makes near misses.
+    const witness = (token: Token): string => (token.kind === 'char' ? token.char : token.kind === 'class' && token.negated ? 'a' : token.kind === 'class' ? '/' : 'b');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(filler, segment), { minLength: 1, maxLength: 3 }), filler, fc.option(fc.nat()), (parts, tail, flip) => {
+        const tokens: Token[] = [{ kind: 'star' }, ...parts.flatMap(([, run]): Token[] => [...run, { kind: 'star' }])];
+        let value = parts.map(([before, run]) => before + run.map(witness).join('')).join('') + tail;
+        if (flip !== null && value.length > 0) {
+          const at = flip % value.length;
+          value = value.slice(0, at) + (value[at] === 'a' ? '/' : 'a') + value.slice(at + 1);
+        }
+        expect(globMatcher(render(tokens))(value)).toBe(referenceMatch(tokens, value));
+      }),
+      { numRuns: 1500 },
     );
   });
 });

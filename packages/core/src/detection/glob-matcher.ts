@@ -1,5 +1,5 @@
 import { compileGlobPattern } from './glob-pattern.ts';
-import { matchesWildcard } from './wildcard-match.ts';
+import { compileWildcard } from './wildcard-match.ts';
 
 /** Tests one string against compiled glob patterns. */
 export type GlobMatcher = (value: string) => boolean;
@@ -14,10 +14,9 @@ export type GlobMatcher = (value: string) => boolean;
  * Case-insensitive because IAM names are, and because SIEM wildcards
  * usually are.
  *
- * Matching never uses a regular expression: it takes time linear in the
- * value's length for patterns whose parts between stars are plain text, and
- * at most that times the longest part holding `?` or a class otherwise (see
- * {@link matchesWildcard}), so a record cannot stall it with a huge field.
+ * Matching never uses a regular expression and never backtracks: it takes
+ * time linear in the value's length (see `compileWildcard`), so a record
+ * cannot stall it with a huge field.
  *
  * @throws {RangeError} for a pattern past `GLOB_LIMITS` (see `globPatternProblem`).
  * @example
@@ -28,11 +27,11 @@ export type GlobMatcher = (value: string) => boolean;
  */
 export function globMatcher(patterns: string | readonly string[]): GlobMatcher {
   const list = typeof patterns === 'string' ? [patterns] : patterns;
-  const compiled = list.flatMap(compileGlobPattern);
-  if (compiled.length === 0) return () => false;
+  const tests = list.flatMap(compileGlobPattern).map(compileWildcard);
+  if (tests.length === 0) return () => false;
   return (value) => {
     const text = value.toLowerCase();
-    for (const pattern of compiled) if (matchesWildcard(pattern, text)) return true;
+    for (const test of tests) if (test(text)) return true;
     return false;
   };
 }

@@ -8,7 +8,7 @@ export const CONFIG_LIMITS = {
   /** Bytes of UTF-8 text. */
   maxBytes: 1024 * 1024,
   /** YAML tokens: scalars, indicators such as `-`, `:` and `[`, line breaks and comments. */
-  maxTokens: 50_000,
+  maxTokens: 20_000,
   /** Levels of mappings and lists inside each other, aliases expanded. */
   maxDepth: 64,
   /** Values YAML aliases (`*name`) may add in total when expanded. */

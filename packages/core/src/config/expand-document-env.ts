@@ -17,13 +17,15 @@ export interface DocumentExpansion {
 
 /**
  * Expands `${env:…}` in every string scalar value of `document`, in place
- * (mapping keys are left alone). The document must be a plain tree, its
- * aliases already replaced by copies (`parseYamlSource` does that), so a
- * value an alias reused is expanded and reported at every path that uses it.
+ * (mapping keys are left alone). The document's aliases must already be
+ * replaced by the nodes they name (`parseYamlSource` does that): a value an
+ * alias reused is then one node at several paths, expanded once and
+ * reported at every path that uses it.
  */
 export function expandEnvInDocument(document: Document.Parsed, env: ConfigEnvironment): DocumentExpansion {
   const expandedPaths: ConfigPath[] = [];
   const problems: EnvProblem[] = [];
+  const done = new Map<unknown, boolean>();
 
   const visit = (node: unknown, path: ConfigPath): void => {
     if (isMap(node)) {
@@ -34,10 +36,15 @@ export function expandEnvInDocument(document: Document.Parsed, env: ConfigEnviro
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => visit(item, [...path, index]));
     } else if (isScalar(node) && typeof node.value === 'string') {
-      const result = expandEnvReferences(node.value, env);
-      for (const message of result.errors) problems.push({ path, message });
-      node.value = result.value;
-      if (result.expanded) expandedPaths.push(path);
+      let expanded = done.get(node);
+      if (expanded === undefined) {
+        const result = expandEnvReferences(node.value, env);
+        for (const message of result.errors) problems.push({ path, message });
+        node.value = result.value;
+        expanded = result.expanded;
+        done.set(node, expanded);
+      }
+      if (expanded) expandedPaths.push(path);
     }
   };
   visit(document.contents, []);

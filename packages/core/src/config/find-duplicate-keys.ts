@@ -12,9 +12,9 @@ export interface DuplicateKey {
 /**
  * Finds keys written twice in one mapping, comparing them as the config
  * reads them (`1` and `"1"` are the same key), with one set per mapping —
- * linear, unlike YAML's own pairwise check. Run it on a document without
- * aliases (see `inlineAliases`); a repetition copied by an alias is
- * reported once.
+ * linear, unlike YAML's own pairwise check. Run it on a document whose
+ * aliases are resolved (see `inlineAliases`); a repetition an alias reuses
+ * is reported once.
  */
 export function findDuplicateKeys(document: Document.Parsed): DuplicateKey[] {
   const found = new Map<number, DuplicateKey>();

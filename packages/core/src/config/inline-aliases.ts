@@ -14,14 +14,17 @@ const NOTHING: Extent = { values: 0, depth: 0 };
 type Slots = Record<string | number, unknown>;
 
 /**
- * Replaces every YAML alias (`*name`) of `document` by a copy of the node
- * its anchor (`&name`) marks, so that everything read afterwards is a plain
- * tree. Refuses, before copying anything, an alias that would expand the
- * document by more than {@link CONFIG_LIMITS}.maxAliasValues values in total
- * (a "billion laughs" bomb), one that nests it deeper than
+ * Replaces every YAML alias (`*name`) of `document` by the node its anchor
+ * (`&name`) marks — the same node, shared, not a copy — so that everything
+ * read afterwards walks a finite tree of known size, without resolving
+ * aliases. Refuses, before putting it in place, an alias that would expand
+ * the document by more than {@link CONFIG_LIMITS}.maxAliasValues values in
+ * total (a "billion laughs" bomb), one that nests it deeper than
  * {@link CONFIG_LIMITS}.maxDepth levels, an alias inside its own anchor
  * (a structure without end) and an alias without an anchor before it.
  * One walk over the document: each anchor's expanded size is computed once.
+ * A node may thus appear at several paths: whoever changes one in place
+ * must do it once (see `expandEnvInDocument`).
  *
  * @returns the first problem found (the document is then left half done), or `undefined`.
  */
@@ -59,7 +62,7 @@ export function inlineAliases(document: Document.Parsed): YamlLimitProblem | und
       };
       return NOTHING;
     }
-    holder[slot] = (target as Node & { clone(): Node }).clone();
+    holder[slot] = target;
     return extent;
   };
 

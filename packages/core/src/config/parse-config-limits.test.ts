@@ -40,7 +40,7 @@ describe('parseConfigText on YAML aliases', () => {
     expect(problems(deep)).toEqual(['2:34 : alias *a nests the config deeper than 64 levels, the most it may have']);
   });
 
-  it('expands ordinary aliases into copies, environment references and secrets included', () => {
+  it('expands ordinary aliases at every place they are used, environment references and secrets included', () => {
     const parsed = parse(lines('defaults: &d { timeout: 5s, token: "${env:TOKEN}" }', 'a: *d', 'b: [*d, *d]', 'k: &k key', '*k : value'));
     expect(parsed.value).toEqual({
       defaults: { timeout: '5s', token: 't0ken' },

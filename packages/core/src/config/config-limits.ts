@@ -13,8 +13,8 @@ export const CONFIG_LIMITS = {
   maxDepth: 64,
   /** Values YAML aliases (`*name`) may add in total when expanded. */
   maxAliasValues: 10_000,
-  /** YAML syntax errors (or duplicate keys) reported one by one; the rest are counted. */
-  maxReportedSyntaxErrors: 20,
+  /** YAML syntax errors (or duplicate keys) listed one by one; the rest are counted. */
+  maxListedYamlProblems: 20,
 } as const;
 
 /** Formats a byte count the way limits are written in messages: `1 MiB`, `512 KiB`, `100 bytes`. */

@@ -88,14 +88,14 @@ describe('parseConfigText on texts past its limits', () => {
     expect(problems(lines('a:', `  ${'- '.repeat(70)}x`))[0]).toMatch(/^2:\d+ : lists and mappings nest deeper than 64 levels/);
     const dashes = problems(lines('a:', `  ${'- '.repeat(8_000)}x`));
     expect(dashes[0]).toMatch(/^2:\d+ : YAML syntax error: lists and mappings nest too deeply here \(the most a config may have is 64 levels\)|nest deeper than 64/);
-    expect(dashes.length).toBeLessThanOrEqual(CONFIG_LIMITS.maxReportedSyntaxErrors + 1);
+    expect(dashes.length).toBeLessThanOrEqual(CONFIG_LIMITS.maxListedYamlProblems + 1);
   });
 
   it('reports the first syntax errors one by one and counts the rest', () => {
     const text = 'a: b: c\n'.repeat(2_000);
     const issues = problems(text);
-    expect(issues).toHaveLength(CONFIG_LIMITS.maxReportedSyntaxErrors + 1);
-    expect(issues[CONFIG_LIMITS.maxReportedSyntaxErrors]).toMatch(/… and \d+ more YAML syntax errors$/);
+    expect(issues).toHaveLength(CONFIG_LIMITS.maxListedYamlProblems + 1);
+    expect(issues[CONFIG_LIMITS.maxListedYamlProblems]).toMatch(/… and \d+ more YAML syntax errors$/);
   });
 
   it('finds duplicate keys, comparing them as the config reads them, and lists the first of many', () => {
@@ -116,6 +116,13 @@ describe('parseConfigText on ${env:…} inside a flow collection', () => {
     );
     expect(issues.slice(1).every((issue) => issue.includes('YAML syntax error'))).toBe(true);
     expect(problems('h: { a: ${env:X:-x} }\n')[0]).toMatch(/^1:9 : \$\{env:X:-x\} inside \[ \] or \{ \} must be quoted/);
+  });
+
+  it('lists the first hints of many, like syntax errors', () => {
+    const issues = problems(`a: [${Array.from({ length: 500 }, (_, i) => `\${env:V${i}}`).join(', ')}]\n`);
+    expect(issues).toHaveLength(CONFIG_LIMITS.maxListedYamlProblems + 1);
+    expect(issues[0]).toMatch(/^1:5 : \$\{env:V0\} inside \[ \] or \{ \} must be quoted/);
+    expect(issues.at(-1)).toMatch(/… and \d+ more YAML syntax errors$/);
   });
 
   it('reads the quoted form and the block form', () => {

@@ -30,8 +30,9 @@ export interface YamlSource {
 /**
  * Parses YAML text keeping source positions, within {@link CONFIG_LIMITS}:
  * the text's size, its tokens and the nesting of flow collections are
- * checked by a lexer pass before parsing, and YAML aliases are expanded
- * (bounded) right after, so the document holds a plain tree. Syntax errors,
+ * checked by a lexer pass before parsing, and YAML aliases are resolved
+ * within a budget right after (see `inlineAliases`), so nothing downstream
+ * meets an alias or an unbounded expansion. Syntax errors,
  * duplicate keys and exceeded limits become issues naming `file:line:col`;
  * YAML's messages are cut before the source excerpt it appends, which could
  * show a secret.
@@ -74,7 +75,7 @@ function firstIssues(
   issueAt: (offset: number, message: string) => ConfigIssue,
 ): ConfigIssue[] {
   const sorted = [...problems].sort((a, b) => a.offset - b.offset);
-  const shown = sorted.slice(0, CONFIG_LIMITS.maxReportedSyntaxErrors);
+  const shown = sorted.slice(0, CONFIG_LIMITS.maxListedYamlProblems);
   const issues = shown.map((problem) => issueAt(problem.offset, problem.message));
   const next = sorted[shown.length];
   if (next !== undefined) issues.push(issueAt(next.offset, `… and ${sorted.length - shown.length} more ${what}`));
@@ -88,17 +89,14 @@ function syntaxIssues(
   issueAt: (offset: number, message: string) => ConfigIssue,
 ): ConfigIssue[] {
   const errors = document.errors.map((error) => ({ offset: error.pos[0], message: `YAML syntax error: ${syntaxMessage(error.code, error.message)}` }));
-  const issues = firstIssues(errors, 'YAML syntax errors', issueAt);
-  for (const offset of flowReferences) {
+  const hints = flowReferences.map((offset) => {
     const reference = referenceAt(text, offset);
-    issues.push(
-      issueAt(
-        offset,
-        `${reference} inside [ ] or { } must be quoted, or YAML reads its "{" as a mapping: write ["${reference}"] (or { key: "${reference}" }), or use block style with one "- ${reference}" per line`,
-      ),
-    );
-  }
-  return issues;
+    return {
+      offset,
+      message: `${reference} inside [ ] or { } must be quoted, or YAML reads its "{" as a mapping: write ["${reference}"] (or { key: "${reference}" }), or use block style with one "- ${reference}" per line`,
+    };
+  });
+  return firstIssues([...hints, ...errors], 'YAML syntax errors', issueAt);
 }
 
 function syntaxMessage(code: string, message: string): string {
@@ -110,8 +108,9 @@ function syntaxMessage(code: string, message: string): string {
 // The `${…}` (or escaped `$${…}`) at `offset`, as written, for a hint; a stand-in when it does not close soon.
 function referenceAt(text: string, offset: number): string {
   const start = text[offset - 1] === '$' ? offset - 1 : offset;
-  const close = text.indexOf('}', offset);
-  return close > offset && close - start < 80 && !text.slice(start, close).includes('\n') ? text.slice(start, close + 1) : '${env:NAME}';
+  const written = text.slice(start, start + 80);
+  const close = written.indexOf('}');
+  return close > 0 && !written.slice(0, close).includes('\n') ? written.slice(0, close + 1) : '${env:NAME}';
 }
 
 function positionIn(text: string, offset: number): SourcePosition {

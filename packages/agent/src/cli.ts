@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@jackwatch/core';
 import { componentsCommand } from './commands/components-command.ts';
 import { EXIT, runCommand } from './commands/run-command.ts';
@@ -9,10 +9,12 @@ import { validateCommand } from './commands/validate-command.ts';
 import { createDefaultRegistry } from './default-registry.ts';
 import { AGENT_VERSION } from './version.ts';
 
+// exitOverride: commander throws instead of exiting, so usage errors get exit code 2 below.
 const program = new Command('jackwatch')
   .description('Detect LLMjacking — stolen AWS keys running Bedrock — in CloudTrail logs, as they stream in.')
   .version(AGENT_VERSION)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .exitOverride();
 
 let exitCode: number = EXIT.ok;
 
@@ -60,7 +62,10 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof CommanderError) {
+    // Commander has printed the problem (or the help or version asked for); 2 is also a bad config's code.
+    exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badConfig;
+  } else if (error instanceof ConfigError) {
     process.stderr.write(`jackwatch: invalid config\n${error.message}\n`);
     exitCode = EXIT.badConfig;
   } else {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
   ConfigError,
@@ -7,6 +6,7 @@ import {
   type JackwatchConfig,
   type ParsedConfigDocument,
   parseConfigText,
+  readConfigText,
   resolveConfig,
 } from '@jackwatch/core';
 import { loadPlugins, type LoadedPlugin } from './plugins/load-plugins.ts';
@@ -23,9 +23,9 @@ export interface AgentConfig {
 /**
  * Reads the config file, loads the plugins it names under `plugins:` into
  * `registry` (resolved from the file's directory), then validates the whole
- * config against the registry. Throws `ConfigError` (file, path and line of
- * every problem, a plugin that cannot be loaded included) or an Error naming
- * the file when it cannot be read.
+ * config against the registry. Throws `ConfigError`: file, path and line of
+ * every problem, a plugin that cannot be loaded included, or the file when
+ * it cannot be read or is too large.
  */
 export async function loadAgentConfig(file: string, registry: ComponentRegistry, env: NodeJS.ProcessEnv = process.env): Promise<AgentConfig> {
   const { path, parsed } = await readConfigFile(file, env);
@@ -36,12 +36,7 @@ export async function loadAgentConfig(file: string, registry: ComponentRegistry,
 /** Reads and parses the config file without validating it: enough to know its `plugins:`. */
 export async function readConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): Promise<{ path: string; parsed: ParsedConfigDocument }> {
   const path = resolve(file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read config file ${path}: ${(error as Error).message}`);
-  }
+  const text = await readConfigText(path);
   return { path, parsed: parseConfigText(text, { file: path, env }) };
 }
 

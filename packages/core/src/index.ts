@@ -86,6 +86,8 @@ export type { DetectorPolicy, FindingException } from './detection/policy-schema
 export { loadConfig } from './config/load-config.ts';
 export type { LoadConfigOptions } from './config/load-config.ts';
 export { parseConfigText } from './config/parse-config-text.ts';
+export { readConfigText } from './config/read-config-text.ts';
+export { CONFIG_LIMITS } from './config/config-limits.ts';
 export type { ParseConfigTextOptions } from './config/parse-config-text.ts';
 export { resolveConfig, resolveConfigObject } from './config/resolve-config.ts';
 export type { ResolveConfigOptions, ResolveConfigObjectOptions } from './config/resolve-config.ts';
@@ -133,6 +135,8 @@ export { detectorBundle } from './detection/detector-bundle.ts';
 export type { DetectorBundle, BundleMember } from './detection/detector-bundle.ts';
 export type { PolicyOptions } from './detection/with-policy.ts';
 export { globMatcher } from './detection/glob-matcher.ts';
+export { GLOB_LIMITS, globPatternProblem } from './detection/glob-pattern.ts';
+export { globPatternSchema } from './detection/glob-schema.ts';
 export type { GlobMatcher } from './detection/glob-matcher.ts';
 export { compareEventTime } from './detection/event-order.ts';
 export { MinHeap } from './collections/min-heap.ts';

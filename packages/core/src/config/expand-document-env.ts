@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { ConfigPath } from './config-path.ts';
 import { expandEnvReferences, type ConfigEnvironment } from './env-expansion.ts';
 
@@ -15,29 +15,26 @@ export interface DocumentExpansion {
   readonly problems: readonly EnvProblem[];
 }
 
-const MAX_DEPTH = 64;
-
 /**
  * Expands `${env:…}` in every string scalar value of `document`, in place
- * (mapping keys are left alone). A value reached through a YAML alias is
- * expanded once, at its anchor, and reported at every path that uses it.
+ * (mapping keys are left alone). The document's aliases must already be
+ * replaced by the nodes they name (`parseYamlSource` does that): a value an
+ * alias reused is then one node at several paths, expanded once and
+ * reported at every path that uses it.
  */
 export function expandEnvInDocument(document: Document.Parsed, env: ConfigEnvironment): DocumentExpansion {
   const expandedPaths: ConfigPath[] = [];
   const problems: EnvProblem[] = [];
   const done = new Map<unknown, boolean>();
 
-  const visit = (node: unknown, path: ConfigPath, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
-    if (isAlias(node)) {
-      visit(node.resolve(document), path, depth + 1);
-    } else if (isMap(node)) {
+  const visit = (node: unknown, path: ConfigPath): void => {
+    if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        visit(pair.value, [...path, key], depth + 1);
+        visit(pair.value, [...path, key]);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => visit(item, [...path, index], depth + 1));
+      node.items.forEach((item, index) => visit(item, [...path, index]));
     } else if (isScalar(node) && typeof node.value === 'string') {
       let expanded = done.get(node);
       if (expanded === undefined) {
@@ -50,6 +47,6 @@ export function expandEnvInDocument(document: Document.Parsed, env: ConfigEnviro
       if (expanded) expandedPaths.push(path);
     }
   };
-  visit(document.contents, [], 0);
+  visit(document.contents, []);
   return { expandedPaths, problems };
 }

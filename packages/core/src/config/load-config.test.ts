@@ -72,6 +72,6 @@ describe('loadConfig', () => {
 
   it('names the file when it cannot be read', async () => {
     const file = join(dir, 'missing.yaml');
-    await expect(loadConfig(file, createTestRegistry())).rejects.toThrow(`${file}: cannot read the config file: no such file`);
+    await expect(loadConfig(file, createTestRegistry())).rejects.toThrow(`${file}: cannot read the file: no such file`);
   });
 });

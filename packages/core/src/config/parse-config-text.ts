@@ -14,22 +14,23 @@ export interface ParseConfigTextOptions {
   readonly env?: ConfigEnvironment;
 }
 
-// A YAML "billion laughs" guard: each alias may expand this many nodes at most.
-const MAX_ALIAS_COUNT = 100;
-
 /**
  * Parses config YAML and expands `${env:NAME}` / `${env:NAME:-default}` in
  * its string values. Does not validate: call `resolveConfig` once the
- * plugins named in `plugins` are registered.
+ * plugins named in `plugins` are registered. Any text is accepted or refused
+ * in bounded time and memory (see `CONFIG_LIMITS`): YAML aliases are
+ * expanded within a budget before anything else reads the document.
  *
- * @throws {ConfigError} for YAML syntax errors (with `file:line:col`) and bad
- * or unset environment references, all of them at once.
+ * @throws {ConfigError} for YAML syntax errors (with `file:line:col`), a
+ * limit the text goes past, and bad or unset environment references, all of
+ * them at once.
  */
 export function parseConfigText(text: string, options: ParseConfigTextOptions = {}): ParsedConfigDocument {
   const { file, env = process.env } = options;
   const source = parseYamlSource(text, file);
+  if (source.issues.length > 0) throw new ConfigError(source.issues);
   const expansion = expandEnvInDocument(source.document, env);
-  const issues: ConfigIssue[] = [...source.issues];
+  const issues: ConfigIssue[] = [];
   for (const problem of expansion.problems) {
     const position = source.locate(problem.path);
     issues.push({ file, path: problem.path, line: position?.line, column: position?.column, message: problem.message });
@@ -37,7 +38,7 @@ export function parseConfigText(text: string, options: ParseConfigTextOptions = 
   if (issues.length > 0) throw new ConfigError(issues);
   let value: unknown;
   try {
-    value = source.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = source.document.toJS();
   } catch (error) {
     throw new ConfigError([{ file, path: [], line: undefined, column: undefined, message: `YAML error: ${error instanceof Error ? error.message : String(error)}` }]);
   }

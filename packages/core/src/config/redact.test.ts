@@ -20,7 +20,7 @@ describe('redactConfig', () => {
     });
   });
 
-  it('masks every value under a secret-looking key, whole subtrees included', () => {
+  it('masks every value under a secret-looking key, and every header value, whole subtrees included', () => {
     const parsed = parseConfigText(
       [
         'sinks:',
@@ -39,13 +39,42 @@ describe('redactConfig', () => {
         'webhook/token-service': {
           url: 'https://example.test',
           hmacSecret: '***',
-          headers: { Authorization: '***', 'X-Team': 'sec' },
+          headers: { Authorization: '***', 'X-Team': '***' },
           apiKey: '***',
           credentials: '***',
           ids: ['a', 'b'],
         },
       },
     });
+  });
+
+  it('shows a literal URL only up to its origin: its path, query and user info may hold a token', () => {
+    const parsed = parseConfigText(
+      [
+        'sinks:',
+        '  webhook/slack: { url: https://hooks.slack.com/services/T0/B0/literalurl-SECRET-99 }',
+        '  webhook/basic: { url: "https://user:pa55@siem.example.test" }',
+        '  webhook/query: { url: "http://siem.example.test:8080?key=k3y#frag" }',
+        '  otlp: { endpoint: http://collector:4318 }',
+        '  otlp/path: { endpoint: "https://collector.example.test/v1/logs" }',
+        'sources:',
+        '  s3: { queueUrl: "https://sqs.us-east-1.amazonaws.com/111122223333/trail", bucket: "https://not-a-url-field/x" }',
+      ].join('\n'),
+      { env: {} },
+    );
+    expect(redactConfig(parsed)).toEqual({
+      sinks: {
+        'webhook/slack': { url: 'https://hooks.slack.com/***' },
+        'webhook/basic': { url: 'https://siem.example.test/***' },
+        'webhook/query': { url: 'http://siem.example.test:8080/***' },
+        otlp: { endpoint: 'http://collector:4318' },
+        'otlp/path': { endpoint: 'https://collector.example.test/***' },
+      },
+      sources: { s3: { queueUrl: 'https://sqs.us-east-1.amazonaws.com/***', bucket: 'https://not-a-url-field/***' } },
+    });
+    expect(parsed.secrets.scrub('bad url https://hooks.slack.com/services/T0/B0/literalurl-SECRET-99 here', ['sinks', 'webhook/slack', 'url'])).toBe(
+      'bad url https://hooks.slack.com/*** here',
+    );
   });
 
   it('works on a config built as an object', () => {

@@ -1,15 +1,17 @@
 import type { ConfigPath } from './config-path.ts';
 import type { ParsedConfigDocument } from './parsed-config-document.ts';
-import { REDACTED } from './secret-index.ts';
+import { redactUrl } from './redact-url.ts';
+import { REDACTED } from './redacted.ts';
 
 // Deeper than any real config; stops a recursive YAML alias from looping.
 const MAX_DEPTH = 64;
 
 /**
  * The expanded config as plain data, safe to print (`jackwatch validate`):
- * every value that came from `${env:…}` and every value under a
- * secret-looking key (`token`, `password`, `apiKey`, `hmacSecret`, …) is
- * replaced by `"***"`, whole subtrees included.
+ * every value that came from `${env:…}`, every value under a secret-looking
+ * key (`token`, `password`, `apiKey`, `hmacSecret`, …) and every header
+ * value is replaced by `"***"`, whole subtrees included; an `http(s)` URL
+ * shows only its origin (`https://hooks.slack.com/***`).
  *
  * @example redactConfig(parseConfigText('sinks: { webhook: { url: "${env:HOOK}" } }')) // { sinks: { webhook: { url: '***' } } }
  */
@@ -21,7 +23,7 @@ export function redactConfig(parsed: Pick<ParsedConfigDocument, 'value' | 'secre
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, [...path, key])]));
     }
-    return value;
+    return typeof value === 'string' ? (redactUrl(value) ?? value) : value;
   };
   return redact(parsed.value, []);
 }

@@ -40,6 +40,38 @@ describe('resolveConfig: structure and service', () => {
     ]);
   });
 
+  it('refuses bare numbers as durations, written or from the environment, rather than reading milliseconds', () => {
+    expect(issueLines(() => resolveYaml(minimal('    allowedLateness: 0', '    ordering: { lateness: 90 }')))).toEqual([
+      '9:22 pipelines.default.allowedLateness: a duration needs a unit: write 0s, not 0',
+      '10:27 pipelines.default.ordering.lateness: 90 has no unit; write it with one, like 90s, 90m or 90h (ms and d work too)',
+    ]);
+    expect(issueLines(() => resolveYaml(minimal('    allowedLateness: ${env:LATENESS}'), { LATENESS: '15' }))).toEqual([
+      '9:22 pipelines.default.allowedLateness: *** has no unit; write it with one, like ***s, ***m or ***h (ms and d work too)',
+    ]);
+    expect(resolveYaml(minimal('    allowedLateness: ${env:LATENESS}'), { LATENESS: '15m' }).pipelines.get('default')?.allowedLateness).toBe(900_000);
+  });
+
+  it('lists the first 100 errors and warnings of a huge bad config and counts the rest', () => {
+    const ids = Array.from({ length: 1200 }, (_, i) => `stdout/s${i}`);
+    const text = lines(
+      'sources: { file: { paths: [./logs] } }',
+      'detectors: { aws-bedrock-enum-then-invoke-long-term-key: {} }',
+      `sinks: { ${ids.map((id) => `${id}: {}`).join(', ')} }`,
+      'pipelines:',
+      '  default:',
+      '    sources: [file]',
+      '    detectors: [aws-bedrock-enum-then-invoke-long-term-key]',
+      `    sinks: [${ids.map((id) => `${id}x`).join(', ')}, stdout/s1x]`,
+    );
+    const error = configError(() => resolveYaml(text));
+    expect(error.issues).toHaveLength(101);
+    expect(error.issues[0]?.message).toBe('unknown sink "stdout/s0x": it is not defined in "sinks"; did you mean "stdout/s0"?');
+    expect(error.issues.at(-1)).toEqual({ file: 'jw.yaml', path: [], line: undefined, column: undefined, message: '… and 1101 more errors' });
+    const unused = resolveYaml(text.replace(/    sinks: \[.*\]/, '    sinks: [stdout/s0]')).warnings;
+    expect(unused).toHaveLength(101);
+    expect(unused.at(-1)?.message).toBe('… and 1099 more warnings');
+  });
+
   it('suggests the closest key for typos at every level', () => {
     const text = minimal('servce: {}', 'service:', '  logs: { levle: debug }', '  checkpoint: { dir: x }');
     expect(issueLines(() => resolveYaml(text))).toEqual([

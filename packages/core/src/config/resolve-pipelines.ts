@@ -28,6 +28,12 @@ export function resolvePipelines(
   { issues, secrets }: { readonly issues: IssueCollector; readonly secrets: SecretIndex },
 ): Map<string, PipelineConfig> {
   const resolved = new Map<string, PipelineConfig>();
+  const definedSets: Readonly<Record<keyof DefinedIds, ReadonlySet<string>>> = {
+    sources: new Set(defined.sources),
+    processors: new Set(defined.processors),
+    detectors: new Set(defined.detectors),
+    sinks: new Set(defined.sinks),
+  };
   for (const [id, value] of Object.entries(pipelines)) {
     const path: ConfigPath = ['pipelines', id];
     const result = validateWithSchema(pipelineSchema, value, { path, issues, secrets, owner: 'the pipeline schema' });
@@ -35,16 +41,20 @@ export function resolvePipelines(
     const pipeline = result.value;
     let valid = true;
     for (const { list, kind } of PIPELINE_LISTS) {
+      const listed = new Set<string>();
       pipeline[list].forEach((ref, index) => {
         const refPath = [...path, list, index];
-        if (pipeline[list].indexOf(ref) !== index) {
+        if (listed.has(ref)) {
           issues.error(refPath, `${kind} "${ref}" is listed twice`);
           valid = false;
-        } else if (!defined[list].includes(ref)) {
-          const where = defined[list].length === 0 ? `"${list}" defines none` : `it is not defined in "${list}"${didYouMean(ref, defined[list])}`;
+        } else if (!definedSets[list].has(ref)) {
+          // A suggestion compares the id with every defined one: only for the errors that get listed.
+          const hint = issues.listIsFull ? '' : didYouMean(ref, defined[list]);
+          const where = defined[list].length === 0 ? `"${list}" defines none` : `it is not defined in "${list}"${hint}`;
           issues.error(refPath, `unknown ${kind} "${ref}": ${where}`);
           valid = false;
         }
+        listed.add(ref);
       });
     }
     if (!valid) continue;

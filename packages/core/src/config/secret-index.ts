@@ -1,32 +1,37 @@
 import { configPathKey, isPathPrefix, type ConfigPath } from './config-path.ts';
+import { redactUrl } from './redact-url.ts';
+import { REDACTED } from './redacted.ts';
 
 /** Keys whose values are treated as secrets wherever they appear in a component's options. */
-export const SECRET_KEY_PATTERN = /secret|token|password|passwd|authorization|api[-_]?key|credential|hmac/i;
+export const SECRET_KEY_PATTERN = /secret|token|password|passwd|passphrase|auth|cookie|api[-_]?key|private[-_]?key|credential|hmac|signature/i;
 
-/** The text shown in place of a secret. */
-export const REDACTED = '***';
+export { REDACTED } from './redacted.ts';
 
 // Deeper than any real config; stops a recursive YAML alias from looping.
 const MAX_DEPTH = 64;
 
 /**
  * True when a value at `path` is secret by its key: any key from the third
- * segment on matches {@link SECRET_KEY_PATTERN}. The first two segments are
+ * segment on matches {@link SECRET_KEY_PATTERN}, or the value is inside a
+ * component's `headers` (every header value, since any may carry a
+ * credential; the header names stay visible). The first two segments are
  * section names and component or pipeline ids (`sinks.webhook/token-api`),
  * which are names, not values.
  */
 export function isSecretKeyPath(path: ConfigPath): boolean {
-  return path.some((segment, index) => index >= 2 && typeof segment === 'string' && SECRET_KEY_PATTERN.test(segment));
+  return path.some(
+    (segment, index) => index >= 2 && typeof segment === 'string' && (SECRET_KEY_PATTERN.test(segment) || (segment.toLowerCase() === 'headers' && index < path.length - 1)),
+  );
 }
 
 /**
  * Knows which values of a config are secret — every value that came from
- * `${env:…}` expansion and every value under a secret-looking key — and
- * scrubs them from messages.
+ * `${env:…}` expansion, every value under a secret-looking key, and the
+ * part of an `http(s)` URL after its origin — and scrubs them from messages.
  */
 export class SecretIndex {
   readonly #expanded: ReadonlySet<string>;
-  readonly #values: { readonly path: ConfigPath; readonly text: string }[] = [];
+  readonly #values: { readonly path: ConfigPath; readonly text: string; readonly shown: string }[] = [];
 
   /** @param value the config as plain data; @param expandedPaths the paths filled from the environment */
   constructor(value: unknown, expandedPaths: readonly ConfigPath[]) {
@@ -44,12 +49,15 @@ export class SecretIndex {
     return this.#expanded.has(configPathKey(path));
   }
 
-  /** Replaces, in a message about `path`, every secret value at, above or below `path` by `***`. */
+  /**
+   * Replaces, in a message about `path`, every secret value at, above or
+   * below `path` by `***`, and every URL there by its origin (see `redactUrl`).
+   */
   scrub(message: string, path: ConfigPath): string {
     let scrubbed = message;
     for (const secret of this.#values) {
       if (isPathPrefix(path, secret.path) || isPathPrefix(secret.path, path)) {
-        scrubbed = scrubbed.split(secret.text).join(REDACTED);
+        scrubbed = scrubbed.split(secret.text).join(secret.shown);
       }
     }
     return scrubbed;
@@ -61,8 +69,10 @@ export class SecretIndex {
       value.forEach((item, index) => this.#collect(item, [...path, index]));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) this.#collect(item, [...path, key]);
-    } else if ((typeof value === 'string' || typeof value === 'number') && String(value) !== '' && this.isSecret(path)) {
-      this.#values.push({ path, text: String(value) });
+    } else if ((typeof value === 'string' || typeof value === 'number') && String(value) !== '') {
+      const text = String(value);
+      const shown = this.isSecret(path) ? REDACTED : typeof value === 'string' ? redactUrl(value) : undefined;
+      if (shown !== undefined) this.#values.push({ path, text, shown });
     }
   }
 }

@@ -1,16 +1,24 @@
-import picomatch from 'picomatch';
+import { compileGlobPattern } from './glob-pattern.ts';
+import { compileWildcard } from './wildcard-match.ts';
 
 /** Tests one string against compiled glob patterns. */
 export type GlobMatcher = (value: string) => boolean;
 
 /**
- * Compiles glob patterns (picomatch) into one case-insensitive matcher that
- * holds when any pattern matches. `*` matches any run of characters,
- * **including `/`** — so `arn:aws:iam::*:role/*admin*` also matches a role
- * under a path and `Boto3/*` a whole user agent — `?` one character other
- * than `/`, and `[…]`, `{a,b}` work as usual. Case-insensitive because IAM
- * names are, and because SIEM wildcards usually are.
+ * Compiles glob patterns into one case-insensitive matcher that holds when
+ * any pattern matches. `*` matches any run of characters, **including
+ * `/`** — so `arn:aws:iam::*:role/*admin*` also matches a role under a path
+ * and `Boto3/*` a whole user agent — `?` one character other than `/`,
+ * `[abc]`, `[a-z]` and `[!a-z]` one character of (or outside) a class,
+ * `{a,b}` either alternative, and `\` makes the next character literal.
+ * Case-insensitive because IAM names are, and because SIEM wildcards
+ * usually are.
  *
+ * Matching never uses a regular expression and never backtracks: it takes
+ * time linear in the value's length (see `compileWildcard`), so a record
+ * cannot stall it with a huge field.
+ *
+ * @throws {RangeError} for a pattern past `GLOB_LIMITS` (see `globPatternProblem`).
  * @example
  * ```ts
  * const isAdmin = globMatcher(['arn:*:iam::*:user/*admin*']);
@@ -19,11 +27,11 @@ export type GlobMatcher = (value: string) => boolean;
  */
 export function globMatcher(patterns: string | readonly string[]): GlobMatcher {
   const list = typeof patterns === 'string' ? [patterns] : patterns;
-  if (list.length === 0) return () => false;
-  const tests = list.map((pattern) => picomatch(pattern, { bash: true, dot: true, nocase: true }));
-  if (tests.length === 1) return tests[0]!;
+  const tests = list.flatMap(compileGlobPattern).map(compileWildcard);
+  if (tests.length === 0) return () => false;
   return (value) => {
-    for (const test of tests) if (test(value)) return true;
+    const text = value.toLowerCase();
+    for (const test of tests) if (test(text)) return true;
     return false;
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.ts';
 import { isCidr } from './cidr-matcher.ts';
+import { globPatternSchema } from './glob-schema.ts';
 
 /**
  * One exception condition. `field` is a finding group key (`accessKeyId`,
@@ -13,7 +14,7 @@ export const exceptionConditionSchema = z
   .strictObject({
     field: z.string().min(1),
     equals: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-    glob: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+    glob: z.union([globPatternSchema, z.array(globPatternSchema).min(1)]).optional(),
     cidr: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   })
   .superRefine((value, ctx) => {

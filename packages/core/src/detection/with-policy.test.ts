@@ -43,6 +43,21 @@ describe('withPolicy exceptions', () => {
     expect(users({ exceptions: [{ when: [{ field: 'userAgent', glob: 'boto3/*' }] }] })).toEqual([]);
   });
 
+  it('matches globs against a 100 KB user agent, made to stall a backtracking matcher, in either direction', () => {
+    const huge = ev.event({ time: T0, action: 'A', identity: iamUser({ userName: 'mallory' }), userAgent: 'a'.repeat(100_000) });
+    const excepted = (glob: string) => run({ exceptions: [{ when: [{ field: 'userAgent', glob }] }] }, [huge]).findings.length === 0;
+    expect(excepted('*a*a*a*a*a*a*b')).toBe(false);
+    expect(excepted('*a*a*a*a*a*a*a')).toBe(true);
+    expect(excepted('{*a?b,*[!a]}*')).toBe(false);
+  });
+
+  it('refuses a glob past its limits when the policy is validated', () => {
+    const problems = detectorPolicySchema.safeParse({ exceptions: [{ when: [{ field: 'userAgent', glob: ['ok*', '{a,b}'.repeat(7)] }] }] }).error?.issues;
+    expect(problems?.map((issue) => [issue.path, issue.message])).toEqual([
+      [['exceptions', 0, 'when', 0, 'glob', 1], "a glob's {a,b} alternatives may expand to at most 64 patterns; this one expands to more"],
+    ]);
+  });
+
   it('matches IPv4 and IPv6 CIDR ranges and never a non-IP', () => {
     expect(users({ exceptions: [{ when: [{ field: 'sourceIPAddress', cidr: ['10.0.0.0/8', '2001:db8::/32'] }] }] })).toEqual(['bob']);
     const service = ev.event({ time: T0, action: 'A', sourceIp: 'bedrock.amazonaws.com' });

@@ -12,7 +12,7 @@ const WINDOW = 10 * 60_000;
 const THRESHOLD = 3;
 const CODES = new Set(['accessdenied', 'accessdeniedexception']);
 
-const create = () => listModelsFailuresFactory.create(listModelsFailuresConfigSchema.parse({ window: WINDOW, threshold: THRESHOLD }), testContext(ID));
+const create = () => listModelsFailuresFactory.create(listModelsFailuresConfigSchema.parse({ window: '10m', threshold: THRESHOLD }), testContext(ID));
 const groupOf = (e: TrailEvent) => Object.values(listModelsFailuresGroupBy).map((read) => read(e) ?? 'unknown').join('|');
 
 /** Rule C as its README states it, read literally, on the time-sorted events: the reference the detector must match. */

@@ -1,3 +1,4 @@
+import { globPatternSchema } from '@jackwatch/core';
 import { z } from 'zod';
 
 /**
@@ -23,7 +24,7 @@ export const nonAdminDeletionConfigSchema = z.strictObject({
    * Principal-ARN glob patterns of administrators (case-insensitive, `*` spans `/`), tested against
    * `userIdentity.arn` and, for a role session, the session issuer's role ARN. `[]`: nobody is an admin.
    */
-  admins: z.array(z.string().min(1)).default([...DEFAULT_ADMIN_PATTERNS]),
+  admins: z.array(globPatternSchema.min(1)).default([...DEFAULT_ADMIN_PATTERNS]),
 });
 
 /** Parsed options of `aws-bedrock-logging-deletion-non-admin`. */

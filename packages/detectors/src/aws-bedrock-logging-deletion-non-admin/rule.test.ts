@@ -102,9 +102,20 @@ describe('aws-bedrock-logging-deletion(-non-admin)', () => {
     }
   });
 
+  it('judges principals with 100 KB ARNs, made to stall a backtracking matcher, by the default and configured admins', () => {
+    const longPath = `/${'admin'.repeat(20_000)}x/`;
+    const nearAdmin = deletion(assumedRole({ roleName: 'ci', sessionName: 's', path: `/${'ad'.repeat(50_000)}/` }));
+    const underAdminPath = deletion(iamUser({ userName: 'dev', path: longPath }));
+    expect(runDetector(medium(), [nearAdmin, underAdminPath]).findings.map((f) => f.group.userName)).toEqual(['ci']);
+    const strict = { admins: ['arn:*:iam::*:user/*admin*admin*admin*admin*admin*admin*y', 'arn:*:sts::*:assumed-role/*a?*d?*m?*i?*n/*'] };
+    expect(runDetector(medium(strict), [nearAdmin, underAdminPath]).findings).toHaveLength(2);
+  });
+
   it('validates admins', () => {
     expect(nonAdminDeletionConfigSchema.parse({}).admins).toContain('arn:*:sts::*:assumed-role/*admin*/*');
     expect(nonAdminDeletionConfigSchema.safeParse({ admins: [''] }).success).toBe(false);
+    const tooLong = nonAdminDeletionConfigSchema.safeParse({ admins: [`arn:aws:iam::*:role/${'x'.repeat(3000)}`] });
+    expect(tooLong.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[['admins', 0], 'a glob may be at most 2048 characters long; this one has 3020']]);
     expect(nonAdminDeletionConfigSchema.safeParse({ admin: [] }).success).toBe(false);
     expect(loggingDeletionConfigSchema.safeParse({ admins: [] }).success).toBe(false);
   });

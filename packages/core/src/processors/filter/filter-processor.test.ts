@@ -29,6 +29,16 @@ describe('filter processor', () => {
     expect(filter.process(input)).toEqual([input[1]]);
   });
 
+  it('decides on a 100 KB principal ARN, made to stall a backtracking matcher, by its glob rules', () => {
+    const huge = iamUser({ userName: `${'a'.repeat(100_000)}` });
+    const filter = (glob: string) =>
+      new FilterProcessor(filterConfigSchema.parse({ drop: [{ when: [{ field: 'userIdentity.arn', glob }] }] }), testContext('filter'));
+    const input = [events.event({ time: '2026-01-01T00:00:00Z', action: 'ListFoundationModels', identity: huge })];
+    expect(filter('*a*a*a*a*a*a*b').process(input)).toEqual(input);
+    expect(filter('*:user/*a*a*a*a*a*a*a').process(input)).toEqual([]);
+    expect(filter('*?*?*?*?*?*?*[!a]').process(input)).toEqual(input);
+  });
+
   it('refuses a filter with no rule', () => {
     expect(filterConfigSchema.safeParse({}).success).toBe(false);
   });

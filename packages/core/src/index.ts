@@ -43,6 +43,14 @@ export type { CheckpointStore, CheckpointValue } from './services/checkpoint-sto
 export type { ErrorReporter } from './services/error-reporter.ts';
 export { MemoryCheckpointStore } from './services/memory-checkpoint-store.ts';
 export { FileCheckpointStore } from './services/file-checkpoint-store.ts';
+export type { FileCheckpointStoreOptions } from './services/file-checkpoint-store.ts';
+export { CheckpointError, CheckpointWriteError } from './services/checkpoint-error.ts';
+export { checkpointFileName, checkpointFileOf, isCheckpointTemporaryOf } from './services/checkpoint-file-name.ts';
+export { readCheckpointFile, MAX_CHECKPOINT_FILE_BYTES } from './services/checkpoint-file.ts';
+export type { CheckpointFileContent } from './services/checkpoint-file.ts';
+export { readCheckpoint } from './services/read-checkpoint.ts';
+export { ReportingCheckpointStore } from './services/reporting-checkpoint-store.ts';
+export type { CheckpointWriteHooks } from './services/reporting-checkpoint-store.ts';
 
 // --- decoding (lead) ---
 export { normalizeRecord, isRejection } from './event/normalize.ts';

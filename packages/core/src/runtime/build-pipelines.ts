@@ -106,7 +106,7 @@ function sharedInstances<T>(idsPerPipeline: readonly (readonly string[])[], make
 
 function checkpointStoreOf(config: JackwatchConfig): FileCheckpointStore | MemoryCheckpointStore {
   const checkpoints = config.service.checkpoints;
-  return checkpoints.store === 'file' ? new FileCheckpointStore(checkpoints.dir) : new MemoryCheckpointStore();
+  return checkpoints.store === 'file' ? new FileCheckpointStore(checkpoints.dir, { configFile: config.file }) : new MemoryCheckpointStore();
 }
 
 function lookup(components: ReadonlyMap<string, ResolvedComponent>, id: string): ResolvedComponent {

@@ -38,6 +38,7 @@ export function createComponentContext(id: string, services: RuntimeServices = {
   const errors = services.errors ?? new RejectionReporter(telemetry, logger);
   const checkpoints = new ReportingCheckpointStore((services.checkpoints ?? new MemoryCheckpointStore()).scope(id), {
     failed: (error) => errors.error(id, error, { stage: 'checkpoint' }),
+    failedAgain: (failures) => logger.debug(`checkpoint write failed again (${failures} in a row)`),
     recovered: (failures) => logger.info(`checkpoint written again after ${failures} failed write(s)`),
   });
   return {

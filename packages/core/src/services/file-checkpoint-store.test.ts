@@ -68,7 +68,7 @@ describe('FileCheckpointStore', () => {
   it('without a config file, says to remove the file', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'file.json'), '');
-    expect((await refusal(new FileCheckpointStore(dir).scope('file'))).message).toMatch(/is not valid JSON \(Unexpected end of JSON input\)\.\n[^]*start "file" over from the beginning of its input, remove the file$/);
+    expect((await refusal(new FileCheckpointStore(dir).scope('file'))).message).toMatch(/is not valid JSON \(Unexpected end of JSON input\)\.\n[^]*start "file" over as on its first run, remove the file$/);
   });
 
   it.each([

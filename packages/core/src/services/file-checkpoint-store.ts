@@ -119,7 +119,7 @@ export class FileCheckpointStore implements CheckpointStore {
     return new CheckpointError(
       `checkpoint file ${this.#file} (component "${scope}")${problem}.\n` +
         `It records how far "${scope}" has read; jackwatch stops rather than guess, which would read input again or skip it.\n` +
-        `To resume where it was, repair or restore the file; to start "${scope}" over from the beginning of its input, ${startOver}`,
+        `To resume where it was, repair or restore the file; to start "${scope}" over as on its first run, ${startOver}`,
       { location: this.#file, scope, cause },
     );
   }

@@ -6,10 +6,16 @@ import { CheckpointError, CheckpointWriteError } from './checkpoint-error.ts';
 import { FileCheckpointStore } from './file-checkpoint-store.ts';
 import { ReportingCheckpointStore } from './reporting-checkpoint-store.ts';
 
-function recordingHooks(): { failed: unknown[]; recovered: number[]; failedHook: (e: unknown) => void; recoveredHook: (n: number) => void } {
+function recordingHooks() {
   const failed: unknown[] = [];
+  const again: number[] = [];
   const recovered: number[] = [];
-  return { failed, recovered, failedHook: (e) => failed.push(e), recoveredHook: (n) => recovered.push(n) };
+  return {
+    failed,
+    again,
+    recovered,
+    hooks: { failed: (e: unknown) => void failed.push(e), failedAgain: (n: number) => void again.push(n), recovered: (n: number) => void recovered.push(n) },
+  };
 }
 
 describe('ReportingCheckpointStore', () => {
@@ -17,10 +23,11 @@ describe('ReportingCheckpointStore', () => {
     const dir = await mkdtemp(join(tmpdir(), 'jw-ckpt-'));
     await writeFile(join(dir, 'blocker'), '');
     const hooks = recordingHooks();
-    const store = new ReportingCheckpointStore(new FileCheckpointStore(join(dir, 'blocker', 'ck')).scope('file'), { failed: hooks.failedHook, recovered: hooks.recoveredHook });
+    const store = new ReportingCheckpointStore(new FileCheckpointStore(join(dir, 'blocker', 'ck')).scope('file'), hooks.hooks);
 
     for (let commit = 0; commit < 5; commit++) await store.set('files', { commit });
     expect(hooks.failed).toHaveLength(1);
+    expect(hooks.again).toEqual([2, 3, 4, 5]);
     expect(hooks.failed[0]).toBeInstanceOf(CheckpointWriteError);
     expect((hooks.failed[0] as Error).message).toContain(join(dir, 'blocker', 'ck', 'file.json'));
     expect(await store.get('files')).toEqual({ commit: 4 });
@@ -31,7 +38,7 @@ describe('ReportingCheckpointStore', () => {
     expect(await new FileCheckpointStore(join(dir, 'blocker', 'ck')).scope('file').get('files')).toEqual({ commit: 5 });
 
     await writeFile(join(dir, 'other-blocker'), '');
-    const again = new ReportingCheckpointStore(new FileCheckpointStore(join(dir, 'other-blocker', 'ck')).scope('file'), { failed: hooks.failedHook, recovered: hooks.recoveredHook });
+    const again = new ReportingCheckpointStore(new FileCheckpointStore(join(dir, 'other-blocker', 'ck')).scope('file'), hooks.hooks);
     await again.delete('files');
     expect(hooks.failed).toHaveLength(2);
   });
@@ -40,7 +47,7 @@ describe('ReportingCheckpointStore', () => {
     const dir = await mkdtemp(join(tmpdir(), 'jw-ckpt-'));
     await writeFile(join(dir, 'file.json'), '{"files":');
     const hooks = recordingHooks();
-    const store = new ReportingCheckpointStore(new FileCheckpointStore(dir), { failed: hooks.failedHook, recovered: hooks.recoveredHook }).scope('file');
+    const store = new ReportingCheckpointStore(new FileCheckpointStore(dir), hooks.hooks).scope('file');
     await expect(store.get('files')).rejects.toThrow(CheckpointError);
     await expect(store.set('files', {})).rejects.toThrow(/is not valid JSON/);
     expect(hooks.failed).toEqual([]);

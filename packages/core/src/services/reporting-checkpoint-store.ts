@@ -5,6 +5,8 @@ import type { CheckpointStore, CheckpointValue } from './checkpoint-store.ts';
 export interface CheckpointWriteHooks {
   /** The first failed write since the last one that succeeded (or since the start). */
   failed(error: unknown): void;
+  /** Each further failed write of the streak; `failures` counts the streak so far. */
+  failedAgain(failures: number, error: unknown): void;
   /** A write succeeded after failed ones; `failures` is how many failed in between. */
   recovered(failures: number): void;
 }
@@ -57,6 +59,7 @@ export class ReportingCheckpointStore implements CheckpointStore {
     } catch (error) {
       if (error instanceof CheckpointError && !(error instanceof CheckpointWriteError)) throw error;
       if (this.#failures++ === 0) this.#hooks.failed(error);
+      else this.#hooks.failedAgain(this.#failures, error);
       return;
     }
     if (this.#failures > 0) this.#hooks.recovered(this.#failures);

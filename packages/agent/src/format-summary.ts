@@ -5,9 +5,12 @@ const entries = (record: Readonly<Record<string, number>>): string =>
     .map(([key, value]) => `${key} ${value}`)
     .join(', ') || 'none';
 
+const NAMED_IN_SUMMARY = 10;
+
 /**
  * The run summary printed on stderr at the end of a run: events read,
- * rejected by reason, findings per detector, delivered per sink.
+ * rejected by reason, input entries skipped (the first ones by path),
+ * findings per detector, delivered per sink.
  */
 export function formatSummary(results: readonly PipelineResult[]): string {
   const lines: string[] = [];
@@ -20,6 +23,7 @@ export function formatSummary(results: readonly PipelineResult[]): string {
     if (r.prefiltered.files + r.prefiltered.records > 0) {
       lines.push(`  skipped:  ${r.prefiltered.files} files and ${r.prefiltered.records} records no detector can match (prefilter)`);
     }
+    if (r.skippedEntries.count > 0) lines.push(...skippedEntryLines(r));
     if (r.unmatched > 0) lines.push(`  passed:   ${r.unmatched} more records decoded and valid that no detector can match`);
     lines.push(`  findings: ${entries(r.findings)}`);
     for (const [sink, s] of Object.entries(r.sinks)) {
@@ -29,4 +33,12 @@ export function formatSummary(results: readonly PipelineResult[]): string {
     for (const f of r.failures) lines.push(`  FAILED ${f.component}: ${f.message}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function skippedEntryLines({ skippedEntries: skipped }: PipelineResult): string[] {
+  const lines = [`  skipped:  ${skipped.count} ${skipped.count === 1 ? 'entry' : 'entries'} that cannot be read as CloudTrail: ${entries(skipped.byReason)}`];
+  for (const { reason, path } of skipped.named.slice(0, NAMED_IN_SUMMARY)) lines.push(`            ${reason}: ${path}`);
+  const more = skipped.count - Math.min(skipped.named.length, NAMED_IN_SUMMARY);
+  if (more > 0) lines.push(`            and ${more} more (each in the log, at debug level after a source's first 100)`);
+  return lines;
 }

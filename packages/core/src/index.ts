@@ -144,7 +144,7 @@ export { recordField } from './detection/record-field.ts';
 // --- runtime (lead) ---
 export { Pipeline } from './runtime/pipeline.ts';
 export type { PipelineParts, PipelineOptions, Named } from './runtime/pipeline-parts.ts';
-export type { PipelineResult } from './runtime/pipeline-result.ts';
+export type { PipelineResult, SkippedEntries } from './runtime/pipeline-result.ts';
 export { WatermarkTracker } from './runtime/watermark-tracker.ts';
 export { ReorderBuffer } from './runtime/reorder-buffer.ts';
 export { DetectorRouter } from './runtime/detector-router.ts';

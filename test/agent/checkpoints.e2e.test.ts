@@ -16,7 +16,7 @@ async function quickstartWithCheckpoint(): Promise<{ config: string; checkpoint:
 }
 
 describe('jackwatch and its checkpoint files', () => {
-  it('stops naming the file and the reset command; reset removes it and a rerun reads everything again', async () => {
+  it('stops naming the file and the reset command; reset removes it and a rerun reads everything again', { timeout: 90_000 }, async () => {
     const { config, checkpoint } = await quickstartWithCheckpoint();
     await writeFile(checkpoint, (await readFile(checkpoint, 'utf8')).slice(0, 368)); // cut mid-string, as a torn copy would be
 
@@ -55,21 +55,30 @@ describe('jackwatch and its checkpoint files', () => {
     expect(refused.stderr).toContain(`jackwatch checkpoints reset --config ${config} --source file`);
   });
 
-  it('exits 2 on usage errors and removes nothing', async () => {
+  it('exits 2 on usage errors and removes nothing', { timeout: 90_000 }, async () => {
     const { config, checkpoint } = await quickstartWithCheckpoint();
     const before = await readFile(checkpoint, 'utf8');
-    const unknown = await runCli(['checkpoints', 'reset', '--config', config, '--source', 's3/nope']);
+    const [unknown, noConfig, unknownOption, unknownCommand, bare, help] = await Promise.all([
+      runCli(['checkpoints', 'reset', '--config', config, '--source', 's3/nope']),
+      runCli(['checkpoints', 'reset']),
+      runCli(['checkpoints', 'reset', '--config', config, '--force']),
+      runCli(['checkpoints', 'wipe', '--config', config]),
+      runCli(['checkpoints']),
+      runCli(['checkpoints', 'reset', '--help']),
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`no source "s3/nope" in ${config} (its sources: file)`);
-    expect((await runCli(['checkpoints', 'reset'])).code).toBe(2);
-    expect((await runCli(['checkpoints', 'reset', '--config', config, '--force'])).code).toBe(2);
-    expect((await runCli(['checkpoints', 'wipe', '--config', config])).code).toBe(2);
-    expect((await runCli(['checkpoints'])).code).toBe(2);
-    expect((await runCli(['checkpoints', 'reset', '--help'])).code).toBe(0);
+    expect(noConfig.code).toBe(2);
+    expect(noConfig.stderr).toContain("required option '-c, --config <file>' not specified");
+    expect(unknownOption.code).toBe(2);
+    expect(unknownCommand.code).toBe(2);
+    expect(bare.code).toBe(2);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--source <id...>');
     expect(await readFile(checkpoint, 'utf8')).toBe(before);
   });
 
-  it('reports a checkpoint directory it cannot write once, delivers every finding, and the run ends', async () => {
+  it('reports a checkpoint directory it cannot write once, delivers every finding, and the run ends', { timeout: 60_000 }, async () => {
     const dir = await copyQuickstartLogs();
     await writeFile(join(dir, 'blocker'), 'a regular file where a directory should be: fails for root too');
     const checkpoints = join(dir, 'blocker', 'checkpoints');

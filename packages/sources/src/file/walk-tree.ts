@@ -44,11 +44,12 @@ interface Candidate {
  * directories are followed, yet every file is listed once, by its resolved
  * path, and every directory (by resolved path) is walked once with the same
  * filters, so links, loops and entries listed twice neither duplicate a file
- * nor keep the walk going. (A bind mount is another directory: what it
- * shows is listed again under it.) A file reached through several paths is listed under the one that
- * follows the fewest links below its `paths` entry, then the earliest entry:
- * directories reached through links are walked only after every directory
- * reached without. Hard links are distinct names of a file, each listed.
+ * nor keep the walk going. A file reached through several paths is listed
+ * under the one that follows the fewest links below its `paths` entry, then
+ * of the earliest entry, then the first by name: directories reached through
+ * links are walked only after every directory reached without. Hard links
+ * are distinct names of a file, each listed; so is what a bind mount shows
+ * again, under its own path.
  *
  * Entries that match but cannot be read as files — named pipes, sockets,
  * devices, links to nothing or into a loop, directories that cannot be
@@ -118,10 +119,13 @@ export class TreeWalk {
       const pump = (): void => {
         while (active < CONCURRENCY && queue.length > 0 && !this.#signal.aborted) {
           active++;
-          void this.#visit(queue.pop()!, queue, throughLinks).finally(() => {
-            active--;
-            pump();
-          });
+          const visit = queue.pop()!;
+          void this.#visit(visit, queue, throughLinks)
+            .catch((error: unknown) => this.#skip({ path: visit.dir, reason: 'unreadable', detail: errorDetail(error) }))
+            .finally(() => {
+              active--;
+              pump();
+            });
         }
         if (active === 0) resolve();
       };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@jackwatch/core';
+import { registerCheckpointsCommand } from './commands/checkpoints-command.ts';
 import { componentsCommand } from './commands/components-command.ts';
 import { EXIT, runCommand } from './commands/run-command.ts';
 import { redeliverCommand } from './commands/redeliver-command.ts';
@@ -58,6 +59,10 @@ program
   .action(async (options: { config: string; sink?: string[] }) => {
     exitCode = await redeliverCommand(options.config, options.sink ?? [], createDefaultRegistry());
   });
+
+registerCheckpointsCommand(program, createDefaultRegistry, (code) => {
+  exitCode = code;
+});
 
 try {
   await program.parseAsync(process.argv);

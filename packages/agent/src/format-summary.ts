@@ -5,6 +5,8 @@ const entries = (record: Readonly<Record<string, number>>): string =>
     .map(([key, value]) => `${key} ${value}`)
     .join(', ') || 'none';
 
+const NAMED_IN_SUMMARY = 10;
+
 /** One sink's line: its outcomes, then what they add up to. */
 function sinkLine(sink: string, s: SinkStats): string {
   const lost = s.lost ? `, LOST ${s.lost}` : '';
@@ -14,7 +16,8 @@ function sinkLine(sink: string, s: SinkStats): string {
 
 /**
  * The run summary printed on stderr at the end of a run: events read,
- * rejected by reason, findings per detector, each sink's accounting
+ * rejected by reason, input entries skipped (the first ones by path),
+ * findings per detector, each sink's accounting
  * (`accepted = delivered + dead-lettered + lost + queued`), error-level
  * reports per component, and failed components; then `otherErrors`, the
  * error-level reports of no pipeline's components.
@@ -30,6 +33,7 @@ export function formatSummary(results: readonly PipelineResult[], otherErrors: R
     if (r.prefiltered.files + r.prefiltered.records > 0) {
       lines.push(`  skipped:  ${r.prefiltered.files} files and ${r.prefiltered.records} records no detector can match (prefilter)`);
     }
+    if (r.skippedEntries.count > 0) lines.push(...skippedEntryLines(r));
     if (r.unmatched > 0) lines.push(`  passed:   ${r.unmatched} more records decoded and valid that no detector can match`);
     lines.push(`  findings: ${entries(r.findings)}`);
     for (const [sink, s] of Object.entries(r.sinks)) lines.push(sinkLine(sink, s));
@@ -38,4 +42,12 @@ export function formatSummary(results: readonly PipelineResult[], otherErrors: R
   }
   if (Object.keys(otherErrors).length > 0) lines.push(`ERRORS outside the pipelines' components: ${entries(otherErrors)} (logged above)`);
   return `${lines.join('\n')}\n`;
+}
+
+function skippedEntryLines({ skippedEntries: skipped }: PipelineResult): string[] {
+  const lines = [`  skipped:  ${skipped.count} ${skipped.count === 1 ? 'entry' : 'entries'} that cannot be read as CloudTrail: ${entries(skipped.byReason)}`];
+  for (const { reason, path } of skipped.named.slice(0, NAMED_IN_SUMMARY)) lines.push(`            ${reason}: ${path}`);
+  const more = skipped.count - Math.min(skipped.named.length, NAMED_IN_SUMMARY);
+  if (more > 0) lines.push(`            and ${more} more (each in the log, at debug level after a source's first 100)`);
+  return lines;
 }

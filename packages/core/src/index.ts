@@ -49,6 +49,14 @@ export type { CheckpointStore, CheckpointValue } from './services/checkpoint-sto
 export type { ErrorReporter } from './services/error-reporter.ts';
 export { MemoryCheckpointStore } from './services/memory-checkpoint-store.ts';
 export { FileCheckpointStore } from './services/file-checkpoint-store.ts';
+export type { FileCheckpointStoreOptions } from './services/file-checkpoint-store.ts';
+export { CheckpointError, CheckpointWriteError } from './services/checkpoint-error.ts';
+export { checkpointFileName, checkpointFileOf, isCheckpointTemporaryOf } from './services/checkpoint-file-name.ts';
+export { readCheckpointFile, MAX_CHECKPOINT_FILE_BYTES } from './services/checkpoint-file.ts';
+export type { CheckpointFileContent } from './services/checkpoint-file.ts';
+export { readCheckpoint } from './services/read-checkpoint.ts';
+export { ReportingCheckpointStore } from './services/reporting-checkpoint-store.ts';
+export type { CheckpointWriteHooks } from './services/reporting-checkpoint-store.ts';
 
 // --- decoding (lead) ---
 export { normalizeRecord, isRejection } from './event/normalize.ts';
@@ -149,7 +157,7 @@ export type { FieldCondition } from './detection/condition-test.ts';
 // --- runtime (lead) ---
 export { Pipeline } from './runtime/pipeline.ts';
 export type { PipelineParts, PipelineOptions, Named } from './runtime/pipeline-parts.ts';
-export type { PipelineResult } from './runtime/pipeline-result.ts';
+export type { PipelineResult, SkippedEntries } from './runtime/pipeline-result.ts';
 export { pipelineProblems } from './runtime/pipeline-problems.ts';
 export { ReorderBuffer } from './runtime/reorder-buffer.ts';
 export { createComponentContext } from './runtime/create-component-context.ts';

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import type { Detector } from '../component/detector.ts';
 import type { Sink } from '../component/sink.ts';
 import type { Source } from '../component/source.ts';
@@ -112,9 +113,11 @@ function sharedInstances<T>(idsPerPipeline: readonly (readonly string[])[], make
   return { take: (id) => handles.get(id)!.shift()! };
 }
 
+// Messages about a checkpoint give the `jackwatch checkpoints reset` command when the config is a file (an embedder may name it otherwise).
 function checkpointStoreOf(config: JackwatchConfig): FileCheckpointStore | MemoryCheckpointStore {
   const checkpoints = config.service.checkpoints;
-  return checkpoints.store === 'file' ? new FileCheckpointStore(checkpoints.dir) : new MemoryCheckpointStore();
+  if (checkpoints.store !== 'file') return new MemoryCheckpointStore();
+  return new FileCheckpointStore(checkpoints.dir, { configFile: config.file !== undefined && isAbsolute(config.file) ? config.file : undefined });
 }
 
 function lookup(components: ReadonlyMap<string, ResolvedComponent>, id: string): ResolvedComponent {

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../services/clock.ts';
 import type { ErrorReporter } from '../services/error-reporter.ts';
 import { silentLogger, type Logger } from '../services/logger.ts';
 import { MemoryCheckpointStore } from '../services/memory-checkpoint-store.ts';
+import { ReportingCheckpointStore } from '../services/reporting-checkpoint-store.ts';
 import { CounterSet, type Telemetry } from '../services/telemetry.ts';
 import { CountingErrorReporter } from './counting-error-reporter.ts';
 import { RejectionReporter } from './rejection-reporter.ts';
@@ -24,6 +25,8 @@ export interface RuntimeServices {
  * Builds the context a component is created with: the shared services, with
  * the logger bound to the component, the checkpoint store scoped to its id,
  * and error reports counted per component in `telemetry` (`component.errors`).
+ * A checkpoint write that fails is reported once to `errors.error` (until
+ * one succeeds again) and retried by the next; it never fails the component.
  * Defaults suit embedders and tests: silent logger, memory checkpoints.
  *
  * @example
@@ -34,13 +37,19 @@ export interface RuntimeServices {
 export function createComponentContext(id: string, services: RuntimeServices = {}): ComponentContext {
   const telemetry = services.telemetry ?? new CounterSet();
   const logger = (services.logger ?? silentLogger).child({ component: id });
+  const errors = CountingErrorReporter.wrap(services.errors ?? new RejectionReporter(telemetry, logger), telemetry);
+  const checkpoints = new ReportingCheckpointStore((services.checkpoints ?? new MemoryCheckpointStore()).scope(id), {
+    failed: (error) => errors.error(id, error, { stage: 'checkpoint' }),
+    failedAgain: (failures) => logger.debug(`checkpoint write failed again (${failures} in a row)`),
+    recovered: (failures) => logger.info(`checkpoint written again after ${failures} failed write(s)`),
+  });
   return {
     id,
     logger,
     clock: services.clock ?? systemClock,
-    checkpoints: (services.checkpoints ?? new MemoryCheckpointStore()).scope(id),
+    checkpoints,
     telemetry,
-    errors: CountingErrorReporter.wrap(services.errors ?? new RejectionReporter(telemetry, logger), telemetry),
+    errors,
     interest: services.interest ?? 'all',
     baseDir: services.baseDir ?? process.cwd(),
   };

@@ -9,6 +9,12 @@ export interface PipelineResult {
   readonly rejected: Readonly<Record<string, number>>;
   /** Input the sources skipped unparsed because no detector could match it (the prefilter). */
   readonly prefiltered: { readonly files: number; readonly records: number };
+  /**
+   * Entries of the sources' input that were not read because they cannot be
+   * (a named pipe, a socket, an empty file, a broken link…): how many, by
+   * reason, and the first ones by path.
+   */
+  readonly skippedEntries: SkippedEntries;
   /** Valid records the sources decoded but did not send on, because no detector can match them. */
   readonly unmatched: number;
   /** Events older than the watermark when they arrived (processed, best effort). */
@@ -26,4 +32,12 @@ export interface PipelineResult {
    */
   readonly errors: Readonly<Record<string, number>>;
   readonly durationMs: number;
+}
+
+/** Input entries a pipeline's sources skipped, from their `source.entries.skipped` counters. */
+export interface SkippedEntries {
+  readonly count: number;
+  readonly byReason: Readonly<Record<string, number>>;
+  /** The entries the sources named, in the order reported (a source names its first 100). */
+  readonly named: readonly { readonly path: string; readonly reason: string }[];
 }

@@ -1,7 +1,7 @@
 import type { Telemetry } from '../services/telemetry.ts';
 import type { AccountedSink } from './accounted-sink.ts';
 import type { Named } from './pipeline-parts.ts';
-import type { PipelineResult } from './pipeline-result.ts';
+import type { PipelineResult, SkippedEntries } from './pipeline-result.ts';
 
 /** What {@link summarize} reads a run's result from. */
 export interface SummaryInput {
@@ -40,6 +40,7 @@ export function summarize(input: SummaryInput): PipelineResult {
       files: input.sources.reduce((n, source) => n + input.telemetry.total('source.files.prefiltered', { source }), 0),
       records: input.sources.reduce((n, source) => n + input.telemetry.total('source.records.prefiltered', { source }), 0),
     },
+    skippedEntries: skippedEntries(input),
     unmatched: input.sources.reduce((n, source) => n + input.telemetry.total('source.records.unmatched', { source }), 0),
     late: input.late,
     findings: Object.fromEntries(input.detectors.map((id) => [id, input.telemetry.total('findings', { pipeline: input.pipeline, detector: id })])),
@@ -48,4 +49,18 @@ export function summarize(input: SummaryInput): PipelineResult {
     errors,
     durationMs: input.durationMs,
   };
+}
+
+function skippedEntries(input: SummaryInput): SkippedEntries {
+  let count = 0;
+  const byReason: Record<string, number> = {};
+  const named: { path: string; reason: string }[] = [];
+  for (const counter of input.telemetry.snapshot()) {
+    if (counter.name !== 'source.entries.skipped' || !input.sources.includes(counter.labels.source ?? '')) continue;
+    const reason = counter.labels.reason ?? 'unknown';
+    count += counter.value;
+    byReason[reason] = (byReason[reason] ?? 0) + counter.value;
+    if (counter.labels.path !== undefined) named.push({ path: counter.labels.path, reason });
+  }
+  return { count, byReason, named };
 }

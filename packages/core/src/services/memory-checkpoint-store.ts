@@ -1,3 +1,4 @@
+import { CheckpointError } from './checkpoint-error.ts';
 import type { CheckpointStore, CheckpointValue } from './checkpoint-store.ts';
 
 /**
@@ -35,5 +36,10 @@ export class MemoryCheckpointStore implements CheckpointStore {
 
   scope(scope: string): CheckpointStore {
     return new MemoryCheckpointStore(this.#values, `${this.#prefix}${scope}\u0000`);
+  }
+
+  refuse(key: string, problem: string): CheckpointError {
+    const scope = this.#prefix.split('\u0000').filter((part) => part !== '').join('/');
+    return new CheckpointError(`in-memory checkpoint of "${scope}": entry ${JSON.stringify(key)} ${problem}`, { location: 'memory', scope });
   }
 }

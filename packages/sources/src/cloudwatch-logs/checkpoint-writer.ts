@@ -1,5 +1,5 @@
-import type { CheckpointStore } from '@jackwatch/core';
-import { isAhead, type LogGroupPosition, positionFromCheckpoint, positionToCheckpoint } from './log-group-position.ts';
+import { readCheckpoint, type CheckpointStore } from '@jackwatch/core';
+import { isAhead, type LogGroupPosition, logGroupPositionSchema, positionToCheckpoint } from './log-group-position.ts';
 
 /**
  * Writes log group positions to the component's checkpoint store, only ever
@@ -14,9 +14,9 @@ export class CheckpointWriter {
     this.#store = store;
   }
 
-  /** The stored position of the group `key`, if any. */
+  /** The stored position of the group `key`, if any; one of another shape is refused (`CheckpointError`) rather than read from `startTime`. */
   async load(key: string): Promise<LogGroupPosition | undefined> {
-    const position = positionFromCheckpoint(await this.#store.get(key));
+    const position = await readCheckpoint(this.#store, key, logGroupPositionSchema, 'a log group position ({ timestamp, eventIds })');
     if (position) this.#committed.set(key, position);
     return position;
   }

@@ -1,4 +1,5 @@
 import type { CheckpointValue } from '@jackwatch/core';
+import { z } from 'zod';
 
 /**
  * How far one log group has been read: every event with a timestamp before
@@ -16,14 +17,8 @@ export function positionToCheckpoint(position: LogGroupPosition): CheckpointValu
   return { timestamp: position.timestamp, eventIds: [...position.eventIds] };
 }
 
-/** Reads a stored checkpoint back; `undefined` when absent or not a position (then the source starts at `startTime`). */
-export function positionFromCheckpoint(value: CheckpointValue | undefined): LogGroupPosition | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const { timestamp, eventIds } = value as { timestamp?: unknown; eventIds?: unknown };
-  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) return undefined;
-  const ids = Array.isArray(eventIds) ? eventIds.filter((id): id is string => typeof id === 'string') : [];
-  return { timestamp, eventIds: ids };
-}
+/** A stored position: `{ timestamp, eventIds }` (`eventIds` may be absent: none). */
+export const logGroupPositionSchema: z.ZodType<LogGroupPosition> = z.object({ timestamp: z.number(), eventIds: z.array(z.string()).default([]) });
 
 /** True when `a` is further on than `b` (a later timestamp, or more ids seen at the same one). */
 export function isAhead(a: LogGroupPosition, b: LogGroupPosition): boolean {

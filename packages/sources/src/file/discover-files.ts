@@ -1,11 +1,17 @@
-import { stat } from 'node:fs/promises';
-import { glob } from 'tinyglobby';
+import { realpath, stat } from 'node:fs/promises';
 import type { PathRoot } from './path-roots.ts';
+import type { SkippedEntry } from './skipped-entry.ts';
+import { treeMatcher } from './tree-matcher.ts';
+import { TreeWalk, type DirectoryVisit } from './walk-tree.ts';
 
 /** The files found under the configured paths; `complete` is false when part of a listing failed. */
 export interface Listing {
-  /** Absolute paths, without duplicates. */
+  /** Absolute paths, without duplicates: a file reached through several paths is listed once. */
   readonly paths: string[];
+  /** Entries that match but are not read (named pipes, sockets, devices, broken or looping links, unreadable directories). */
+  readonly skipped: readonly SkippedEntry[];
+  /** How many times a file or directory was reached again through another path. */
+  readonly aliases: number;
   readonly complete: boolean;
 }
 
@@ -27,29 +33,30 @@ export function toTreePattern(pattern: string): string {
 /**
  * Lists the files of every root: a file root as itself (whatever its name), a
  * directory recursively through `include` minus `exclude`, a glob through its
- * own pattern minus `exclude`. Errors are passed to `onError`, never thrown.
+ * own pattern minus `exclude` — following symbolic links, each file once (see
+ * {@link TreeWalk}). A root that cannot be listed is passed to `onError`,
+ * never thrown; what cannot be read below a root is in `skipped`.
  */
 export async function discoverFiles(roots: readonly PathRoot[], filters: FileFilters, signal: AbortSignal, onError: (error: unknown) => void): Promise<Listing> {
-  const found = new Set<string>();
-  let complete = true;
+  const walk = new TreeWalk(signal, onError);
   const ignore = filters.exclude.map(toTreePattern);
-  for (const root of roots) {
+  const directoryMatcher = treeMatcher(filters.include.map(toTreePattern), ignore);
+  const directories: DirectoryVisit[] = [];
+  for (const [index, root] of roots.entries()) {
+    if (signal.aborted) break;
     if (root.kind === 'file') {
-      found.add(root.path);
+      await walk.addNamedFile(root.path, index);
       continue;
     }
-    const patterns = root.kind === 'glob' ? [root.pattern] : filters.include.map(toTreePattern);
     try {
       // A vanished directory lists as empty: say so, or its files would be forgotten.
       if ((await stat(root.path)).isDirectory() !== true) throw new Error(`${root.path} is no longer a directory`);
-      for (const path of await glob(patterns, { cwd: root.path, ignore, absolute: true, onlyFiles: true, expandDirectories: false, signal })) {
-        found.add(path);
-      }
+      const matcher = root.kind === 'glob' ? treeMatcher([root.pattern], ignore) : directoryMatcher;
+      directories.push({ dir: root.path, real: await realpath(root.path), relative: '', links: 0, root: index, matcher });
     } catch (error) {
-      if (signal.aborted) break;
-      complete = false;
-      onError(error);
+      walk.rootFailed(error);
     }
   }
-  return { paths: [...found], complete: complete && !signal.aborted };
+  await walk.walk(directories);
+  return walk.result();
 }

@@ -32,14 +32,27 @@ describe('FileLedger', () => {
     expect(reloaded.positions.get('/logs/live.ndjson')).toEqual({ size: 10, mtimeMs: 1, done: false, next: 2, offset: 512 });
   });
 
-  it('forgets files that are gone, and ignores stored entries it does not understand', async () => {
+  it('forgets files that are gone', async () => {
     const store = new CountingStore();
-    await store.set('files', { '/a.json': at(3), '/b.json': at(3), '/odd.json': { size: 'big' } });
+    await store.set('files', { '/a.json': at(3), '/b.json': at(3) });
     const ledger = await FileLedger.load(store, () => undefined);
     expect([...ledger.positions.keys()]).toEqual(['/a.json', '/b.json']);
     ledger.retainOnly(new Set(['/b.json']));
     await ledger.flush();
     expect(Object.keys((await store.get('files')) as object)).toEqual(['/b.json']);
+  });
+
+  it.each([
+    ['an array', [at(3)], 'expected an object, found an array'],
+    ['a number', 42, 'expected an object, found a number'],
+    ['an entry of the wrong type', { '/a.json': at(3), '/odd.json': { ...at(3), size: 'big' } }, 'at ["/odd.json"]["size"] expected a number, found a string'],
+    ['a position that is not one', { '/a.json': 'done' }, 'at ["/a.json"] expected an object, found a string'],
+    ['a negative record index', { '/a.json': { ...at(3), next: -1 } }, 'at ["/a.json"]["next"]'],
+    ['a fractional byte offset', { '/a.ndjson': { ...at(2), offset: 1.5 } }, 'at ["/a.ndjson"]["offset"]'],
+  ])('refuses a checkpoint holding %s rather than read every file again', async (_case, files, problem) => {
+    const store = new CountingStore().scope('file');
+    await store.set('files', files);
+    await expect(FileLedger.load(store, () => undefined)).rejects.toThrow(`entry "files" is not an object of file positions ({ size, mtimeMs, done, next, offset? } by path): ${problem}`);
   });
 
   it('reports a failed write instead of throwing, and writes again on the next record', async () => {

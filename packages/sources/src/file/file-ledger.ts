@@ -1,4 +1,5 @@
-import type { CheckpointStore, CheckpointValue } from '@jackwatch/core';
+import { readCheckpoint, type CheckpointStore, type CheckpointValue } from '@jackwatch/core';
+import { z } from 'zod';
 
 /**
  * What is known of one file: its size and modification time when read,
@@ -14,6 +15,12 @@ export interface FilePosition {
 }
 
 const KEY = 'files';
+
+const count = z.number().int().nonnegative();
+const positionsSchema = z.record(
+  z.string(),
+  z.object({ size: count, mtimeMs: z.number(), done: z.boolean(), next: count, offset: count.optional() }),
+);
 
 /**
  * The file source's checkpoint: the position of every file whose batches
@@ -38,14 +45,16 @@ export class FileLedger {
     this.#onError = onError;
   }
 
-  /** Reads the checkpoint; entries that are not positions (a foreign or older format) are ignored. */
+  /**
+   * Reads the checkpoint. One that is not an object of positions is refused
+   * (a `CheckpointError` naming the file): ignoring it would read every file
+   * again, or skip some.
+   */
   static async load(store: CheckpointStore, onError: (error: unknown) => void): Promise<FileLedger> {
-    const stored = await store.get(KEY);
+    const stored = await readCheckpoint(store, KEY, positionsSchema, 'an object of file positions ({ size, mtimeMs, done, next, offset? } by path)');
     const positions = new Map<string, FilePosition>();
-    if (typeof stored === 'object' && stored !== null && !Array.isArray(stored)) {
-      for (const [path, value] of Object.entries(stored as Record<string, CheckpointValue>)) {
-        if (isPosition(value)) positions.set(path, value);
-      }
+    for (const [path, { offset, ...position }] of Object.entries(stored ?? {})) {
+      positions.set(path, offset === undefined ? position : { ...position, offset });
     }
     return new FileLedger(store, positions, onError);
   }
@@ -98,11 +107,4 @@ export class FileLedger {
       this.#onError(error);
     }
   }
-}
-
-function isPosition(value: CheckpointValue): value is CheckpointValue & FilePosition {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, CheckpointValue>;
-  return typeof v['size'] === 'number' && typeof v['mtimeMs'] === 'number' && typeof v['done'] === 'boolean' && typeof v['next'] === 'number'
-    && (v['offset'] === undefined || typeof v['offset'] === 'number');
 }

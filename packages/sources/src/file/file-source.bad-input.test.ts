@@ -87,7 +87,7 @@ describe('file source: bad input is reported, never fatal', () => {
     expect(setup.errors.rejections[0]!.message).toMatch(/longer than maxRecordSize/);
   });
 
-  it('reports a file that vanished or turned into a directory after start as unreadable, once, and goes on', async () => {
+  it('reports a file that vanished after start as unreadable, and one that turned into a directory as skipped, once, and goes on', async () => {
     const dir = await tempDir();
     const gone = await put(dir, 'gone.json', deliveryDocument(0, 1, 'gone'));
     const swapped = await put(dir, 'swapped.json', deliveryDocument(0, 1, 'swapped'));
@@ -99,10 +99,8 @@ describe('file source: bad input is reported, never fatal', () => {
     await mkdir(swapped);
     const events = eventsOf(await drain(source));
     expect(events.map((e) => e.eventId)).toEqual(['fine-0']);
-    expect(setup.errors.rejections.map((r) => [r.reason, r.origin.location]).sort()).toEqual([
-      ['unreadable', gone],
-      ['unreadable', swapped],
-    ]);
+    expect(setup.errors.rejections.map((r) => [r.reason, r.origin.location])).toEqual([['unreadable', gone]]);
+    expect(setup.telemetry.snapshot().filter((c) => c.name === 'source.entries.skipped').map((c) => [c.labels.reason, c.labels.path, c.value])).toEqual([['directory', swapped, 1]]);
   });
 
   it('fails start() with a message naming a paths entry that does not exist', async () => {

@@ -1,7 +1,9 @@
-import { appendFile, open, readFile, rm, utimes } from 'node:fs/promises';
+import { appendFile, open, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FileCheckpointStore, MemoryCheckpointStore, type SourceBatch } from '@jackwatch/core';
+import { CheckpointError, createComponentContext, FileCheckpointStore, MemoryCheckpointStore, type ErrorReporter, type Rejection, type SourceBatch } from '@jackwatch/core';
 import { describe, expect, it } from 'vitest';
+import { fileSourceConfigSchema } from './config.ts';
+import { FileSource } from './file-source.ts';
 import { deliveryDocument, drain, eventsOf, ndjson, put, range, startedSource, tempDir, testSetup } from './testdata/harness.ts';
 
 async function firstBatches(batches: AsyncIterable<SourceBatch>, count: number): Promise<SourceBatch[]> {
@@ -113,5 +115,46 @@ describe('file source: checkpoints', () => {
     await first.shutdown();
     await utimes(path, new Date(), new Date(Date.now() + 60_000));
     expect(eventsOf(await drain(await startedSource({ paths: ['.'] }, testSetup(dir, { checkpoints }))))).toHaveLength(2);
+  });
+
+  it('refuses a corrupt checkpoint file at start, naming it, instead of reading every file again', async () => {
+    const dir = await tempDir();
+    const stateDir = await tempDir();
+    await put(dir, 'a.json', deliveryDocument(0, 1, 'a'));
+    await writeFile(join(stateDir, 'file.json'), '{"files":{"/x.json":{"size":1,"mtimeMs":1,"done":true,"next":1}');
+    const error: unknown = await startedSource({ paths: ['.'] }, testSetup(dir, { checkpoints: new FileCheckpointStore(stateDir) })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckpointError);
+    expect((error as Error).message).toContain(`checkpoint file ${join(stateDir, 'file.json')} (component "file") is not valid JSON`);
+  });
+
+  it('reports a checkpoint directory it cannot write to once, as an error of the source, while every event still flows', async () => {
+    const dir = await tempDir();
+    for (let i = 0; i < 5; i++) await put(dir, `f${i}.json`, deliveryDocument(0, 2, `f${i}`));
+    await writeFile(join(dir, 'not-a-dir'), ''); // fails for root too, where a chmod would not
+    const stateDir = join(dir, 'not-a-dir', 'checkpoints');
+    const reports: { component: string; error: unknown; attributes?: Readonly<Record<string, unknown>> }[] = [];
+    const rejections: Rejection[] = [];
+    const errors: ErrorReporter = { reject: (r) => rejections.push(r), error: (component, error, attributes) => reports.push({ component, error, attributes }) };
+    const config = fileSourceConfigSchema.parse({ paths: ['.'], include: ['*.json'], batchSize: 1 });
+
+    const source = new FileSource(config, createComponentContext('file/trail', { checkpoints: new FileCheckpointStore(stateDir), errors, baseDir: dir }));
+    await source.start();
+    expect(eventsOf(await drain(source))).toHaveLength(10);
+    await source.shutdown();
+
+    expect(rejections).toEqual([]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.component).toBe('file/trail');
+    expect(reports[0]!.attributes).toEqual({ stage: 'checkpoint' });
+    expect((reports[0]!.error as Error).message).toContain(`cannot write checkpoint file ${join(stateDir, 'file_trail.json')} (component "file/trail"): ENOTDIR`);
+
+    // Nothing was checkpointed, so nothing is skipped: once the directory works, a restart reads every file again.
+    await rm(join(dir, 'not-a-dir'));
+    const again = new FileSource(config, createComponentContext('file/trail', { checkpoints: new FileCheckpointStore(stateDir), errors, baseDir: dir }));
+    await again.start();
+    expect(eventsOf(await drain(again))).toHaveLength(10);
+    await again.shutdown();
+    expect(reports).toHaveLength(1);
+    expect(Object.keys((await new FileCheckpointStore(stateDir).scope('file/trail').get('files')) as object)).toHaveLength(5);
   });
 });

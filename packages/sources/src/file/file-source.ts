@@ -15,6 +15,8 @@ import { planReads, stampKey, type PlannedRead } from './plan-reads.ts';
 import { readInputFile } from './read-input-file.ts';
 import { errorMessage } from './read-error-reason.ts';
 import { readWholeBytesSync, type WholeBytes } from './read-whole-bytes.ts';
+import type { SkippedEntry } from './skipped-entry.ts';
+import { SkipReporter } from './skip-reporter.ts';
 import { WholeInflater } from '../internal/inflate-whole.ts';
 import { wholeFileChunks } from './whole-file-reader.ts';
 
@@ -48,6 +50,7 @@ export class FileSource implements Source {
   readonly #seen = new Map<string, FilePosition>();
   readonly #failed = new Map<string, string>();
   #listingErrors = new Set<string>();
+  readonly #skips: SkipReporter;
   #roots: PathRoot[] | undefined;
   #ledger: FileLedger | undefined;
   #shutdown: Promise<void> | undefined;
@@ -57,6 +60,7 @@ export class FileSource implements Source {
     this.#context = context;
     this.#interest = compileInterest(context.interest);
     this.#filter = config.prefilter ? this.#interest : undefined;
+    this.#skips = new SkipReporter(context);
   }
 
   /** Checks every entry of `paths` (a missing one is an error naming it), loads the checkpoint, and boots the decode workers. */
@@ -105,13 +109,18 @@ export class FileSource implements Source {
     });
     this.#listingErrors = errors;
     if (listing.complete) this.#forgetAllBut(new Set(listing.paths));
-    const { reads, unchanged } = await planReads(listing.paths, { seen: this.#seen, failed: this.#failed }, firstPass, (path, error) => {
-      if (this.#failed.get(path) === 'missing') return;
-      this.#failed.set(path, 'missing');
-      this.#rejectUnreadable(path, error);
+    const skipped: SkippedEntry[] = [...listing.skipped];
+    const { reads, unchanged } = await planReads(listing.paths, { seen: this.#seen, failed: this.#failed }, firstPass, {
+      unreadable: (path, error) => {
+        if (this.#failed.get(path) === 'missing') return;
+        this.#failed.set(path, 'missing');
+        this.#rejectUnreadable(path, error);
+      },
+      skip: (entry) => void skipped.push(entry),
     });
+    this.#skips.update(skipped, listing.complete);
     if (firstPass && unchanged > 0) this.#context.telemetry.add('source.files.skipped', unchanged, { source: this.#context.id });
-    this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length });
+    this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length, skipped: skipped.length, aliases: listing.aliases });
     return reads;
   }
 

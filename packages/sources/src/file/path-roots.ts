@@ -5,7 +5,9 @@ import picomatch from 'picomatch';
 import { errorMessage } from './read-error-reason.ts';
 
 /**
- * One entry of `paths`, resolved: a single file (read whatever its name), a
+ * One entry of `paths`, resolved: a single file (read whatever its name;
+ * anything but a directory counts, and a named pipe, socket or device is
+ * reported as skipped at each listing, never opened), a
  * directory (walked recursively, files filtered by `include`), or a glob
  * (`pattern` matched under the directory `path`).
  */
@@ -47,7 +49,7 @@ async function resolvePathRoot(absolute: string): Promise<PathRoot> {
     await readable(absolute, true);
     return { kind: 'directory', path: absolute };
   }
-  if (!info.isFile()) throw new Error(`is neither a file nor a directory (resolved to ${absolute})`);
+  // Not a directory: a file root, even a named pipe or a socket, which every listing then reports as skipped (never opened).
   await readable(absolute, false);
   return { kind: 'file', path: absolute };
 }

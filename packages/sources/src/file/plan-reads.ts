@@ -1,9 +1,11 @@
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { sortForDelivery } from './delivery-order.ts';
 import type { FileProgress, FileStamp } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
 import type { FilePosition } from './file-ledger.ts';
 import { resumePoint } from './resume-point.ts';
+import { errorDetail, typeReason, type SkippedEntry } from './skipped-entry.ts';
 
 /** A file to read, as it was when listed, and where to start. */
 export interface PlannedRead {
@@ -20,6 +22,14 @@ export interface ReadState {
   readonly failed: ReadonlyMap<string, string>;
 }
 
+/** Where the planner tells of files it does not read. */
+export interface PlanReports {
+  /** A listed file that cannot be stat'ed (it vanished, or its directory went). */
+  unreadable(path: string, error: unknown): void;
+  /** A listed file that is not read: no longer a regular file, empty, or not readable. */
+  skip(entry: SkippedEntry): void;
+}
+
 /** The outcome of planning one listing. */
 export interface ReadPlanning {
   readonly reads: PlannedRead[];
@@ -34,8 +44,13 @@ const STAT_CONCURRENCY = 32;
  * order. After the first pass, files written once (everything but
  * uncompressed NDJSON) that are done are not even stat'ed again, so a
  * follow-mode poll over a large archive costs a listing, not a stat per file.
+ *
+ * A file to read that is no longer a regular file, is empty (except
+ * uncompressed NDJSON, which may be appended to), or cannot be read by this
+ * process is skipped and told to `report.skip` — at every listing, until it
+ * can be read.
  */
-export async function planReads(paths: readonly string[], state: ReadState, firstPass: boolean, onStatError: (path: string, error: unknown) => void): Promise<ReadPlanning> {
+export async function planReads(paths: readonly string[], state: ReadState, firstPass: boolean, report: PlanReports): Promise<ReadPlanning> {
   const reads = new Map<string, PlannedRead>();
   let unchanged = 0;
   await eachLimited(paths, STAT_CONCURRENCY, async (path) => {
@@ -45,15 +60,22 @@ export async function planReads(paths: readonly string[], state: ReadState, firs
     let stamp: FileStamp;
     try {
       const info = await stat(path);
+      if (!info.isFile()) return report.skip({ path, reason: typeReason(info) });
+      if (info.size === 0 && !appendable) return report.skip({ path, reason: 'empty' });
       stamp = { size: info.size, mtimeMs: info.mtimeMs };
     } catch (error) {
-      onStatError(path, error);
+      report.unreadable(path, error);
       return;
     }
     if (state.failed.get(path) === stampKey(stamp)) return;
     const resume = resumePoint(known, stamp, appendable);
-    if (resume === 'done') unchanged++;
-    else reads.set(path, { path, stamp, resume });
+    if (resume === 'done') {
+      unchanged++;
+      return;
+    }
+    const denied = await access(path, constants.R_OK).then(() => undefined, (error: unknown) => error);
+    if (denied !== undefined) return report.skip({ path, reason: 'unreadable', detail: errorDetail(denied) });
+    reads.set(path, { path, stamp, resume });
   });
   return { reads: sortForDelivery([...reads.keys()]).map((path) => reads.get(path)!), unchanged };
 }

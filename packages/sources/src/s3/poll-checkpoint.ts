@@ -1,5 +1,8 @@
-import type { CheckpointStore, CheckpointValue } from '@jackwatch/core';
+import { readCheckpoint, type CheckpointStore, type CheckpointValue } from '@jackwatch/core';
+import { z } from 'zod';
 import type { PartitionPosition } from './partition-cursor.ts';
+
+const positionsSchema = z.record(z.string(), z.object({ after: z.string(), recent: z.array(z.string()) }));
 
 /**
  * The poll-mode checkpoint of one bucket: a position per partition prefix,
@@ -20,16 +23,13 @@ export class PollCheckpoint {
     this.#key = `s3://${bucket}`;
   }
 
-  /** Reads the stored positions, by partition prefix. */
+  /** Reads the stored positions, by partition prefix; refuses (`CheckpointError`) a value of another shape rather than list from the start. */
   async load(): Promise<ReadonlyMap<string, PartitionPosition>> {
-    const value = await this.#store.get(this.#key);
+    const stored = await readCheckpoint(this.#store, this.#key, positionsSchema, 'an object of partition positions ({ after, recent } by prefix)');
     const positions = new Map<string, PartitionPosition>();
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return positions;
-    for (const [prefix, position] of Object.entries(value as Record<string, CheckpointValue>)) {
-      if (isPosition(position)) {
-        positions.set(prefix, position);
-        this.#positions[prefix] = position;
-      }
+    for (const [prefix, position] of Object.entries(stored ?? {})) {
+      positions.set(prefix, position);
+      this.#positions[prefix] = position;
     }
     return positions;
   }
@@ -55,10 +55,4 @@ export class PollCheckpoint {
     this.#writing = write;
     return write;
   }
-}
-
-function isPosition(value: CheckpointValue): value is { after: string; recent: string[] } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { after, recent } = value as { after?: unknown; recent?: unknown };
-  return typeof after === 'string' && Array.isArray(recent) && recent.every((key) => typeof key === 'string');
 }

@@ -1,0 +1,44 @@
+import type { ComponentContext } from '@jackwatch/core';
+import { describeSkip, type SkipReason, type SkippedEntry } from './skipped-entry.ts';
+
+/** How many skipped entries a source names (a `path` label on the counter, a warning in the log); later ones are counted and logged at debug. */
+export const MAX_NAMED_SKIPS = 100;
+
+/** The counter of skipped entries, labelled `source`, `reason` and (for the first {@link MAX_NAMED_SKIPS}) `path`: the run summary lists them. */
+export const SKIPPED_ENTRIES_COUNTER = 'source.entries.skipped';
+
+/**
+ * Reports the entries a source skips, each once: an entry skipped listing
+ * after listing is reported again only when its reason changes, or when it
+ * comes back after it was gone or readable.
+ */
+export class SkipReporter {
+  readonly #context: ComponentContext;
+  #reported = new Map<string, SkipReason>();
+  #named = 0;
+
+  constructor(context: ComponentContext) {
+    this.#context = context;
+  }
+
+  /** Takes the entries one listing skipped; with `complete`, those it did not skip are forgotten. */
+  update(skipped: Iterable<SkippedEntry>, complete: boolean): void {
+    const current = new Map<string, SkipReason>();
+    for (const entry of skipped) {
+      if (current.has(entry.path)) continue;
+      current.set(entry.path, entry.reason);
+      if (this.#reported.get(entry.path) !== entry.reason) this.#report(entry);
+    }
+    if (complete) this.#reported = current;
+    else for (const [path, reason] of current) this.#reported.set(path, reason);
+  }
+
+  #report(entry: SkippedEntry): void {
+    const { id, telemetry, logger } = this.#context;
+    const named = this.#named < MAX_NAMED_SKIPS;
+    if (named) this.#named++;
+    telemetry.add(SKIPPED_ENTRIES_COUNTER, 1, named ? { source: id, reason: entry.reason, path: entry.path } : { source: id, reason: entry.reason });
+    const log = named ? logger.warn.bind(logger) : logger.debug.bind(logger);
+    log(`skipped ${describeSkip(entry)}`, { reason: entry.reason });
+  }
+}

@@ -15,6 +15,7 @@ function result(skippedEntries: PipelineResult['skippedEntries']): PipelineResul
     findings: {},
     sinks: {},
     failures: [],
+    errors: {},
     durationMs: 1000,
   };
 }

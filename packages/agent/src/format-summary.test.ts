@@ -9,6 +9,7 @@ const result = (overrides: Partial<PipelineResult> = {}): PipelineResult => ({
   eventsRead: { file: 4 },
   rejected: {},
   prefiltered: { files: 0, records: 0 },
+  skippedEntries: { count: 0, byReason: {}, named: [] },
   unmatched: 0,
   late: 0,
   findings: { 'aws-bedrock-logging-deletion': 4 },

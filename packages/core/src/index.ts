@@ -40,6 +40,8 @@ export type { Detector, DetectorMeta, FindingEmitter } from './component/detecto
 
 // --- services ---
 export type { Logger, LogAttributes } from './services/logger.ts';
+export { backoffDelay } from './services/backoff.ts';
+export type { BackoffPolicy } from './services/backoff.ts';
 export { silentLogger } from './services/logger.ts';
 export type { Clock } from './services/clock.ts';
 export { systemClock } from './services/clock.ts';

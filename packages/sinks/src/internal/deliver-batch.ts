@@ -1,5 +1,5 @@
 import type { Clock, Finding } from '@jackwatch/core';
-import { backoffDelay, type BackoffPolicy } from './backoff.ts';
+import { backoffDelay, type BackoffPolicy } from '@jackwatch/core';
 import type { BatchTransport, DeliveryResult } from './batch-transport.ts';
 
 /** How one batch ended. */

@@ -1,4 +1,4 @@
-import type { Clock, ComponentContext } from '@jackwatch/core';
+import { backoffDelay, type BackoffPolicy, type Clock, type ComponentContext } from '@jackwatch/core';
 import { AwsRequestError, type AwsOperation, callAws } from './aws-request-error.ts';
 
 /** How {@link retryAws} waits and reports between rounds. */
@@ -9,6 +9,10 @@ export interface RetryOptions {
   readonly onRetry: (error: AwsRequestError, round: number, delayMs: number) => void;
   /** Rounds before giving up (each round is a full SDK call with its own adaptive retries). Default: until aborted. */
   readonly maxRounds?: number;
+  /** Waits between rounds. Default: 1 s doubling to 60 s, with jitter. */
+  readonly backoff?: BackoffPolicy;
+  /** Failures worth no retry. Default: anything but a transient failure (throttling, 5xx, network). */
+  readonly isFatal?: (error: AwsRequestError) => boolean;
 }
 
 /**
@@ -26,27 +30,28 @@ export function componentRetries(context: Pick<ComponentContext, 'clock' | 'logg
   };
 }
 
-const FIRST_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 60_000;
+const DEFAULT_BACKOFF: BackoffPolicy = { initial: 1_000, max: 60_000 };
+const isNotTransient = (failure: AwsRequestError): boolean => failure.kind !== 'transient';
 
 /**
- * Runs an AWS call until it succeeds, backing off (1 s doubling to 60 s,
- * with jitter) after transient failures (throttling, 5xx, network) that the
- * SDK's own adaptive retries could not absorb: an outage must delay reading,
- * never skip input. Rethrows at once what waiting cannot fix — access denied,
- * bad credentials, no region, not found, other client errors — and whatever
- * fails after the signal aborted or `maxRounds` ran out.
+ * Runs an AWS call until it succeeds, backing off (by default 1 s doubling
+ * to 60 s, with jitter) after transient failures (throttling, 5xx, network)
+ * that the SDK's own adaptive retries could not absorb: an outage must delay
+ * reading, never skip input. Rethrows at once what waiting cannot fix (by
+ * default: access denied, bad credentials, no region, not found, other
+ * client errors; `isFatal` decides otherwise) and whatever fails after the
+ * signal aborted or `maxRounds` ran out.
  */
 export async function retryAws<T>(operation: AwsOperation, call: () => Promise<T>, options: RetryOptions): Promise<T> {
   const maxRounds = options.maxRounds ?? Number.POSITIVE_INFINITY;
+  const isFatal = options.isFatal ?? isNotTransient;
   for (let round = 1; ; round++) {
     try {
       return await callAws(operation, call);
     } catch (error) {
       const failure = error instanceof AwsRequestError ? error : new AwsRequestError(error, operation);
-      if (failure.kind !== 'transient' || options.signal.aborted || round >= maxRounds) throw failure;
-      const ceiling = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (round - 1));
-      const delay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+      if (options.signal.aborted || isFatal(failure) || round >= maxRounds) throw failure;
+      const delay = backoffDelay(round, options.backoff ?? DEFAULT_BACKOFF);
       options.onRetry(failure, round, delay);
       await options.clock.sleep(delay, options.signal);
     }

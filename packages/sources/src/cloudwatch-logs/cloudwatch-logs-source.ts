@@ -2,6 +2,8 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
 import type { AwsClientOverrides } from '../aws/aws-client-config.ts';
 import type { AwsRequestError } from '../aws/aws-request-error.ts';
+import type { RetryOptions } from '../aws/retry-aws.ts';
+import { CLOUDWATCH_LOGS_BACKOFF } from './backoff-policy.ts';
 import { CheckpointWriter } from './checkpoint-writer.ts';
 import { createCloudWatchLogsClient } from './cloudwatch-logs-client.ts';
 import type { CloudWatchLogsSourceConfig } from './config.ts';
@@ -9,7 +11,6 @@ import { effectiveFilterPattern } from './filter-pattern.ts';
 import type { LogGroupPosition } from './log-group-position.ts';
 import { checkFilterAccess, type LogGroupTarget, resolveLogGroupArn } from './log-group-target.ts';
 import { PullReader } from './pull-reader.ts';
-import type { RetryPolicy } from './retry-with-backoff.ts';
 import { resolveStartTime } from './start-time.ts';
 import { TailReader } from './tail-reader.ts';
 import { WindowReader } from './window-reader.ts';
@@ -137,14 +138,15 @@ export class CloudWatchLogsSource implements Source {
     });
   }
 
-  #retryPolicy(signal: AbortSignal): RetryPolicy {
+  #retryPolicy(signal: AbortSignal): RetryOptions {
     const context = this.#context;
     return {
       clock: context.clock,
       signal,
-      // A group deleted during a one-off run will not come back before it ends.
+      backoff: CLOUDWATCH_LOGS_BACKOFF,
+      // A group deleted during a one-off run will not come back before it ends; a live one may be created.
       isFatal: (error: AwsRequestError) => error.permanent || (this.#config.once && error.kind === 'not-found'),
-      onRetry: (error: AwsRequestError, waitMs: number) => {
+      onRetry: (error: AwsRequestError, _round: number, waitMs: number) => {
         context.telemetry.add('cloudwatch_logs.request_failures', 1, { source: context.id, code: error.code });
         context.logger.warn(`FilterLogEvents failed, retrying in ${waitMs} ms: ${error.message}`, { code: error.code });
       },

@@ -1,6 +1,5 @@
 import { type CloudWatchLogsClient, type LiveTailSessionLogEvent, StartLiveTailCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { callAws } from '../aws/aws-request-error.ts';
-import { type RetryPolicy, retryWithBackoff } from './retry-with-backoff.ts';
+import { retryAws, type RetryOptions } from '../aws/retry-aws.ts';
 
 /** What a Live Tail session says: it started, or here are log events (a sample of them when `sampled`). */
 export type LiveTailUpdate =
@@ -20,14 +19,14 @@ export interface LiveTailRequest {
  * The iteration ends normally when CloudWatch ends the session after its
  * 3 hours (`SessionTimeoutException`), and throws when the stream breaks.
  */
-export async function* liveTailSession(client: CloudWatchLogsClient, request: LiveTailRequest, retry: RetryPolicy): AsyncGenerator<LiveTailUpdate> {
+export async function* liveTailSession(client: CloudWatchLogsClient, request: LiveTailRequest, retry: RetryOptions): AsyncGenerator<LiveTailUpdate> {
   const command = new StartLiveTailCommand({
     logGroupIdentifiers: [...request.logGroupArns],
     ...(request.logStreamNamePrefix !== undefined && { logStreamNamePrefixes: [request.logStreamNamePrefix] }),
     ...(request.filterPattern !== '' && { logEventFilterPattern: request.filterPattern }),
   });
   const operation = { permission: 'logs:StartLiveTail', resource: `log groups ${request.logGroupArns.join(', ')}` };
-  const response = await retryWithBackoff(retry, () => callAws(operation, () => client.send(command, { abortSignal: retry.signal })));
+  const response = await retryAws(operation, () => client.send(command, { abortSignal: retry.signal }), retry);
   try {
     for await (const message of response.responseStream ?? []) {
       if (message.sessionStart !== undefined) yield { kind: 'started' };

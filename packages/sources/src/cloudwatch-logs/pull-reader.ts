@@ -1,7 +1,7 @@
 import type { SourceBatch } from '@jackwatch/core';
 import type { LogGroupPosition } from './log-group-position.ts';
 import type { RecentEvents } from './recent-events.ts';
-import type { RetryPolicy } from './retry-with-backoff.ts';
+import type { RetryOptions } from '../aws/retry-aws.ts';
 import type { WindowReader } from './window-reader.ts';
 
 /**
@@ -50,7 +50,7 @@ export class PullReader {
    * position — an empty batch when the window had no events, so the
    * checkpoint still moves in acknowledgement order.
    */
-  async *readUntil(end: number, retry: RetryPolicy, commit: CommitPosition, seen?: RecentEvents): AsyncGenerator<SourceBatch> {
+  async *readUntil(end: number, retry: RetryOptions, commit: CommitPosition, seen?: RecentEvents): AsyncGenerator<SourceBatch> {
     for (let behind = true; behind; ) {
       behind = false;
       for (const [identifier, from] of this.#positions) {

@@ -9,7 +9,9 @@ import type { LogGroupPosition } from './log-group-position.ts';
 import type { LogGroupTarget } from './log-group-target.ts';
 import type { PullReader } from './pull-reader.ts';
 import { deliveryKey, RecentEvents } from './recent-events.ts';
-import { backoff, type RetryPolicy } from './retry-with-backoff.ts';
+import { backoffDelay } from '@jackwatch/core';
+import type { RetryOptions } from '../aws/retry-aws.ts';
+import { CLOUDWATCH_LOGS_BACKOFF } from './backoff-policy.ts';
 
 /** What Live Tail mode needs. */
 export interface TailReaderOptions {
@@ -66,7 +68,7 @@ export class TailReader {
   }
 
   /** Yields batches until `retry.signal` aborts; throws only fatal errors (permissions, credentials). */
-  async *read(retry: RetryPolicy): AsyncGenerator<SourceBatch> {
+  async *read(retry: RetryOptions): AsyncGenerator<SourceBatch> {
     const { context, pull, checkpoints, ingestionDelay, pollInterval } = this.#options;
     yield* pull.readUntil(context.clock.now() - ingestionDelay, retry, (identifier, next) => checkpoints.commit(identifier, next));
     for (let failures = 0; !retry.signal.aborted; ) {
@@ -81,9 +83,9 @@ export class TailReader {
         if (end === 'sampled' || brief) await context.clock.sleep(pollInterval, retry.signal);
       } catch (error) {
         if (retry.signal.aborted) return;
-        if (error instanceof AwsRequestError && retry.isFatal(error)) throw error;
+        if (error instanceof AwsRequestError && retry.isFatal?.(error) === true) throw error;
         this.#rewind(coverage.current);
-        const wait = backoff(failures++);
+        const wait = backoffDelay(++failures, CLOUDWATCH_LOGS_BACKOFF);
         // Sessions end (after three hours, on any network fault): reconnecting re-reads the gap, nothing is lost.
         context.logger.warn(`Live Tail session ended, reconnecting in ${wait} ms: ${error instanceof Error ? error.message : String(error)}`);
         await context.clock.sleep(wait, retry.signal);
@@ -91,7 +93,7 @@ export class TailReader {
     }
   }
 
-  async *#session(retry: RetryPolicy, coverage: { current: Coverage | undefined }): AsyncGenerator<SourceBatch, SessionEnd> {
+  async *#session(retry: RetryOptions, coverage: { current: Coverage | undefined }): AsyncGenerator<SourceBatch, SessionEnd> {
     const { client, context, pull, checkpoints, groups, filterPattern, logStreamNamePrefix, ingestionDelay } = this.#options;
     const request = { logGroupArns: groups.map((group) => group.arn ?? group.identifier), logStreamNamePrefix, filterPattern };
     for await (const update of liveTailSession(client, request, retry)) {

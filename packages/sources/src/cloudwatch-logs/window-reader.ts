@@ -1,11 +1,10 @@
 import { type CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { type ComponentContext, isRejection, type TrailEvent } from '@jackwatch/core';
-import { callAws } from '../aws/aws-request-error.ts';
 import { decodeLogEvent } from './log-event-decoder.ts';
 import type { LogGroupPosition } from './log-group-position.ts';
 import { describeLogGroup } from './log-group-target.ts';
 import { deliveryKey, type RecentEvents } from './recent-events.ts';
-import { type RetryPolicy, retryWithBackoff } from './retry-with-backoff.ts';
+import { retryAws, type RetryOptions } from '../aws/retry-aws.ts';
 
 /** What the window reader needs besides the window itself. */
 export interface WindowReaderOptions {
@@ -47,7 +46,7 @@ export class WindowReader {
    * twice; `seen`, when given, drops events already delivered by Live Tail
    * and remembers these.
    */
-  async *read(identifier: string, from: LogGroupPosition, to: number, retry: RetryPolicy, seen?: RecentEvents): AsyncGenerator<WindowPage> {
+  async *read(identifier: string, from: LogGroupPosition, to: number, retry: RetryOptions, seen?: RecentEvents): AsyncGenerator<WindowPage> {
     const { client, context, filterPattern, logStreamNamePrefix, pageSize } = this.#options;
     const boundary = new Set(from.eventIds);
     const atEnd: string[] = to === from.timestamp ? [...from.eventIds] : [];
@@ -63,7 +62,7 @@ export class WindowReader {
         ...(nextToken !== undefined && { nextToken }),
       });
       const operation = { permission: 'logs:FilterLogEvents', resource: describeLogGroup(identifier) };
-      const page = await retryWithBackoff(retry, () => callAws(operation, () => client.send(command, { abortSignal: retry.signal })));
+      const page = await retryAws(operation, () => client.send(command, { abortSignal: retry.signal }), retry);
       context.telemetry.add('cloudwatch_logs.requests', 1, { ...this.#labels, operation: 'FilterLogEvents' });
       nextToken = page.nextToken;
       const events: TrailEvent[] = [];

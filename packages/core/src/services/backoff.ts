@@ -1,4 +1,4 @@
-/** Exponential backoff bounds, in milliseconds. */
+/** Exponential backoff bounds, in milliseconds: the one retry policy of sources and sinks. */
 export interface BackoffPolicy {
   /** Delay before the first retry (before jitter). */
   readonly initial: number;

@@ -12,7 +12,7 @@ export type { AgentConfig } from './load-agent-config.ts';
 export { StderrLogger } from './stderr-logger.ts';
 export type { LogLevelName } from './stderr-logger.ts';
 export { formatSummary } from './format-summary.ts';
-export { loadConfigPlugins, readConfigFile } from './load-agent-config.ts';
+export { loadConfigPlugins } from './load-agent-config.ts';
 export { loadPlugins, PluginLoadError, resolvePlugin, activeConditions, firstPartyPlugins } from './plugins/index.ts';
 export type { LoadedPlugin, LoadPluginsOptions, PluginFailure, ResolvedPlugin } from './plugins/index.ts';
 export { findCases, CASE_FILE } from './fixtures/find-cases.ts';

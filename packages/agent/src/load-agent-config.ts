@@ -5,8 +5,7 @@ import {
   type ConfigIssue,
   type JackwatchConfig,
   type ParsedConfigDocument,
-  parseConfigText,
-  readConfigText,
+  readConfigFile,
   resolveConfig,
 } from '@jackwatch/core';
 import { loadPlugins, type LoadedPlugin } from './plugins/load-plugins.ts';
@@ -28,16 +27,9 @@ export interface AgentConfig {
  * it cannot be read or is too large.
  */
 export async function loadAgentConfig(file: string, registry: ComponentRegistry, env: NodeJS.ProcessEnv = process.env): Promise<AgentConfig> {
-  const { path, parsed } = await readConfigFile(file, env);
+  const parsed = await readConfigFile(file, { env });
   const plugins = await loadConfigPlugins(parsed, registry);
-  return { parsed, plugins, config: resolveConfig(parsed, registry, { baseDir: dirname(path) }) };
-}
-
-/** Reads and parses the config file without validating it: enough to know its `plugins:`. */
-export async function readConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): Promise<{ path: string; parsed: ParsedConfigDocument }> {
-  const path = resolve(file);
-  const text = await readConfigText(path);
-  return { path, parsed: parseConfigText(text, { file: path, env }) };
+  return { parsed, plugins, config: resolveConfig(parsed, registry, { baseDir: dirname(resolve(file)) }) };
 }
 
 /**

@@ -93,7 +93,7 @@ export {
 export type { DetectorPolicy, FindingException } from './detection/policy-schema.ts';
 
 // --- config (config helper) ---
-export { loadConfig } from './config/load-config.ts';
+export { loadConfig, readConfigFile } from './config/load-config.ts';
 export type { LoadConfigOptions } from './config/load-config.ts';
 export { parseConfigText } from './config/parse-config-text.ts';
 export { readConfigText } from './config/read-config-text.ts';

@@ -1,5 +1,6 @@
 import type { ComponentRegistry } from '@jackwatch/core';
-import { loadConfigPlugins, readConfigFile } from '../load-agent-config.ts';
+import { readConfigFile } from '@jackwatch/core';
+import { loadConfigPlugins } from '../load-agent-config.ts';
 import { EXIT } from './run-command.ts';
 
 /**
@@ -10,7 +11,7 @@ import { EXIT } from './run-command.ts';
  */
 export async function componentsCommand(registry: ComponentRegistry, configFile?: string): Promise<number> {
   if (configFile !== undefined) {
-    const { parsed } = await readConfigFile(configFile);
+    const parsed = await readConfigFile(configFile);
     await loadConfigPlugins(parsed, registry);
   }
   const registrations = registry.list();

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type { ComponentRegistry } from '../registry/component-registry.ts';
 import type { ConfigEnvironment } from './env-expansion.ts';
 import type { JackwatchConfig } from './jackwatch-config.ts';
+import type { ParsedConfigDocument } from './parsed-config-document.ts';
 import { parseConfigText } from './parse-config-text.ts';
 import { readConfigText } from './read-config-text.ts';
 import { resolveConfig } from './resolve-config.ts';
@@ -12,10 +14,25 @@ export interface LoadConfigOptions {
 }
 
 /**
+ * Reads a config file (bounded: `CONFIG_LIMITS.maxBytes`), parses it and
+ * expands `${env:…}`, without validating components: enough to know its
+ * `plugins:`, which must be registered before {@link resolveConfig}. The
+ * document names the file by its absolute path.
+ *
+ * @throws {ConfigError} when the file cannot be read, is too large, or is not valid YAML.
+ */
+export async function readConfigFile(file: string, options: LoadConfigOptions = {}): Promise<ParsedConfigDocument> {
+  const path = resolve(file);
+  const text = await readConfigText(path);
+  return parseConfigText(text, { file: path, ...(options.env === undefined ? {} : { env: options.env }) });
+}
+
+/**
  * Reads, parses, expands and validates a config file in one step, with
  * relative paths resolved against the file's directory. The registry must
  * already hold every component type the file uses: to load the file's
- * `plugins` first, use `parseConfigText` and `resolveConfig` instead.
+ * `plugins` first, use {@link readConfigFile}, register them, then
+ * `resolveConfig` (as the agent does).
  *
  * @throws {ConfigError} when the file cannot be read, is larger than `CONFIG_LIMITS.maxBytes`, or is not valid.
  * @example
@@ -25,7 +42,5 @@ export interface LoadConfigOptions {
  * ```
  */
 export async function loadConfig(file: string, registry: ComponentRegistry, options: LoadConfigOptions = {}): Promise<JackwatchConfig> {
-  const text = await readConfigText(file);
-  const parsed = parseConfigText(text, { file, ...(options.env === undefined ? {} : { env: options.env }) });
-  return resolveConfig(parsed, registry);
+  return resolveConfig(await readConfigFile(file, options), registry);
 }

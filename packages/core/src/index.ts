@@ -35,7 +35,7 @@ export type {
 } from './component/factory.ts';
 export type { Source, SourceBatch, SourceProgress } from './component/source.ts';
 export type { Processor } from './component/processor.ts';
-export type { Sink, SinkStats } from './component/sink.ts';
+export type { RedeliveryReport, Sink, SinkStats } from './component/sink.ts';
 export type { Detector, DetectorMeta, FindingEmitter } from './component/detector.ts';
 
 // --- services ---

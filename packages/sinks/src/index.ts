@@ -33,7 +33,6 @@ export type {
   SlackBlock,
   WebhookJsonBody,
   RedeliverOptions,
-  RedeliveryReport,
 } from './webhook/index.ts';
 export {
   otlpSinkFactory,

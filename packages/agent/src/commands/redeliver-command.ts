@@ -1,28 +1,24 @@
-import { existsSync } from 'node:fs';
-import { createComponentContext, type ComponentRegistry, type ResolvedComponent } from '@jackwatch/core';
-import { redeliverDeadLetters, redeliverOtlpDeadLetters, resolveDeadLetterPath } from '@jackwatch/sinks';
+import { createComponentContext, type ComponentRegistry, type ResolvedComponent, type SinkFactory } from '@jackwatch/core';
 import { loadAgentConfig } from '../load-agent-config.ts';
 import { StderrLogger } from '../stderr-logger.ts';
 import { EXIT } from './run-command.ts';
 
-const REDELIVERABLE = new Set(['webhook', 'otlp']);
-
 /**
  * `jackwatch redeliver --config FILE [--sink ID…]`: sends the findings in the
- * dead-letter files of the config's webhook and otlp sinks again, with each
- * sink's own settings. What fails again stays in the file. Exit 0 when every
- * file is empty afterwards, 1 when findings failed again (or could not even
- * be put back: they stay in `<file>.redelivering` for the next run).
+ * dead-letter files of the config's sinks again — every sink whose factory
+ * offers `redeliver` (webhook, otlp, and plugin sinks that keep a dead-letter
+ * file) — with each sink's own settings. What fails again stays in the file.
+ * Exit 0 when every file is empty afterwards, 1 when findings failed again
+ * (or could not even be put back: they stay in `<file>.redelivering` for the
+ * next run), 2 for a sink that is not in the config or cannot redeliver.
  */
 export async function redeliverCommand(configFile: string, sinkIds: readonly string[], registry: ComponentRegistry): Promise<number> {
   const agent = await loadAgentConfig(configFile, registry);
   const logger = new StderrLogger(agent.config.service.logs.level, agent.config.service.logs.format);
-  const sinks = [...agent.config.sinks.values()].filter(
-    (s) => REDELIVERABLE.has(s.type) && (sinkIds.length === 0 || sinkIds.includes(s.id)),
-  );
+  const sinks = [...agent.config.sinks.values()].filter((s) => redeliverable(s) && (sinkIds.length === 0 || sinkIds.includes(s.id)));
   const unknown = sinkIds.filter((id) => !sinks.some((s) => s.id === id));
   if (unknown.length > 0) {
-    process.stderr.write(`jackwatch: no webhook or otlp sink named ${unknown.join(', ')} in ${configFile}\n`);
+    process.stderr.write(`jackwatch: no sink that keeps a dead-letter file is named ${unknown.join(', ')} in ${configFile}\n`);
     return EXIT.badConfig;
   }
   let failedAgain = 0;
@@ -30,17 +26,19 @@ export async function redeliverCommand(configFile: string, sinkIds: readonly str
   return failedAgain === 0 ? EXIT.ok : EXIT.failed;
 }
 
+function redeliverable(sink: ResolvedComponent): boolean {
+  return typeof (sink.factory as SinkFactory).redeliver === 'function';
+}
+
 async function redeliverSink(sink: ResolvedComponent, baseDir: string, logger: StderrLogger): Promise<number> {
-  const configured = (sink.config as { deadLetter?: string }).deadLetter;
-  const file = resolveDeadLetterPath(configured, sink.id, baseDir);
-  if (!existsSync(file)) {
-    process.stderr.write(`${sink.id}: nothing to redeliver (${file} does not exist)\n`);
+  const factory = sink.factory as SinkFactory;
+  const context = createComponentContext(sink.id, { logger, baseDir });
+  const report = await factory.redeliver!(sink.config, context);
+  if (report === undefined) {
+    process.stderr.write(`${sink.id}: nothing to redeliver (no dead-letter file)\n`);
     return 0;
   }
-  const context = createComponentContext(sink.id, { logger, baseDir });
-  const options = { config: sink.config as never, context };
-  const report = sink.type === 'webhook' ? await redeliverDeadLetters(file, options) : await redeliverOtlpDeadLetters(file, options);
-  const lost = report.lost > 0 ? `, LOST ${report.lost} (still in ${file}.redelivering: run redeliver again)` : '';
-  process.stderr.write(`${sink.id}: read ${report.read}, delivered ${report.delivered}, dead-lettered again ${report.deadLettered}${lost} (${file})\n`);
+  const lost = report.lost > 0 ? `, LOST ${report.lost} (still in ${report.file}.redelivering: run redeliver again)` : '';
+  process.stderr.write(`${sink.id}: read ${report.read}, delivered ${report.delivered}, dead-lettered again ${report.deadLettered}${lost} (${report.file})\n`);
   return report.deadLettered + report.lost;
 }

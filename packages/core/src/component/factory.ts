@@ -3,7 +3,7 @@ import type { ComponentContext } from './component-context.ts';
 import type { ComponentKind, Stability } from './component-kind.ts';
 import type { Detector } from './detector.ts';
 import type { Processor } from './processor.ts';
-import type { Sink } from './sink.ts';
+import type { RedeliveryReport, Sink } from './sink.ts';
 import type { Source } from './source.ts';
 
 /**
@@ -38,8 +38,19 @@ export type SourceFactory<Config = unknown> = ComponentFactory<'source', Config,
 export type ProcessorFactory<Config = unknown> = ComponentFactory<'processor', Config, Processor>;
 /** Makes {@link Detector}s. */
 export type DetectorFactory<Config = unknown> = ComponentFactory<'detector', Config, Detector>;
-/** Makes {@link Sink}s. */
-export type SinkFactory<Config = unknown> = ComponentFactory<'sink', Config, Sink>;
+/**
+ * Makes {@link Sink}s. A sink that keeps a dead-letter file may also offer
+ * `redeliver`, which `jackwatch redeliver` calls for every sink of a config
+ * that has it — first-party or plugin alike.
+ */
+export interface SinkFactory<Config = unknown> extends ComponentFactory<'sink', Config, Sink> {
+  /**
+   * Sends the findings of this sink's dead-letter file again, with the
+   * sink's own settings; what fails again goes back to the file. Resolves
+   * `undefined` when there is nothing to redeliver (no dead-letter file).
+   */
+  redeliver?(config: Config, context: ComponentContext, signal?: AbortSignal): Promise<RedeliveryReport | undefined>;
+}
 
 /** Any component factory. */
 export type AnyFactory = SourceFactory<any> | ProcessorFactory<any> | DetectorFactory<any> | SinkFactory<any>;

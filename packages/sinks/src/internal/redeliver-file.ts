@@ -1,32 +1,8 @@
 import { rename, stat, unlink } from 'node:fs/promises';
-import type { Finding, Sink, SinkStats } from '@jackwatch/core';
+import type { Finding, RedeliveryReport, Sink, SinkStats } from '@jackwatch/core';
 import type { DeadLetterFile } from './dead-letter-file.ts';
 import { parseDeadLetterLine, readGrowingLines } from './dead-letter-lines.ts';
 
-/**
- * What a redelivery did. Every finding read is delivered, back in the
- * dead-letter file, or — when that file could not be written — `lost` from
- * this run but still in `<file>.redelivering`, which the next run resumes.
- */
-export interface RedeliveryReport {
-  /** The dead-letter file. */
-  readonly file: string;
-  /** Findings read from it. */
-  readonly read: number;
-  readonly delivered: number;
-  /** Findings that failed again and were appended to the file anew. */
-  readonly deadLettered: number;
-  /** Findings that failed again and could not be appended; `<file>.redelivering` is kept so they are not gone. */
-  readonly lost: number;
-  /** Retry attempts made. */
-  readonly retried: number;
-  /** Lines that were not dead-letter entries; kept, verbatim, in the file. */
-  readonly malformed: number;
-  /** Lines left unsent because `signal` aborted; kept, verbatim, in the file. */
-  readonly skipped: number;
-  /** Whether an interrupted earlier redelivery (`<file>.redelivering`) was resumed instead of `<file>`. */
-  readonly resumed: boolean;
-}
 
 const EXPORT_CHUNK = 100;
 

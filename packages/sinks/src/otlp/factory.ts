@@ -1,6 +1,8 @@
 import type { SinkFactory } from '@jackwatch/core';
 import { otlpConfigSchema, type OtlpConfig } from './config.ts';
+import { redeliverCapability } from '../internal/redeliver-capability.ts';
 import { OtlpSink } from './otlp-sink.ts';
+import { redeliverOtlp } from './redeliver.ts';
 
 /** Makes `otlp` sinks: findings as OpenTelemetry LogRecords over OTLP. */
 export const otlpSinkFactory: SinkFactory<OtlpConfig> = {
@@ -10,4 +12,5 @@ export const otlpSinkFactory: SinkFactory<OtlpConfig> = {
   description: 'Sends findings as OpenTelemetry log records over OTLP (http/protobuf, http/json, grpc)',
   configSchema: otlpConfigSchema,
   create: (config, context) => new OtlpSink(config, context),
+  redeliver: redeliverCapability(redeliverOtlp),
 };

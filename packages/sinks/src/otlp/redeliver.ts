@@ -1,8 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { ComponentContext } from '@jackwatch/core';
 import { DeadLetterFile } from '../internal/dead-letter-file.ts';
-import { redeliverFile, type RedeliveryReport } from '../internal/redeliver-file.ts';
-import { otlpConfigSchema, type OtlpConfigInput } from './config.ts';
+import type { ComponentContext, RedeliveryReport } from '@jackwatch/core';
+import { redeliverFile } from '../internal/redeliver-file.ts';
+import { otlpConfigSchema, type OtlpConfig, type OtlpConfigInput } from './config.ts';
 import { OtlpSink } from './otlp-sink.ts';
 
 /** What {@link redeliverOtlpDeadLetters} needs. */
@@ -20,5 +20,10 @@ export interface OtlpRedeliverOptions {
 export async function redeliverOtlpDeadLetters(file: string, options: OtlpRedeliverOptions): Promise<RedeliveryReport> {
   const path = isAbsolute(file) ? file : resolve(options.context.baseDir, file);
   const config = otlpConfigSchema.parse({ ...options.config, deadLetter: path });
-  return redeliverFile(new OtlpSink(config, options.context), new DeadLetterFile(path), options.signal);
+  return redeliverOtlp(path, { config, context: options.context, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+}
+
+/** {@link redeliverOtlpDeadLetters} with a parsed config and an absolute path: the `otlp` factory's `redeliver`. */
+export function redeliverOtlp(file: string, options: { readonly config: OtlpConfig; readonly context: ComponentContext; readonly signal?: AbortSignal }): Promise<RedeliveryReport> {
+  return redeliverFile(new OtlpSink({ ...options.config, deadLetter: file }, options.context), new DeadLetterFile(file), options.signal);
 }

@@ -15,4 +15,3 @@ export type { SlackMessage, SlackBlock } from './slack-message.ts';
 export type { WebhookJsonBody } from './webhook-body.ts';
 export { redeliverDeadLetters } from './redeliver.ts';
 export type { RedeliverOptions } from './redeliver.ts';
-export type { RedeliveryReport } from '../internal/redeliver-file.ts';

@@ -1,8 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { ComponentContext } from '@jackwatch/core';
 import { DeadLetterFile } from '../internal/dead-letter-file.ts';
-import { redeliverFile, type RedeliveryReport } from '../internal/redeliver-file.ts';
-import { webhookConfigSchema, type WebhookConfigInput } from './config.ts';
+import type { ComponentContext, RedeliveryReport } from '@jackwatch/core';
+import { redeliverFile } from '../internal/redeliver-file.ts';
+import { webhookConfigSchema, type WebhookConfig, type WebhookConfigInput } from './config.ts';
 import { WebhookSink } from './webhook-sink.ts';
 
 /** What {@link redeliverDeadLetters} needs. */
@@ -32,6 +32,11 @@ export interface RedeliverOptions {
 export async function redeliverDeadLetters(file: string, options: RedeliverOptions): Promise<RedeliveryReport> {
   const path = isAbsolute(file) ? file : resolve(options.context.baseDir, file);
   const config = webhookConfigSchema.parse({ ...options.config, deadLetter: path });
-  const sink = new WebhookSink(config, options.context);
-  return redeliverFile(sink, new DeadLetterFile(path), options.signal);
+  return redeliverWebhook(path, { config, context: options.context, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+}
+
+/** {@link redeliverDeadLetters} with a parsed config and an absolute path: the `webhook` factory's `redeliver`. */
+export function redeliverWebhook(file: string, options: { readonly config: WebhookConfig; readonly context: ComponentContext; readonly signal?: AbortSignal }): Promise<RedeliveryReport> {
+  const sink = new WebhookSink({ ...options.config, deadLetter: file }, options.context);
+  return redeliverFile(sink, new DeadLetterFile(file), options.signal);
 }

@@ -14,14 +14,19 @@ import type { Finding } from '../finding/finding.ts';
  */
 export function callbackSink(deliver: (findings: readonly Finding[]) => void | Promise<void>): Sink {
   let delivered = 0;
+  let shutDown = false;
   return {
     start: () => Promise.resolve(),
     async export(findings) {
+      if (shutDown) throw new Error('callback sink is shut down');
       await deliver(findings);
       delivered += findings.length;
     },
     forceFlush: () => Promise.resolve(),
-    shutdown: () => Promise.resolve(),
+    shutdown: () => {
+      shutDown = true;
+      return Promise.resolve();
+    },
     stats: (): SinkStats => ({ accepted: delivered, delivered, retried: 0, deadLettered: 0, queued: 0 }),
   };
 }

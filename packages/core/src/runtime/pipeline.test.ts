@@ -119,6 +119,19 @@ describe('Pipeline', () => {
     expect(source.acked).toEqual([0, 1]);
   });
 
+  it('starts once however often start is called, run included, as shutdown is idempotent', async () => {
+    const sink = new SlowSink();
+    let starts = 0;
+    sink.start = async () => void starts++;
+    const pipeline = new Pipeline({ sources: [{ id: 'mem', component: new ArraySource([[event(0, 'InvokeModel')]]) }], detectors: [{ id: 'invoke', component: new InvokeDetector() }], sinks: [{ id: 'a', component: sink }] });
+    await Promise.all([pipeline.start(), pipeline.start()]);
+    await pipeline.run();
+    await pipeline.shutdown();
+    await pipeline.shutdown();
+    expect(starts).toBe(1);
+    expect(sink.received).toHaveLength(1);
+  });
+
   it('reads no further ahead of a slow sink than its in-flight limit', async () => {
     const batches = Array.from({ length: 12 }, (_, i) => [event(i, 'InvokeModel')]);
     const source = new ArraySource(batches);

@@ -57,7 +57,7 @@ export class Pipeline {
   #collected: Finding[] = [];
   #retiredSinceFlush = 0;
   #late = 0;
-  #started = false;
+  #starting: Promise<void> | undefined;
   #shutdown: Promise<void> | undefined;
   #lastRun: { readonly drained: boolean; readonly durationMs: number } = { drained: false, durationMs: 0 };
   readonly #failures: { component: string; message: string }[] = [];
@@ -91,10 +91,13 @@ export class Pipeline {
   }
 
   /** Starts sinks, then sources: a bad bucket, path or endpoint fails here, before any reading. */
-  async start(): Promise<void> {
-    this.#started = true;
-    for (const { component } of this.#sinks) await component.start();
-    for (const { component } of this.#parts.sources) await component.start();
+  start(): Promise<void> {
+    // Idempotent, like shutdown: a second call (or run after start) waits for the same start.
+    this.#starting ??= (async () => {
+      for (const { component } of this.#sinks) await component.start();
+      for (const { component } of this.#parts.sources) await component.start();
+    })();
+    return this.#starting;
   }
 
   /**
@@ -102,7 +105,7 @@ export class Pipeline {
    * (drain: stop reading, finish what is in flight, flush, commit).
    */
   async run(signal: AbortSignal = new AbortController().signal): Promise<PipelineResult> {
-    if (!this.#started) await this.start();
+    await this.start();
     const startedAt = performance.now();
     const credits = new Credits(this.#options.maxInFlightBatches ?? 8);
     const batches = this.#parts.sources.map(({ id, component }) =>

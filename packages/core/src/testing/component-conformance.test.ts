@@ -12,7 +12,9 @@ function sinkFactory(overrides: Partial<Sink> = {}, schema: z.ZodType = z.strict
       let down = false;
       return {
         start: async () => {},
-        export: async () => {},
+        export: async () => {
+          if (down) throw new Error('shut down');
+        },
         forceFlush: async () => {},
         shutdown: async () => {
           if (down) throw new Error('already shut down');
@@ -38,6 +40,17 @@ describe('lifecycle conformance kit', () => {
   });
 
   it('passes a conformant sink', async () => {
-    expect(await checkSinkFactory(sinkFactory({ shutdown: async () => {} }))).toEqual([]);
+    let down = false;
+    const shutdown = async (): Promise<void> => {
+      down = true;
+    };
+    const refusing = async (): Promise<void> => {
+      if (down) throw new Error('shut down');
+    };
+    expect(await checkSinkFactory(sinkFactory({ shutdown, export: refusing }))).toEqual([]);
+  });
+
+  it('names a sink that takes findings after its shutdown', async () => {
+    expect(await checkSinkFactory(sinkFactory({ shutdown: async () => {} }))).toEqual(['export after shutdown resolved: a shut-down sink must reject findings with an error']);
   });
 });

@@ -1,5 +1,6 @@
 import type { ComponentFactory } from '../component/factory.ts';
 import type { Sink } from '../component/sink.ts';
+import type { Finding } from '../finding/finding.ts';
 import type { Source } from '../component/source.ts';
 import { systemClock } from '../services/clock.ts';
 import { testContext } from './test-context.ts';
@@ -32,15 +33,50 @@ export async function checkSourceFactory(factory: ComponentFactory<'source', unk
   return checkLifecycle(factory, 'source', options);
 }
 
-/** The same lifecycle conformance for sinks; see {@link checkSourceFactory}. */
+/**
+ * The same lifecycle conformance for sinks (see {@link checkSourceFactory}),
+ * plus: a new sink reports zero stats, and once shut down it refuses
+ * findings with an error rather than taking them to nowhere.
+ */
 export async function checkSinkFactory(factory: ComponentFactory<'sink', unknown, Sink>, options: LifecycleConformanceOptions = {}): Promise<string[]> {
   const problems = await checkLifecycle(factory, 'sink', options);
   const parsed = factory.configSchema.safeParse(options.config ?? {});
   if (parsed.success) {
     const stats = factory.create(parsed.data, context(factory.type, options)).stats?.();
     if (stats && (stats.accepted !== 0 || stats.delivered !== 0 || stats.queued !== 0)) problems.push('a new sink reports non-zero stats');
+    if (options.start !== false && problems.length === 0) {
+      await attempt(problems, 'start → shutdown → export', () => checkRefusesAfterShutdown(factory.create(parsed.data, context(factory.type, options)), problems));
+    }
   }
   return problems;
+}
+
+async function checkRefusesAfterShutdown(sink: Sink, problems: string[]): Promise<void> {
+  await sink.start();
+  await sink.shutdown();
+  const refused = await sink.export([conformanceFinding()]).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(refused instanceof Error)) problems.push('export after shutdown resolved: a shut-down sink must reject findings with an error');
+}
+
+function conformanceFinding(): Finding {
+  const time = '2024-01-01T00:00:00.000Z';
+  return {
+    id: 'conformance-after-shutdown',
+    detector: { id: 'conformance', title: 'conformance', version: '1.0.0' },
+    severity: 'low',
+    riskScore: 1,
+    attack: { tactics: [], techniques: [] },
+    time,
+    firstTime: time,
+    lastTime: time,
+    group: {},
+    summary: 'a finding offered to a sink after its shutdown',
+    evidence: [],
+    references: [],
+  };
 }
 
 async function checkLifecycle(

@@ -37,11 +37,14 @@ export class StdoutSink implements Sink {
   }
 
   /** Listens for stream errors, so a closed pipe is counted as lost findings instead of ending the process. */
+  #shutDown = false;
+
   async start(): Promise<void> {
     this.#out.on('error', this.#onStreamError);
   }
 
   async export(findings: readonly Finding[]): Promise<void> {
+    if (this.#shutDown) throw new Error(`sink ${this.#context.id} is shut down`);
     const count = findings.length;
     if (count === 0) return;
     this.#accepted += count;
@@ -68,6 +71,7 @@ export class StdoutSink implements Sink {
   }
 
   async shutdown(): Promise<void> {
+    this.#shutDown = true;
     await this.forceFlush();
     this.#out.off('error', this.#onStreamError);
   }

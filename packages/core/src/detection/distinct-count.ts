@@ -5,7 +5,7 @@ import { buildFinding, orUnknown } from './build-finding.ts';
 import type { DetectorSpec } from './detector-spec.ts';
 import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
 import { KeyedStateDetector, type KeyState } from './keyed-state-detector.ts';
-import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
+import { checkSelected, selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 
 /** One firing of a {@link distinctCount} rule, handed to its `finding` callback. */
 export interface DistinctCountFiring {
@@ -61,6 +61,7 @@ export interface DistinctCountSpec extends DetectorSpec, Selected {
  * ```
  */
 export function distinctCount(spec: DistinctCountSpec): Detector {
+  checkSelected(spec);
   if (!(spec.window > 0)) throw new RangeError(`distinctCount ${spec.meta.id}: window must be positive, got ${spec.window}`);
   if (!(Number.isInteger(spec.atLeast) && spec.atLeast >= 1)) throw new RangeError(`distinctCount ${spec.meta.id}: atLeast must be an integer >= 1, got ${spec.atLeast}`);
   return new DistinctCountDetector(spec);

@@ -39,3 +39,11 @@ describe('match', () => {
     expect(stateSizeAfter).toBe(0);
   });
 });
+
+describe('a rule step without select', () => {
+  it('is refused with what to write, also for a spec in the earlier interest + where shape', () => {
+    const earlier = { meta: testMeta('old'), interest: [{ eventSource: 'bedrock.amazonaws.com' }], where: () => true, finding: () => ({ group: {}, summary: '' }) };
+    expect(() => match(earlier as never)).toThrow(/needs `select`.*`interest` is now declared per step as `select`/);
+    expect(() => match({ ...earlier, select: [{ eventSource: '' }] } as never)).toThrow(/needs `select`/);
+  });
+});

@@ -3,7 +3,7 @@ import type { Interest } from '../event/interest.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import { buildFinding, type FindingContent } from './build-finding.ts';
 import type { DetectorSpec } from './detector-spec.ts';
-import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
+import { checkSelected, selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 
 /** A single-event rule: {@link match}. Every event it selects (and `where` accepts) is a finding on its own. */
 export interface MatchSpec extends DetectorSpec, Selected {
@@ -26,6 +26,7 @@ export interface MatchSpec extends DetectorSpec, Selected {
  * ```
  */
 export function match(spec: MatchSpec): Detector {
+  checkSelected(spec);
   return new MatchDetector(spec);
 }
 

@@ -39,6 +39,7 @@ export type EventTest = (event: TrailEvent) => boolean;
  * compared exactly and names case-insensitively, as the pipeline routes.
  */
 export function selectedTest(step: Selected): EventTest {
+  checkSelected(step);
   const selects = selectionTest(step.select);
   const where = step.where;
   if (where === undefined) return selects;
@@ -73,6 +74,26 @@ export function interestIncludes(interest: Interest, source: string, action: str
   if (interest === 'all') return true;
   const lower = action.toLowerCase();
   return interest.some((s) => s.eventSource === source && (s.eventNames === undefined || s.eventNames.some((name) => name.toLowerCase() === lower)));
+}
+
+/**
+ * Throws a TypeError saying what to write when a step's `select` is missing
+ * or malformed — as in a rule written for the primitives' earlier
+ * `interest` + `where`, which would otherwise fail deep inside.
+ */
+export function checkSelected(step: Selected): void {
+  const select: unknown = step.select;
+  const valid = select === 'all' || isSelector(select) || (Array.isArray(select) && select.every(isSelector));
+  if (!valid) {
+    const hint = 'interest' in step ? ': `interest` is now declared per step as `select` (and `where` need no longer re-test the source and names)' : '';
+    throw new TypeError(`a rule step needs \`select\`: 'all', { eventSource, eventNames? } or a list of those${hint}`);
+  }
+}
+
+function isSelector(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { eventSource, eventNames } = value as { eventSource?: unknown; eventNames?: unknown };
+  return typeof eventSource === 'string' && eventSource !== '' && (eventNames === undefined || (Array.isArray(eventNames) && eventNames.every((n) => typeof n === 'string')));
 }
 
 function selectionTest(selection: Selection): EventTest {

@@ -2,7 +2,7 @@ import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import { buildFinding, type FindingContent } from './build-finding.ts';
 import type { DetectorSpec } from './detector-spec.ts';
-import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
+import { checkSelected, selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 import { firedFirst, isPending, SequenceKey } from './internal/sequence-key.ts';
 import { KeyedStateDetector } from './keyed-state-detector.ts';
 
@@ -61,6 +61,7 @@ export interface SequenceSpec extends DetectorSpec {
  * ```
  */
 export function sequence(spec: SequenceSpec): Detector {
+  for (const step of spec.steps) checkSelected(step);
   if (spec.steps.length < 2 || spec.steps.length > 30) throw new RangeError(`sequence ${spec.meta.id}: needs 2 to 30 steps, got ${spec.steps.length}`);
   if (!(spec.maxSpan >= 0)) throw new RangeError(`sequence ${spec.meta.id}: maxSpan must be >= 0, got ${spec.maxSpan}`);
   return new SequenceDetector(spec);

@@ -3,7 +3,7 @@ import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import { buildFinding, orUnknown } from './build-finding.ts';
 import type { DetectorSpec } from './detector-spec.ts';
-import { selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
+import { checkSelected, selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
 import { KeyedStateDetector, type KeyState } from './keyed-state-detector.ts';
 
@@ -57,6 +57,7 @@ export interface ThresholdSpec extends DetectorSpec, Selected {
  * ```
  */
 export function threshold(spec: ThresholdSpec): Detector {
+  checkSelected(spec);
   if (!(spec.window > 0)) throw new RangeError(`threshold ${spec.meta.id}: window must be positive, got ${spec.window}`);
   if (!(spec.threshold >= 0)) throw new RangeError(`threshold ${spec.meta.id}: threshold must be >= 0, got ${spec.threshold}`);
   return new ThresholdDetector(spec);

@@ -1,4 +1,4 @@
-import { actionMatcher, type TrailEvent } from '@jackwatch/core';
+import type { TrailEvent } from '@jackwatch/core';
 import { INVOCATION_ACTIONS } from '../internal/bedrock.ts';
 
 /** The four stages of the LLMjacking playbook, in the order attackers go through them. */
@@ -15,13 +15,19 @@ export const STAGE_ACTIONS: Readonly<Record<KillChainStage, readonly string[]>> 
   invocation: INVOCATION_ACTIONS,
 };
 
-const tests = KILL_CHAIN_STAGES.map((stage) => [stage, actionMatcher(STAGE_ACTIONS[stage])] as const);
+// The exact spelling first, then any case: one map lookup for the usual call (the primitive asks again
+// for every event it keeps, so this runs several times per event).
+const exact = new Map<string, KillChainStage>();
+const lower = new Map<string, KillChainStage>();
+for (const stage of KILL_CHAIN_STAGES) {
+  for (const action of STAGE_ACTIONS[stage]) {
+    exact.set(action, stage);
+    lower.set(action.toLowerCase(), stage);
+  }
+}
 
 /** The stage a Bedrock call plays (names compared case-insensitively), or `undefined`: a failed invocation plays none. */
 export function stageOf(event: TrailEvent): KillChainStage | undefined {
-  for (const [stage, named] of tests) {
-    if (!named(event.action)) continue;
-    return stage === 'invocation' && event.outcome !== 'success' ? undefined : stage;
-  }
-  return undefined;
+  const stage = exact.get(event.action) ?? lower.get(event.action.toLowerCase());
+  return stage === 'invocation' && event.outcome !== 'success' ? undefined : stage;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset, type Manifest } from './generate/dataset.ts';
+import { FINDINGS_PER_SET } from './generate/scenarios.ts';
 import type { AgentMode } from './lib/agent-config.ts';
 import { checkRun } from './lib/check-findings.ts';
 import { runBenchAgent } from './lib/run-bench-agent.ts';
@@ -21,9 +22,9 @@ describe('bench smoke: generator + agent', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('generates the same files from the same options, with five findings per attack set', () => {
+  it(`generates the same files from the same options, with ${FINDINGS_PER_SET} findings per attack set`, () => {
     expect(manifest.records).toBe(6000);
-    expect(manifest.expected).toHaveLength(10);
+    expect(manifest.expected).toHaveLength(2 * FINDINGS_PER_SET);
     expect(manifest.interestingRecords).toBeGreaterThan(100);
     expect(generateDataset(root, { records: 6000, bedrockShare: 0.05, attacks: 2, rate: 3 })).toEqual(manifest);
   });

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createComponentContext } from '@jackwatch/core';
+import { bedrockPackFactory } from '@jackwatch/detectors';
 import { BEDROCK, BedrockTraffic } from './bedrock-traffic.ts';
 import { actorKinds, backgroundCalls, backgroundErrors } from './calls.ts';
 import { Random } from './random.ts';
@@ -14,7 +16,7 @@ export interface DatasetOptions {
   readonly records: number;
   /** Share of records whose eventSource is Bedrock, e.g. 0.01. */
   readonly bedrockShare: number;
-  /** Sets of attack scenarios (5 findings each); default one per 100,000 records, at least 1. */
+  /** Sets of attack scenarios (`FINDINGS_PER_SET` findings each); default one per 100,000 records, at least 1. */
   readonly attacks?: number;
   readonly seed?: number;
   /** Most records per delivery file (CloudTrail splits busy intervals); default 1000. */
@@ -36,15 +38,29 @@ export interface Manifest {
   readonly bedrockRecords: number;
   /** Records the shipped detectors can match (Bedrock and one of their event names): what jq must select. */
   readonly interestingRecords: number;
+  /** Those event names (of `bedrock.amazonaws.com`), sorted: the interest of the `aws-bedrock` pack. */
+  readonly interestingNames: readonly string[];
   readonly expected: readonly ExpectedFinding[];
   readonly start: string;
   readonly end: string;
 }
 
-const VERSION = 4;
+const VERSION = 5;
 const DELIVERY_INTERVAL = 5 * 60_000;
 const START = Date.UTC(2026, 10, 2, 8, 0, 0);
-const INTERESTING = new Set(['ListFoundationModels', 'InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream', 'DeleteModelInvocationLoggingConfiguration']);
+const INTERESTING_NAMES = bedrockEventNames();
+const INTERESTING = new Set(INTERESTING_NAMES);
+
+// The Bedrock event names the shipped detectors (the aws-bedrock pack) select: what the bench's agent may read.
+function bedrockEventNames(): string[] {
+  const pack = bedrockPackFactory.create(bedrockPackFactory.configSchema.parse({}), createComponentContext(bedrockPackFactory.type));
+  if (pack.interest === 'all') throw new Error('the aws-bedrock pack selects every event');
+  const names = pack.interest.flatMap((selector) => (selector.eventSource === BEDROCK ? (selector.eventNames ?? []) : []));
+  if (names.length === 0 || pack.interest.some((selector) => selector.eventSource !== BEDROCK || selector.eventNames === undefined)) {
+    throw new Error('the aws-bedrock pack selects more than named Bedrock calls; the dataset counts only those');
+  }
+  return [...names].sort();
+}
 
 /** Fills in the defaults of `options`. */
 export function completeOptions(options: DatasetOptions): Required<DatasetOptions> {
@@ -95,6 +111,7 @@ export function generateDataset(root: string, options: DatasetOptions): Manifest
     options: complete,
     dir,
     ...stats,
+    interestingNames: INTERESTING_NAMES,
     expected: scenarios.expected,
     start: isoSeconds(START),
     end: isoSeconds(slot),

@@ -30,6 +30,8 @@ export interface World {
   readonly actors: ReadonlyMap<string, Readonly<Record<ActorKind, readonly Actor[]>>>;
   /** Bedrock callers by account: roles (temporary keys), IAM users (invoke only), developers. */
   readonly bedrockActors: ReadonlyMap<string, readonly Actor[]>;
+  /** A posture scanner's role by account: reads Bedrock settings, never invokes. */
+  readonly bedrockAuditors: ReadonlyMap<string, Actor>;
   /** The day the identities were created, for session attributes. */
   readonly epoch: number;
 }
@@ -80,6 +82,7 @@ const AGENTS = {
 export function createWorld(random: Random, epoch: number): World {
   const actors = new Map<string, Record<ActorKind, Actor[]>>();
   const bedrockActors = new Map<string, Actor[]>();
+  const bedrockAuditors = new Map<string, Actor>();
   for (const account of Object.values(ACCOUNTS)) {
     const apps = APP_ROLES.map((name) => assumedRole(random, 'app', account, name, `i-0${random.hex(16)}`, `10.${random.int(256)}.${random.int(256)}.${random.int(256)}`, random.pick([AGENTS.java, AGENTS.boto, AGENTS.node, AGENTS.go]), epoch));
     const humans = PEOPLE.map((person) =>
@@ -95,10 +98,11 @@ export function createWorld(random: Random, epoch: number): World {
       iamUser(random, 'ci', account, 'svc-batch-embeddings', `AKIA${random.upper(16)}`, `198.51.100.${random.int(250) + 1}`, AGENTS.boto),
       ...humans.slice(0, 4),
     ]);
+    bedrockAuditors.set(account, assumedRole(random, 'app', account, 'posture-scanner', `scan-${random.hex(8)}`, `10.50.${random.int(256)}.${random.int(256)}`, AGENTS.boto, epoch));
   }
   const partitions = new Weighted(PARTITIONS.map((p) => [p, p.weight] as const));
   const bedrockPartitions = new Weighted(PARTITIONS.filter((p) => p.bedrockWeight > 0).map((p) => [p, p.bedrockWeight] as const));
-  return { partitions, bedrockPartitions, actors, bedrockActors, epoch };
+  return { partitions, bedrockPartitions, actors, bedrockActors, bedrockAuditors, epoch };
 }
 
 /** An IAM user calling with a long-term (`AKIA…`) key. */

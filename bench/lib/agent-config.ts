@@ -5,13 +5,8 @@ export interface AgentMode {
   readonly workers: number | 'auto';
 }
 
-/** The shipped detectors, all on, with their default settings. */
-export const SHIPPED_DETECTORS = [
-  'aws-bedrock-enum-then-invoke-long-term-key',
-  'aws-bedrock-logging-deletion',
-  'aws-bedrock-logging-deletion-non-admin',
-  'aws-bedrock-list-models-failures',
-] as const;
+/** The shipped detectors: the aws-bedrock pack, every Bedrock rule on with its default settings. */
+export const SHIPPED_DETECTORS = ['aws-bedrock'] as const;
 
 /** The agent config (YAML) the bench runs: the dataset through the file source, every shipped detector, the discard sink. */
 export function agentConfigYaml(logsDir: string, mode: AgentMode): string {

@@ -12,12 +12,10 @@ import type { Manifest } from '../generate/dataset.ts';
 import { listDeliveryFiles } from '../lib/list-files.ts';
 import { report } from '../lib/measurement.ts';
 
-const FILTER =
-  '.Records[] | select(.eventSource == "bedrock.amazonaws.com" and (.eventName | IN("ListFoundationModels", "InvokeModel", ' +
-  '"InvokeModelWithResponseStream", "Converse", "ConverseStream", "DeleteModelInvocationLoggingConfiguration")))';
-
 const dir = process.argv[2]!;
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+// The same events the shipped detectors can match: Bedrock calls of the names the generator recorded.
+const FILTER = `.Records[] | select(.eventSource == "bedrock.amazonaws.com" and (.eventName | IN(${manifest.interestingNames.map((name) => JSON.stringify(name)).join(', ')})))`;
 const files = listDeliveryFiles(join(dir, 'AWSLogs'));
 const began = performance.now();
 const gunzip = spawn('gzip', ['-dc', ...files], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { interestIncludes } from '@jackwatch/core';
 import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
 import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
 import { ManualClock } from './support/manual-clock.ts';
-import { eventIds, readAll, readInBackground, sourceAgainst, tailSessionReady } from './support/source-harness.ts';
+import { bedrockInterest, eventIds, readAll, readInBackground, sourceAgainst, tailSessionReady } from './support/source-harness.ts';
 import { asLogEvents, backgroundNoise } from './support/trail-records.ts';
 
 const GROUP = 'aws-cloudtrail-logs-123456789012';
@@ -22,8 +23,9 @@ afterEach(() => fake.close());
 
 let serial = 0;
 const invocation = (time: number) => cloudTrailRecord({ time, action: 'InvokeModel', identity: iamUser({ userName: `u${++serial}` }) });
-const canMatch = (record: { eventSource?: string; eventName?: string }): boolean =>
-  record.eventSource === 'bedrock.amazonaws.com' && ['InvokeModel', 'Converse', 'ListFoundationModels'].includes(String(record.eventName));
+// What the shipped detectors' interest (the filter the source pushes down) lets through.
+const interest = bedrockInterest();
+const canMatch = (record: { eventSource?: string; eventName?: string }): boolean => interestIncludes(interest, String(record.eventSource), String(record.eventName));
 const put = (...records: ReturnType<typeof invocation>[]) => fake.store.put(GROUP, asLogEvents(records), STREAM);
 
 describe('cloudwatch-logs source, Live Tail mode', () => {

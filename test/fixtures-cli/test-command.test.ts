@@ -31,14 +31,40 @@ describe('jackwatch test DIR', () => {
       'PASS aws-bedrock-enum-then-invoke-long-term-key/fires-on-list-then-invoke',
       'PASS aws-bedrock-enum-then-invoke-long-term-key/quiet-after-max-span',
       'PASS aws-bedrock-enum-then-invoke-long-term-key/quiet-on-temporary-key',
+      'PASS aws-bedrock-guardrail-tampering/fires-on-delete-and-update',
+      'PASS aws-bedrock-guardrail-tampering/quiet-on-refused-and-other-calls',
+      'PASS aws-bedrock-invocation-burst/fires-on-the-501st',
+      'PASS aws-bedrock-invocation-burst/quiet-on-500-and-split-models',
+      'PASS aws-bedrock-invocation-probing/fires-on-the-third-model',
+      'PASS aws-bedrock-invocation-probing/quiet-beyond-ten-minutes',
+      'PASS aws-bedrock-invocation-probing/quiet-on-two-models-and-on-denials',
       'PASS aws-bedrock-list-models-failures/exception-for-ci-network',
       'PASS aws-bedrock-list-models-failures/fires-across-hour-boundary',
       'PASS aws-bedrock-list-models-failures/quiet-on-nine',
+      'PASS aws-bedrock-llmjacking-kill-chain/fires-on-a-role-session',
+      'PASS aws-bedrock-llmjacking-kill-chain/fires-with-links',
+      'PASS aws-bedrock-llmjacking-kill-chain/quiet-beyond-a-day',
+      'PASS aws-bedrock-llmjacking-kill-chain/quiet-on-two-stages',
+      'PASS aws-bedrock-logging-check-then-invoke/fires-at-the-hour',
+      'PASS aws-bedrock-logging-check-then-invoke/fires-in-the-same-second',
+      'PASS aws-bedrock-logging-check-then-invoke/quiet-after-the-hour',
+      'PASS aws-bedrock-logging-check-then-invoke/quiet-on-refused-calls',
       'PASS aws-bedrock-logging-deletion/admins-from-config',
       'PASS aws-bedrock-logging-deletion/both-variants',
+      'PASS aws-bedrock-logging-reconfigured/exception-for-terraform',
+      'PASS aws-bedrock-logging-reconfigured/fires-on-any-outcome',
+      'PASS aws-bedrock-logging-reconfigured/quiet-on-read-and-delete',
+      'PASS aws-bedrock-model-access-long-term-key/fires-on-each-call',
+      'PASS aws-bedrock-model-access-long-term-key/quiet-on-other-calls',
+      'PASS aws-bedrock-model-access-long-term-key/quiet-on-temporary-keys',
+      'PASS aws-bedrock-multi-region-invocation/fires-on-the-third-region',
+      'PASS aws-bedrock-multi-region-invocation/quiet-beyond-the-hour',
+      'PASS aws-bedrock-multi-region-invocation/quiet-on-cross-region-inference',
+      'PASS aws-bedrock/named-with-rule-options',
+      'PASS aws-bedrock/runs-every-rule',
     ]);
     expect(stdout).toContain('PASS  aws-bedrock-logging-deletion/both-variants  (3 finding(s), 6 arrival order(s))');
-    expect(stdout).toContain('8 case(s): 8 passed, 0 failed');
+    expect(stdout).toContain('34 case(s): 34 passed, 0 failed');
   });
 
   it('runs the plugin example\'s cases, loading the plugin each case names', async () => {

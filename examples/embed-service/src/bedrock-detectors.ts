@@ -2,7 +2,7 @@ import { createComponentContext, type Detector, type Named, type Telemetry } fro
 import { bedrockDetectors } from '@jackwatch/detectors';
 
 /**
- * A fresh set of the four Bedrock rules with their default options, built
+ * A fresh set of the twelve Bedrock rules with their default options, built
  * through their factories exactly as the agent builds them from config.
  */
 export function defaultDetectors(telemetry?: Telemetry): Named<Detector>[] {

@@ -40,7 +40,8 @@ const NOISE: readonly { source: string; action: string; weight: number }[] = [
   { source: 'lambda.amazonaws.com', action: 'GetFunction', weight: 3 },
   { source: 'ecr.amazonaws.com', action: 'GetAuthorizationToken', weight: 3 },
   { source: 'monitoring.amazonaws.com', action: 'GetMetricData', weight: 3 },
-  // Bedrock calls no detector looks at: CloudWatch matches the source but not the action.
+  // A role's model-availability check (read by the pack's discovery and model-access rules, no finding), and a
+  // Bedrock call no detector looks at: CloudWatch matches the source but not the action.
   { source: 'bedrock.amazonaws.com', action: 'GetFoundationModelAvailability', weight: 0.4 },
   { source: 'bedrock.amazonaws.com', action: 'ListModelCustomizationJobs', weight: 0.2 },
   // Legitimate Bedrock use by an application role: read, but no finding (temporary ASIA key).

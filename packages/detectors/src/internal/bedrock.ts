@@ -42,3 +42,23 @@ export function describeDuration(ms: number): string {
   if (minutes < 60) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
   return minutes % 60 === 0 ? `${Math.floor(minutes / 60)}h` : `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
+
+/**
+ * Bedrock control-plane calls that check or grant access to a foundation model. The console makes
+ * them; the public API reference does not list them, so a long-term key making them is unusual.
+ */
+export const MODEL_ACCESS_ACTIONS = [
+  'GetFoundationModelAvailability',
+  'GetUseCaseForModelAccess',
+  'PutUseCaseForModelAccess',
+  'CreateFoundationModelAgreement',
+  'PutFoundationModelEntitlement',
+] as const;
+
+/** The call that reads whether (and where) prompts and completions are logged. */
+export const LOGGING_CHECK_ACTION = 'GetModelInvocationLoggingConfiguration';
+
+/** True when the event carries an access key to join or group by (AWS services' own calls carry none). */
+export function hasAccessKey(event: TrailEvent): boolean {
+  return event.accessKeyId !== undefined && event.accessKeyId !== '';
+}

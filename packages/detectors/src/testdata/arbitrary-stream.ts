@@ -21,6 +21,9 @@ export interface CallSpec {
   readonly errorCode: string | undefined;
   readonly sourceIp: string;
   readonly userAgent: string | null;
+  readonly region: string;
+  /** `requestParameters.modelId` (`undefined`: the record's default, a Claude model for invocations, none otherwise). */
+  readonly modelId: string | undefined;
 }
 
 /**
@@ -37,6 +40,10 @@ export function callsArbitrary(options: {
   identities?: number;
   sourceIps?: readonly string[];
   userAgents?: readonly (string | null)[];
+  /** `awsRegion` values to draw from (default `us-east-1` only). */
+  regions?: readonly string[];
+  /** `requestParameters.modelId` values to draw from (default: the record's own). */
+  modelIds?: readonly string[];
 }): fc.Arbitrary<CallSpec[]> {
   const failureWeight = Math.round(options.failureShare * 100);
   return fc.array(
@@ -50,6 +57,8 @@ export function callsArbitrary(options: {
       ),
       sourceIp: fc.constantFrom(...(options.sourceIps ?? ['198.51.100.7', '203.0.113.9'])),
       userAgent: fc.constantFrom<string | null>(...(options.userAgents ?? ['Boto3/1.34.0', 'python-requests/2.31', null])),
+      region: fc.constantFrom(...(options.regions ?? ['us-east-1'])),
+      modelId: options.modelIds === undefined ? fc.constant(undefined) : fc.constantFrom(...options.modelIds),
     }),
     { minLength: 1, maxLength: options.maxLength, size: 'max' },
   );
@@ -65,6 +74,8 @@ export function toEvents(seed: string, calls: readonly CallSpec[]): TrailEvent[]
       identity: STREAM_IDENTITIES[call.identity]!,
       sourceIp: call.sourceIp,
       userAgent: call.userAgent,
+      region: call.region,
+      ...(call.modelId === undefined ? {} : { modelId: call.modelId }),
       ...(call.errorCode === undefined ? {} : { errorCode: call.errorCode }),
     };
     return factory.event(spec);

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 /** Most rule files one `rules` list may name: a guard against pointing it at `/`. */
@@ -27,22 +27,23 @@ export function findRuleFiles(entries: readonly string[], baseDir: string): Rule
   for (const entry of entries) {
     const before = files.size;
     const scan = picomatch.scan(entry);
+    const looked = resolve(baseDir, scan.isGlob ? (scan.base === '' ? '.' : scan.base) : entry);
     try {
       if (scan.isGlob) {
-        const root = resolve(baseDir, scan.base === '' ? '.' : scan.base);
+        const root = looked;
         const matches = picomatch(scan.glob, { dot: false });
         walk(root, new Set(), (path) => {
           if (matches(relative(root, path).split(sep).join('/'))) files.add(path);
         }, files);
       } else {
-        const path = resolve(baseDir, entry);
+        const path = looked;
         const stat = statSync(path);
         if (stat.isDirectory()) walk(path, new Set(), (file) => RULE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)) && files.add(file), files);
         else files.add(path);
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push(`rules entry "${entry}": ${code === 'ENOENT' ? `${isAbsolute(entry) ? entry : resolve(baseDir, entry)} does not exist` : (error as Error).message}`);
+      problems.push(`rules entry "${entry}": ${code === 'ENOENT' ? `${looked} does not exist` : (error as Error).message}`);
       continue;
     }
     if (files.size > MAX_RULE_FILES) {

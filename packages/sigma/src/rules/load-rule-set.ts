@@ -1,10 +1,10 @@
-import { formatConfigPath, unionInterest, type Interest } from '@jackwatch/core';
+import { unionInterest, type Interest } from '@jackwatch/core';
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CompiledDetection } from '../detection/compile-detection.ts';
 import { toInterest } from '../detection/selection-set.ts';
 import type { CorrelationSpec } from '../correlation/correlation-spec.ts';
-import { resolveCorrelations, type ResolvedCorrelation } from '../correlation/resolve-correlations.ts';
+import { resolveCorrelations, type Resolution, type ResolvedCorrelation } from '../correlation/resolve-correlations.ts';
 import type { RuleOrigin } from '../finding/rule-meta.ts';
 import { findRuleFiles } from './find-rule-files.ts';
 import { parseDocument, type ParsedDocument } from './parse-document.ts';
@@ -13,6 +13,7 @@ import { problemText, type RuleEntry, type RuleStatus } from './rule-entry.ts';
 import { filterOut, type RuleFilter } from './rule-filter.ts';
 import type { RuleHeader } from './rule-header.ts';
 import type { RuleIssue } from './rule-issue.ts';
+import { formatRulePath } from './rule-path.ts';
 
 /** Largest rule file read (a rule is a few kilobytes; a correlation with its rules a few more). */
 export const MAX_RULE_FILE_BYTES = 1024 * 1024;
@@ -79,44 +80,27 @@ export function loadRuleSet(ruleEntries: readonly string[], options: LoadRuleSet
   }
   const display = (file: string): string => displayFile(file, options.baseDir);
   const keys = indexByReference(parsed, display);
-  const resolved = resolveCorrelations(parsed, keys, display);
+  const resolution = resolveCorrelations(parsed, keys, display);
   const rules: LoadedRule[] = [];
   const correlations: LoadedCorrelation[] = [];
   const entries = parsed.map((item): RuleEntry => {
     const origin: RuleOrigin = { file: display(item.doc.file), line: item.doc.start.line };
     const header = item.header;
     const memberId = header?.name ?? header?.id;
-    const problemsOf = (issues: readonly RuleIssue[]): string[] =>
-      issues.map((issue) => {
-        const at = item.doc.locate(issue.path);
-        return problemText(origin.file, at.line, at.column, formatConfigPath([...issue.path]), issue.message);
-      });
-    const issues = [...item.issues.list()];
-    if (header !== undefined && memberId === undefined) issues.push({ kind: 'invalid', path: [], message: 'the rule has neither a name nor an id to name its findings' });
-    const invalid = issues.filter((issue) => issue.kind === 'invalid');
-    const unsupported = issues.filter((issue) => issue.kind === 'unsupported');
-    const correlation = resolved.get(item);
-    let status: RuleStatus = 'loaded';
-    let reasons: string[] = [];
-    if (invalid.length > 0) [status, reasons] = ['invalid', problemsOf(invalid)];
-    else if (unsupported.length > 0) [status, reasons] = ['skipped', problemsOf(unsupported).map((p) => `not supported: ${p}`)];
-    else if (item.skip !== undefined) [status, reasons] = ['skipped', [item.skip]];
-    else if (correlation?.problem !== undefined) [status, reasons] = [correlation.problem.kind === 'invalid' ? 'invalid' : 'skipped', [problemText(origin.file, item.doc.locate(correlation.problem.path).line, item.doc.locate(correlation.problem.path).column, formatConfigPath([...correlation.problem.path]), correlation.problem.message)]];
-    const excluded = status === 'loaded' && header !== undefined ? filterOut(header, options.include, options.exclude) : undefined;
-    const usedBy = item.kind === 'rule' ? resolved.usersOf(item) : [];
-    const servesOnly = item.kind === 'rule' && resolved.silenced(item);
-    const emits = status === 'loaded' && excluded === undefined && !servesOnly;
+    const verdict = judge(item, origin, resolution);
+    const excluded = verdict.status === 'loaded' ? filterOut(header!, options.include, options.exclude) : undefined;
+    const usedBy = resolution.usersOf(item);
+    const emits = verdict.status === 'loaded' && excluded === undefined && !resolution.silenced(item);
     let interest: Interest | undefined;
-    if (status === 'loaded' && header !== undefined && memberId !== undefined) {
-      if (item.kind === 'rule' && item.detection !== undefined) {
-        interest = toInterest(item.detection.selection);
-        if (emits || usedBy.length > 0) rules.push({ memberId: emits ? memberId : undefined, header, detection: item.detection, origin });
-      } else if (item.kind === 'correlation' && correlation?.steps !== undefined && item.correlation !== undefined) {
-        interest = unionInterest(correlation.steps.map((step) => toInterest(step.detection.selection)));
-        if (emits) correlations.push({ memberId, header, spec: item.correlation, origin, steps: correlation.steps });
-      }
+    if (verdict.status === 'loaded' && item.detection !== undefined) {
+      interest = toInterest(item.detection.selection);
+      if (emits || usedBy.length > 0) rules.push({ memberId: emits ? memberId : undefined, header: header!, detection: item.detection, origin });
     }
-    if (status === 'loaded' && excluded !== undefined) [status, reasons] = ['skipped', [`excluded: ${excluded}`]];
+    const steps = resolution.get(item)?.steps;
+    if (verdict.status === 'loaded' && steps !== undefined) {
+      interest = unionInterest(steps.map((step) => toInterest(step.detection.selection)));
+      if (emits) correlations.push({ memberId: memberId!, header: header!, spec: item.correlation!, origin, steps });
+    }
     return {
       file: origin.file,
       line: origin.line,
@@ -125,14 +109,34 @@ export function loadRuleSet(ruleEntries: readonly string[], options: LoadRuleSet
       id: header?.id,
       name: header?.name,
       level: header?.level,
-      status,
-      reasons,
+      status: excluded === undefined ? verdict.status : 'skipped',
+      reasons: excluded === undefined ? verdict.reasons : [`excluded: ${excluded}`],
       memberId: emits ? memberId : undefined,
       interest,
-      usedBy: servesOnly || usedBy.length > 0 ? usedBy : [],
+      usedBy,
     };
   });
   return { entries, rules, correlations, problems };
+}
+
+// Invalid beats unsupported beats skipped: the status a person has to act on first.
+function judge(item: ParsedDocument, origin: RuleOrigin, resolution: Resolution): { status: RuleStatus; reasons: string[] } {
+  const issues: RuleIssue[] = [...item.issues.list()];
+  if (item.header !== undefined && item.header.name === undefined && item.header.id === undefined) {
+    issues.push({ kind: 'invalid', path: [], message: 'the rule has neither a name nor an id to name its findings' });
+  }
+  const problem = resolution.get(item)?.problem;
+  if (problem !== undefined) issues.push(problem);
+  const describe = (issue: RuleIssue): string => {
+    const at = item.doc.locate(issue.path);
+    return problemText(origin.file, at.line, at.column, formatRulePath(issue.path), issue.message);
+  };
+  const invalid = issues.filter((issue) => issue.kind === 'invalid');
+  if (invalid.length > 0) return { status: 'invalid', reasons: invalid.map(describe) };
+  const unsupported = issues.filter((issue) => issue.kind === 'unsupported');
+  if (unsupported.length > 0) return { status: 'skipped', reasons: unsupported.map((issue) => `not supported: ${describe(issue)}`) };
+  if (item.skip !== undefined) return { status: 'skipped', reasons: [item.skip] };
+  return { status: 'loaded', reasons: [] };
 }
 
 function readRuleFile(file: string, baseDir: string, problems: string[]): string | undefined {

@@ -28,7 +28,7 @@ export interface RuleEntry {
   readonly memberId: string | undefined;
   /** What the pipeline routes to it (for a correlation: to its rules). */
   readonly interest: Interest | undefined;
-  /** For a loaded rule that emits nothing itself: the correlations it serves (`generate: false`). */
+  /** The correlations that use the rule (by name, id or title). */
   readonly usedBy: readonly string[];
 }
 

@@ -29,7 +29,7 @@ describe('loadRuleSet', () => {
   it('names a rule by its name, else its id', () => {
     const set = load({ 'r.yml': [ruleText({ id: 'uuid-1', name: 'friendly_name' }), ruleText({ id: 'uuid-2' })].join('\n---\n') });
     expect(set.entries.map((e) => e.memberId)).toEqual(['friendly_name', 'uuid-2']);
-    expect(set.entries.map((e) => e.line)).toEqual([1, 8]);
+    expect(set.entries.map((e) => e.line)).toEqual([1, 9]);
   });
 
   it('reports invalid YAML and invalid rules with file, line, column and YAML path, and loads the rest', () => {

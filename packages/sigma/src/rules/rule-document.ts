@@ -43,7 +43,7 @@ export function readRuleDocuments(file: string, text: string): RuleDocument[] {
   const out: RuleDocument[] = [];
   list.forEach((doc, index) => {
     if (doc.contents === null && doc.errors.length === 0) return;
-    const start = position(doc.range[0]);
+    const start = position((doc.contents as Node | null)?.range?.[0] ?? doc.range[0]);
     const locate = (path: RulePath): RulePosition => {
       const offset = locateOffset(doc, path);
       return offset === undefined ? start : position(offset);

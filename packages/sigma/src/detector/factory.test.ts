@@ -4,7 +4,7 @@ import { checkDetectorFactory, EventFactory, iamUser, runDetector, testContext }
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { sigmaConfigSchema, type SigmaConfig } from './config.ts';
-import { sigmaDetectorFactory } from './factory.ts';
+import { createSigmaBundle, sigmaDetectorFactory } from './factory.ts';
 
 const RULES = fileURLToPath(new URL('./testdata/conformance-rules.yml', import.meta.url));
 const T0 = Date.parse('2026-03-02T10:00:00Z');
@@ -50,7 +50,7 @@ describe('the sigma detector type', () => {
   });
 
   it('applies include and exclude', () => {
-    const ids = (options: Record<string, unknown>): string[] => sigmaDetectorFactory.create(sigmaConfigSchema.parse({ rules: [RULES], ...options }), testContext('sigma')).members.map((m) => m.id);
+    const ids = (options: Record<string, unknown>): string[] => createSigmaBundle(sigmaConfigSchema.parse({ rules: [RULES], ...options }), testContext('sigma')).members.map((m) => m.id);
     expect(ids({})).toEqual(['conformance-guardrail-deleted', 'conformance-refused-listings']);
     expect(ids({ include: { tag: 'attack.t1580' } })).toEqual(['conformance-refused-listings']);
     expect(ids({ exclude: { name: 'conformance-guardrail-*' } })).toEqual(['conformance-refused-listings']);

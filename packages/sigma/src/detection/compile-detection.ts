@@ -88,7 +88,11 @@ function compileIdentifier(value: unknown, path: RulePath, issues: IssueList): I
     if (parts.some((part) => part === undefined)) return undefined;
     const compiled = parts as Identifier[];
     const tests = compiled.map((part) => part.test);
-    return { test: (record) => tests.some((test) => test(record)), selection: compiled.map((part) => part.selection).reduce(union) };
+    const test: RecordTest = (record) => {
+      for (const t of tests) if (t(record)) return true;
+      return false;
+    };
+    return { test, selection: compiled.map((part) => part.selection).reduce(union) };
   }
   if (isMapping(value)) return compileMap(value, path, issues);
   return keywordIdentifier(value, path, issues);
@@ -121,7 +125,14 @@ function compileMap(map: Readonly<Record<string, unknown>>, path: RulePath, issu
   }
   if (issues.count > before) return undefined;
   const selection = selectionOf(sources, names);
-  return { test: tests.length === 1 ? tests[0]! : (record) => tests.every((test) => test(record)), selection };
+  const test: RecordTest =
+    tests.length === 1
+      ? tests[0]!
+      : (record) => {
+          for (const t of tests) if (!t(record)) return false;
+          return true;
+        };
+  return { test, selection };
 }
 
 // Values that pin a routing field: plain strings without wildcards, compared whole (no modifier but `cased`).
@@ -147,11 +158,17 @@ function conditionTest(condition: Condition, identifiers: ReadonlyMap<string, Id
     }
     case 'and': {
       const tests = condition.operands.map((operand) => conditionTest(operand, identifiers));
-      return (record) => tests.every((test) => test(record));
+      return (record) => {
+        for (const test of tests) if (!test(record)) return false;
+        return true;
+      };
     }
     case 'or': {
       const tests = condition.operands.map((operand) => conditionTest(operand, identifiers));
-      return (record) => tests.some((test) => test(record));
+      return (record) => {
+        for (const test of tests) if (test(record)) return true;
+        return false;
+      };
     }
   }
 }

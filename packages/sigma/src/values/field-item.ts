@@ -6,7 +6,7 @@ import { fieldReader, someScalar, type FieldReach } from './field-path.ts';
 import { parseModifiers, type Comparison, type Modifiers } from './modifiers.ts';
 import { numericValue, scalarText } from './numbers.ts';
 import { SigmaString } from './sigma-string.ts';
-import { prepare, stringMatcher } from './string-matcher.ts';
+import { equalText, prepare, stringMatcher } from './string-matcher.ts';
 
 /** A compiled test on one raw CloudTrail record. */
 export type RecordTest = (record: unknown) => boolean;
@@ -34,15 +34,12 @@ export function compileFieldItem(field: string, modifierNames: readonly string[]
     const test = tests[0]!;
     return (record) => test(read(record), record);
   }
-  return modifiers.all
-    ? (record) => {
-        const reach = read(record);
-        return tests.every((test) => test(reach, record));
-      }
-    : (record) => {
-        const reach = read(record);
-        return tests.some((test) => test(reach, record));
-      };
+  const all = modifiers.all;
+  return (record) => {
+    const reach = read(record);
+    for (const test of tests) if (test(reach, record) !== all) return !all;
+    return all;
+  };
 }
 
 /** The values of an item as a list, or `undefined` (with an issue) when one is not a scalar. */
@@ -90,14 +87,19 @@ function plainTest(value: RuleValue, modifiers: Modifiers, path: RulePath, issue
       issues.invalid(path, 'null matches a missing or null field and takes no modifier');
       return undefined;
     }
-    return (reach) => !reach.values.some((v) => v !== null);
+    return (reach) => {
+      for (const v of reach.values) if (v !== null) return false;
+      return true;
+    };
   }
   if (typeof value === 'boolean' && !transformed) {
     const text = String(value);
-    return (reach) => someScalar(reach.values, (s) => s === value || (typeof s === 'string' && s.toLowerCase() === text));
+    const equal = (s: string | number | boolean): boolean => s === value || (typeof s === 'string' && s.toLowerCase() === text);
+    return (reach) => someScalar(reach.values, equal);
   }
   if (typeof value === 'number' && !transformed) {
-    return (reach) => someScalar(reach.values, (s) => numericValue(s) === value);
+    const equal = (s: string | number | boolean): boolean => numericValue(s) === value;
+    return (reach) => someScalar(reach.values, equal);
   }
   let patterns = [SigmaString.parse(String(value))];
   if (modifiers.encoding !== undefined) {
@@ -110,12 +112,20 @@ function plainTest(value: RuleValue, modifiers: Modifiers, path: RulePath, issue
   }
   if (modifiers.position === 'contains' || modifiers.position === 'endswith') patterns = patterns.map((p) => p.withLeadingStar());
   if (modifiers.position === 'contains' || modifiers.position === 'startswith') patterns = patterns.map((p) => p.withTrailingStar());
-  const matchers = patterns.map((p) => stringMatcher(p, { cased: modifiers.cased, windash: modifiers.windash }));
   const cased = modifiers.cased;
-  return (reach) => someScalar(reach.values, (s) => {
+  const plain = patterns.length === 1 && !modifiers.windash ? patterns[0]!.plainText() : undefined;
+  if (plain !== undefined) {
+    const equal = equalText(plain, cased);
+    const matchesText = (s: string | number | boolean): boolean => equal(scalarText(s));
+    return (reach) => someScalar(reach.values, matchesText);
+  }
+  const matchers = patterns.map((p) => stringMatcher(p, { cased, windash: modifiers.windash }));
+  const matches = (s: string | number | boolean): boolean => {
     const prepared = prepare(scalarText(s), cased);
-    return matchers.some((m) => m.test(prepared));
-  });
+    for (const matcher of matchers) if (matcher.test(prepared)) return true;
+    return false;
+  };
+  return (reach) => someScalar(reach.values, matches);
 }
 
 function comparisonTest(comparison: Comparison, value: RuleValue, path: RulePath, issues: IssueList): ReachTest | undefined {
@@ -125,10 +135,11 @@ function comparisonTest(comparison: Comparison, value: RuleValue, path: RulePath
     return undefined;
   }
   const holds = COMPARE[comparison];
-  return (reach) => someScalar(reach.values, (s) => {
+  const compares = (s: string | number | boolean): boolean => {
     const n = numericValue(s);
     return n !== undefined && holds(n, bound);
-  });
+  };
+  return (reach) => someScalar(reach.values, compares);
 }
 
 const COMPARE: Readonly<Record<Comparison, (a: number, b: number) => boolean>> = {
@@ -144,7 +155,8 @@ function cidrTest(value: RuleValue, path: RulePath, issues: IssueList): ReachTes
     return undefined;
   }
   const inRange = cidrMatcher(value);
-  return (reach) => someScalar(reach.values, (s) => typeof s === 'string' && inRange(s));
+  const inside = (s: string | number | boolean): boolean => typeof s === 'string' && inRange(s);
+  return (reach) => someScalar(reach.values, inside);
 }
 
 function regexTest(value: RuleValue, flags: NonNullable<Modifiers['re']>, path: RulePath, issues: IssueList): ReachTest | undefined {
@@ -159,7 +171,8 @@ function regexTest(value: RuleValue, flags: NonNullable<Modifiers['re']>, path: 
     issues.invalid(path, `invalid or unsupported regular expression (jackwatch runs RE2 syntax, in linear time): ${(error as Error).message}`);
     return undefined;
   }
-  return (reach) => someScalar(reach.values, (s) => pattern.test(scalarText(s)));
+  const found = (s: string | number | boolean): boolean => pattern.test(scalarText(s));
+  return (reach) => someScalar(reach.values, found);
 }
 
 function fieldrefTest(value: RuleValue, modifiers: Modifiers, path: RulePath, issues: IssueList): ReachTest | undefined {

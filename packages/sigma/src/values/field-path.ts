@@ -1,3 +1,5 @@
+import { sharedReach } from './record-scope.ts';
+
 /**
  * What a field path reaches in a record: `present` when the last key was
  * found somewhere (whatever its value, `null` included), and the values
@@ -9,14 +11,14 @@ export interface FieldReach {
   readonly values: readonly unknown[];
 }
 
-const NOTHING: FieldReach = { present: false, values: [] };
-
 /**
  * Compiles a Sigma field name — the record's own dotted path, as
  * `userIdentity.sessionContext.sessionIssuer.arn` — into a reader. Each dot
  * descends one level; where a level has no such key, a key spelled with the
  * dots itself (`"a.b"`) is tried, so records whose keys contain dots are
- * still reachable. A path through an array reaches each element.
+ * still reachable. A path through an array reaches each element. Reads of
+ * the same record are shared by every reader of the field (see `record-scope`):
+ * use a reach at once, never keep it.
  *
  * @example
  * ```ts
@@ -25,11 +27,7 @@ const NOTHING: FieldReach = { present: false, values: [] };
  */
 export function fieldReader(field: string): (record: unknown) => FieldReach {
   const path = field.split('.');
-  return (record) => {
-    const values: unknown[] = [];
-    const present = walk(record, path, 0, values);
-    return present ? { present, values } : NOTHING;
-  };
+  return (record) => sharedReach(record, field, (values) => walk(record, path, 0, values));
 }
 
 // Deep nesting cannot blow the stack: arrays inside arrays are flattened with a loop, and
@@ -76,6 +74,10 @@ export function flatten(array: readonly unknown[]): unknown[] {
  * explicit stack, so a deeply nested record cannot overflow the call stack.
  */
 export function someScalar(values: readonly unknown[], visit: (scalar: string | number | boolean) => boolean): boolean {
+  if (values.length === 1) {
+    const only = values[0];
+    if (typeof only === 'string' || typeof only === 'number' || typeof only === 'boolean') return visit(only);
+  }
   const stack: unknown[] = [];
   for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
   while (stack.length > 0) {

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { lowerCase } from './record-scope.ts';
 import type { SigmaString, StringPart } from './sigma-string.ts';
 
 /** How a {@link SigmaString} is compared. */
@@ -39,9 +40,22 @@ export function stringMatcher(value: SigmaString, options: StringMatchOptions): 
   return { cased, test: starTest(parts) };
 }
 
+/**
+ * A whole-text comparison with `text`, case-insensitive unless `cased`, that
+ * lower-cases a candidate only when its length could match: for ASCII `text`,
+ * a candidate that lower-cases to it has its length (no character lower-cases
+ * to several where the result is all ASCII).
+ */
+export function equalText(text: string, cased: boolean): (candidate: string) => boolean {
+  if (cased) return (candidate) => candidate === text;
+  const lower = text.toLowerCase();
+  if (!/^[\x00-\x7f]*$/.test(lower)) return (candidate) => lowerCase(candidate) === lower;
+  return (candidate) => candidate.length === lower.length && (candidate === lower || lowerCase(candidate) === lower);
+}
+
 /** Prepares a candidate for a matcher: lower-cased unless the matcher is cased. */
 export function prepare(candidate: string, cased: boolean): string {
-  return cased ? candidate : candidate.toLowerCase();
+  return cased ? candidate : lowerCase(candidate);
 }
 
 function lowerPart(part: StringPart): StringPart {

@@ -18,11 +18,10 @@ export function describeEvent(event: TrailEvent): string {
   return `${event.action} by ${orUnknown(event.userName)} in ${orUnknown(event.account)} ${orUnknown(event.region)} from ${orUnknown(event.sourceIp)}${refused}`;
 }
 
-/** The facts of an event a finding's details carry. */
+/** The facts of an event a finding's details carry (its time is the finding's, or in its evidence). */
 export function eventFacts(event: TrailEvent): Record<string, string | null> {
   return {
     eventId: event.eventId,
-    time: new Date(event.time).toISOString(),
     eventSource: event.source,
     eventName: event.action,
     outcome: event.outcome,

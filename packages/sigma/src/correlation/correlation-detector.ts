@@ -38,7 +38,8 @@ export function correlationDetector(correlation: LoadedCorrelation, telemetry?: 
       ...common,
       maxSpan: spec.timespan,
       by: (event) => {
-        let key = '';
+        // Without group-by every event joins one key; the primitive ignores an empty one.
+        let key = 'key:';
         for (const read of keyReaders) {
           const value = read(event);
           if (value === undefined || value === '') return undefined;

@@ -146,6 +146,13 @@ describe('temporal_ordered (sequence: one finding per followed first step)', () 
     expect(run(detector, [withoutKey(ev.event({ time: T0, action: 'ListFoundationModels', identity: role })), withoutKey(ev.event({ time: T0 + MIN, action: 'InvokeModel', identity: role }))]).findings).toEqual([]);
   });
 
+  it('joins every event when there is no group-by', () => {
+    const ungrouped = { 'c.yml': files['c.yml'].replace('    group-by: [userIdentity.accessKeyId]\n', '') };
+    const ev = new EventFactory('ungrouped');
+    const events = [ev.event({ time: T0, action: 'ListFoundationModels', identity: mallory }), ev.event({ time: T0 + MIN, action: 'InvokeModel', identity: trent })];
+    expect(run(() => sigmaMember(ungrouped, 'enum-then-invoke'), events).findings.map((f) => f.group)).toEqual([{}]);
+  });
+
   it('groups through aliases: a field per rule', () => {
     const aliased = {
       'c.yml': [

@@ -23,7 +23,7 @@ export default definePlugin({
   components: [{
     kind: 'detector', type: '${type}', stability: 'development', description: 'every InvokeModel',
     configSchema: z.strictObject({}),
-    create: (_config, context) => match({ meta, id: context.id, interest: [{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }],
+    create: (_config, context) => match({ meta, id: context.id, select: { eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] },
       where: (e) => e.action === 'InvokeModel', finding: (e) => ({ group: { sourceIp: orUnknown(e.sourceIp) }, summary: 'invoked' }) }),
   }],
 });

@@ -1,8 +1,11 @@
 /**
- * What a set of Sigma rules costs per event, against one rule: 50 rules that
- * each pin their event source and name cost about what one does (each event
- * is routed only to the rules whose interest includes it); 50 rules that can
- * match any source are all evaluated on every event. Not a test: run it by hand.
+ * What a set of Sigma rules costs per event, against one rule. Each event is
+ * routed only to the rules whose interest includes it: 50 rules pinned to 50
+ * of the stream's 200 source/name pairs evaluate one rule on a quarter of the
+ * events (one such rule, on 1 event in 200), so their cost follows the events
+ * that reach a rule, not the number of rules. Rules that can match events of
+ * any source are each evaluated on every event: their cost grows with their
+ * number (shared field reads aside). Not a test: run it by hand.
  *
  *   node --conditions=development packages/sigma/scripts/rule-set-cost.ts [events]
  */

@@ -34,8 +34,14 @@ const MAX_ALIAS_COUNT = 100;
  */
 export function readRuleDocuments(file: string, text: string): RuleDocument[] {
   const lines = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const list = Array.isArray(documents) ? documents : [];
+  let list: ReturnType<typeof parseDocuments>;
+  try {
+    list = parseDocuments(text, lines);
+  } catch (error) {
+    // The parser itself gave up (nesting deeper than its stack, say): the whole file is one unreadable document.
+    const start = { line: 1, column: 1 };
+    return [{ file, index: 0, start, value: undefined, error: { message: (error as Error).message, position: start }, locate: () => start }];
+  }
   const position = (offset: number): RulePosition => {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
@@ -61,6 +67,11 @@ export function readRuleDocuments(file: string, text: string): RuleDocument[] {
     }
   });
   return out;
+}
+
+function parseDocuments(text: string, lines: LineCounter) {
+  const documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  return Array.isArray(documents) ? documents : [];
 }
 
 function locateOffset(doc: Document, path: RulePath): number | undefined {

@@ -11,7 +11,7 @@ function repoRoot(from = dirname(fileURLToPath(import.meta.url))): string {
   }
 }
 
-/** The shared public data beside the checkout (`../shared/data`): read in place, never copied into the repo. */
+/** The shared public data beside the checkout: read in place, never copied into the repo. */
 export const SHARED_DATA = resolve(repoRoot(), '..', 'shared', 'data');
 
 /** The SigmaHQ CloudTrail rules in the shared data, or `undefined` when they are not there. */

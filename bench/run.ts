@@ -10,7 +10,7 @@
  *
  *   npm run bench -- [--records 1000000] [--bedrock-share 0.01] [--rounds 3] [--keys 1000000] [--replay-records 2000000] [--smoke]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { resolveWorkerCount } from '../packages/sources/src/internal/decode-pool.ts';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import type { Measurement } from './lib/measurement.ts';
 import { median } from './lib/median.ts';
 import { memorySection } from './lib/memory-section.ts';
 import { MODES, RATIOS, type Mode } from './lib/modes.ts';
+import { SIGMA_ROWS, SIGMAHQ_RULES, type SigmaRow } from './measure/agent-sigma.ts';
 import { replaySection } from './lib/replay-section.ts';
 import { runChild } from './lib/run-child.ts';
 
@@ -41,12 +42,21 @@ for (const file of listDeliveryFiles(manifest.dir)) readFileSync(file); // warm 
 const modes = MODES.filter((mode) => mode.script !== 'jq.ts' || jq !== undefined);
 const results = new Map<Mode['key'], Measurement[]>(modes.map((m) => [m.key, []]));
 const problems: string[] = [];
+// The Sigma rows need the SigmaHQ rules from the shared data beside the checkout.
+const sigmaRows = existsSync(SIGMAHQ_RULES) ? SIGMA_ROWS : [];
+const sigmaResults = new Map<SigmaRow['key'], Measurement[]>(sigmaRows.map((row) => [row.key, []]));
 for (let round = 1; round <= args.rounds; round++) {
   for (const mode of modes) {
     log(`round ${round}/${args.rounds}: ${mode.label.trim()}`);
     const measurement = await runChild(mode.script, mode.args(manifest.dir, work));
     results.get(mode.key)!.push(measurement);
     problems.push(...checkRun(`${mode.label.trim()} (round ${round})`, measurement, manifest));
+  }
+  for (const row of sigmaRows) {
+    log(`round ${round}/${args.rounds}: ${row.label}`);
+    const measurement = await runChild('agent-sigma.ts', row.args(manifest.dir, work));
+    sigmaResults.get(row.key)!.push(measurement);
+    problems.push(...checkRun(`${row.label} (round ${round})`, measurement, manifest));
   }
 }
 
@@ -71,6 +81,26 @@ out(
     return [mode.label.trim(), thousands(r), thousands((r * manifest.rawBytes) / manifest.records / 1e6), `${megabytes(median(runs.map((m) => m.maxRssKb * 1024)))} MB`, (r / floor).toFixed(2)];
   })),
 );
+out();
+if (sigmaRows.length === 0) out(`Sigma rows: skipped, no SigmaHQ rules at ${SIGMAHQ_RULES}.`);
+else {
+  const sigmaRate = (key: SigmaRow['key']): number => median(sigmaResults.get(key)!.map((m) => m.records / m.seconds));
+  out('With Sigma rules (the four shipped detectors plus the SigmaHQ CloudTrail rules; the shipped detectors\' findings are checked as above):');
+  out();
+  out(
+    table(['mode', 'records/s', 'events read', 'Sigma findings', 'peak RSS', '× floor'], ['l', 'r', 'r', 'r', 'r', 'r'], sigmaRows.map((row) => {
+      const runs = sigmaResults.get(row.key)!;
+      const last = runs[runs.length - 1]!.details as { eventsRead: Record<string, number>; sigmaFindings: Record<string, number> };
+      const read = Object.values(last.eventsRead).reduce((a, b) => a + b, 0);
+      const findings = Object.values(last.sigmaFindings).reduce((a, b) => a + b, 0);
+      return [row.label, thousands(sigmaRate(row.key)), thousands(read), thousands(findings), `${megabytes(median(runs.map((m) => m.maxRssKb * 1024)))} MB`, (sigmaRate(row.key) / floor).toFixed(2)];
+    })),
+  );
+  out();
+  const target = 0.75;
+  const full = sigmaRate('bs') / floor;
+  out(`Full decode with the Sigma rules is ${full.toFixed(2)}× the floor on one thread (target ≥ ${target}: ${full >= target ? 'met' : 'missed'}). One rule, AssumeRole Misuse, makes a finding of most records; seven can match events of any source (their interest is all), which turns the prefilter off; the last row leaves those seven out.`);
+}
 out();
 const starts = [...results.entries()].filter(([key]) => key.startsWith('b') || key.startsWith('c')).map(([key, runs]) => `${key} ${median(runs.map((m) => Number((m.details as { startSeconds?: number }).startSeconds ?? 0))).toFixed(2)} s`);
 out(`Agent rows are timed from the end of start-up (paths checked, decode workers booted; median start-up: ${starts.join(', ')}), as process start and module loading are left out of every row.`);

@@ -5,6 +5,7 @@ import { registerCheckpointsCommand } from './commands/checkpoints-command.ts';
 import { componentsCommand } from './commands/components-command.ts';
 import { EXIT, runCommand } from './commands/run-command.ts';
 import { redeliverCommand } from './commands/redeliver-command.ts';
+import { sigmaCheckCommand } from './commands/sigma-command.ts';
 import { testCommand } from './commands/test-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
 import { createDefaultRegistry } from './default-registry.ts';
@@ -49,6 +50,16 @@ program
   .argument('<dir>', 'a case folder, or a folder of case folders')
   .action(async (dir: string) => {
     exitCode = await testCommand(dir);
+  });
+
+program
+  .command('sigma')
+  .description('work with Sigma rules')
+  .command('check')
+  .description('load Sigma rules (files, directories, globs) and list each with its status and interest; exit 2 on an invalid rule')
+  .argument('<paths...>', 'rule files, directories or globs')
+  .action((paths: string[]) => {
+    exitCode = sigmaCheckCommand(paths);
   });
 
 program

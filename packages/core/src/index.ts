@@ -134,6 +134,8 @@ export { fromOperator } from './detection/from-operator.ts';
 export type { FromOperatorSpec, DetectionOperator } from './detection/from-operator.ts';
 export { selectedTest, unionInterest, interestIncludes } from './detection/selection.ts';
 export { actionMatcher } from './detection/action-matcher.ts';
+export { cidrMatcher, isCidr } from './detection/cidr-matcher.ts';
+export type { CidrMatcher } from './detection/cidr-matcher.ts';
 export type { Selection, Selected, EventTest } from './detection/selection.ts';
 export { DETECTION_COUNTERS } from './detection/detector-spec.ts';
 export { KeyedStateDetector } from './detection/keyed-state-detector.ts';

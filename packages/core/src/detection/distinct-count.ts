@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
-import { buildFinding, orUnknown } from './build-finding.ts';
+import { buildFinding } from './build-finding.ts';
 import type { DetectorSpec } from './detector-spec.ts';
+import { GroupFields } from './internal/group-fields.ts';
 import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
 import { KeyedStateDetector, type KeyState } from './keyed-state-detector.ts';
 import { checkSelected, selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
@@ -83,22 +83,20 @@ class DistinctGroup extends TimeOrderedEvents implements KeyState {
 class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
   readonly #spec: DistinctCountSpec;
   readonly #counts: EventTest;
-  readonly #names: readonly string[];
-  readonly #getters: readonly ((event: TrailEvent) => string | undefined)[];
+  readonly #fields: GroupFields;
 
   constructor(spec: DistinctCountSpec) {
     super({ ...spec, interest: unionInterest([spec.select]), span: spec.window });
     this.#spec = spec;
     this.#counts = selectedTest(spec);
-    this.#names = Object.keys(spec.groupBy);
-    this.#getters = this.#names.map((name) => spec.groupBy[name]!);
+    this.#fields = new GroupFields(spec.groupBy);
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
     if (!this.#counts(event)) return;
     const value = this.#spec.distinct(event);
     if (value === undefined) return;
-    const key = this.#groupKey(event);
+    const key = this.#fields.key(event);
     let group = this.stateOf(key);
     if (group === undefined) {
       group = new DistinctGroup(key);
@@ -194,8 +192,7 @@ class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
     this.addEntries(-absorbed);
     group.dropFirst(absorbed);
     group.rearmAt = rearmAt;
-    const groupValues: Record<string, string> = {};
-    for (let i = 0; i < this.#names.length; i++) groupValues[this.#names[i]!] = orUnknown(this.#getters[i]!(anchor));
+    const groupValues = this.#fields.values(anchor);
     const events = [...firsts.values()];
     const content = this.#spec.finding({ group: groupValues, values: [...firsts.keys()], events, anchor });
     emit(
@@ -216,12 +213,5 @@ class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
 
   #expiry(group: DistinctGroup): number {
     return Math.max(group.lastTime() + this.span, group.rearmAt ?? Number.NEGATIVE_INFINITY);
-  }
-
-  #groupKey(event: TrailEvent): string {
-    const getters = this.#getters;
-    let key = orUnknown(getters[0]?.(event));
-    for (let i = 1; i < getters.length; i++) key += '\u0000' + orUnknown(getters[i]!(event));
-    return key.length <= 22 ? key : createHash('sha256').update(key).digest('base64').slice(0, 22);
   }
 }

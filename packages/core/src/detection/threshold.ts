@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
-import { buildFinding, orUnknown } from './build-finding.ts';
+import { buildFinding } from './build-finding.ts';
 import type { DetectorSpec } from './detector-spec.ts';
 import { checkSelected, selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
+import { GroupFields } from './internal/group-fields.ts';
 import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
 import { KeyedStateDetector, type KeyState } from './keyed-state-detector.ts';
 
@@ -78,8 +78,7 @@ class GroupState extends TimeOrderedEvents implements KeyState {
 
 class ThresholdDetector extends KeyedStateDetector<GroupState> {
   readonly #spec: ThresholdSpec;
-  readonly #names: readonly string[];
-  readonly #getters: readonly ((event: TrailEvent) => string | undefined)[];
+  readonly #fields: GroupFields;
   readonly #maxEvidence: number;
   readonly #counts: EventTest;
 
@@ -87,14 +86,13 @@ class ThresholdDetector extends KeyedStateDetector<GroupState> {
     super({ ...spec, interest: unionInterest([spec.select]), span: spec.window });
     this.#spec = spec;
     this.#counts = selectedTest(spec);
-    this.#names = Object.keys(spec.groupBy);
-    this.#getters = this.#names.map((name) => spec.groupBy[name]!);
+    this.#fields = new GroupFields(spec.groupBy);
     this.#maxEvidence = Math.max(1, spec.maxEvidence ?? 20);
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
     if (!this.#counts(event)) return;
-    const key = this.#groupKey(event);
+    const key = this.#fields.key(event);
     let group = this.stateOf(key);
     if (group === undefined) {
       group = new GroupState(key, event);
@@ -145,8 +143,7 @@ class ThresholdDetector extends KeyedStateDetector<GroupState> {
     this.addEntries(-kept);
     group.dropFirst(kept);
     group.rearmAt = rearmAt;
-    const values: Record<string, string> = {};
-    for (let i = 0; i < this.#names.length; i++) values[this.#names[i]!] = orUnknown(this.#getters[i]!(anchor));
+    const values = this.#fields.values(anchor);
     const content = this.#spec.finding({ group: values, events: window, anchor, count: window.length });
     const evidence = window.length <= this.#maxEvidence ? window : [...window.slice(0, this.#maxEvidence - 1), anchor];
     emit(
@@ -167,15 +164,5 @@ class ThresholdDetector extends KeyedStateDetector<GroupState> {
 
   #expiry(group: GroupState): number {
     return Math.max(group.lastTime() + this.span, group.rearmAt ?? Number.NEGATIVE_INFINITY);
-  }
-
-  // Group fields (a Boto3 user agent alone is ~80 characters) would make the
-  // key several hundred bytes per live group; a 128-bit digest keeps it at 22.
-  // The fields themselves come back from the events when the group fires.
-  #groupKey(event: TrailEvent): string {
-    const getters = this.#getters;
-    let key = orUnknown(getters[0]?.(event));
-    for (let i = 1; i < getters.length; i++) key += '\u0000' + orUnknown(getters[i]!(event));
-    return key.length <= 22 ? key : createHash('sha256').update(key).digest('base64').slice(0, 22);
   }
 }

@@ -1,4 +1,4 @@
-import { reachedPositions } from './path-glob-automaton.ts';
+import { compileGlobRun } from './path-glob-automaton.ts';
 import { compilePathGlob, GLOBSTAR, type PathGlob } from './path-glob-pattern.ts';
 
 /** Tests `/`-separated relative paths against compiled path globs (see {@link pathGlobMatcher}). */
@@ -34,7 +34,7 @@ export interface PathGlobMatcher {
  * and `.` segments are ignored, in globs and in paths.
  *
  * Matching never uses a regular expression and never backtracks: each glob
- * is run segment by segment over the path (see `reachedPositions`), in time
+ * is run segment by segment over the path (see `compileGlobRun`), in time
  * linear in the path's length, whatever the path holds.
  *
  * @throws {RangeError} for a glob past `GLOB_LIMITS` (see `globPatternProblem`).
@@ -47,23 +47,56 @@ export interface PathGlobMatcher {
  */
 export function pathGlobMatcher(globs: string | readonly string[]): PathGlobMatcher {
   const list = typeof globs === 'string' ? [globs] : globs;
-  const alternatives = list.flatMap(compilePathGlob);
-  const someReaches = (path: string, reaches: (parts: PathGlob['parts'], reached: Uint8Array) => boolean): boolean => {
-    const names = pathNames(path);
-    for (const glob of alternatives) {
-      const reached = reachedPositions(glob, names);
+  const compiled = list.flatMap(compilePathGlob).map((glob) => ({ ...glob, run: compileGlobRun(glob) }));
+  const someReaches = (directory: string, reaches: (parts: PathGlob['parts'], reached: Uint8Array) => boolean): boolean => {
+    const names = pathNames(directory);
+    for (const glob of compiled) {
+      const reached = glob.run(names);
       if (reached !== undefined && reaches(glob.parts, reached)) return true;
     }
     return false;
   };
   return {
-    matches: (path) => someReaches(path, (parts, reached) => reached[parts.length] === 1),
+    matches: (path) => {
+      const last = lastName(path);
+      let names: string[] | undefined;
+      for (const glob of compiled) {
+        if (!lastNameFits(glob, last)) continue;
+        names ??= pathNames(path);
+        if (glob.run(names)?.[glob.parts.length] === 1) return true;
+      }
+      return false;
+    },
     mayMatchBelow: (directory) => someReaches(directory, (parts, reached) => reached.subarray(0, parts.length).includes(1)),
-    matchesAllBelow: (directory) =>
-      someReaches(directory, (parts, reached) => parts[parts.length - 1] === GLOBSTAR && reached[parts.length - 1] === 1),
+    matchesAllBelow: (directory) => someReaches(directory, (parts, reached) => parts[parts.length - 1] === GLOBSTAR && reached[parts.length - 1] === 1),
   };
 }
 
+// A cheap necessary condition for a whole match, checked before any run: a glob that ends in a name test needs
+// the path's last name to pass it. Most paths fail most `**/*.ext` globs here.
+function lastNameFits({ parts, tests }: PathGlob, last: string | undefined): boolean {
+  const final = parts[parts.length - 1];
+  if (final === undefined || final === GLOBSTAR) return true;
+  return last !== undefined && tests[final]!(last);
+}
+
 function pathNames(path: string): string[] {
-  return path.split('/').filter((name) => name !== '' && name !== '.');
+  const names = path.split('/');
+  return names.some(isIgnoredName) ? names.filter((name) => !isIgnoredName(name)) : names;
+}
+
+// The last of `pathNames(path)`, without splitting the whole path.
+function lastName(path: string): string | undefined {
+  let end = path.length;
+  while (end > 0) {
+    const start = path.lastIndexOf('/', end - 1) + 1;
+    const name = path.slice(start, end);
+    if (!isIgnoredName(name)) return name;
+    end = start - 1;
+  }
+  return undefined;
+}
+
+function isIgnoredName(name: string): boolean {
+  return name === '' || name === '.';
 }

@@ -23,15 +23,14 @@ export function expandBraces(pattern: string, max: number): string[] | undefined
   return results;
 }
 
-/** A `{…}` group with a top-level comma: where it opens and closes, and its alternatives. */
-export interface BraceGroup {
+interface BraceGroup {
   readonly open: number;
   readonly close: number;
   readonly alternatives: readonly string[];
 }
 
-/** The first `{…}` holding a top-level comma (the first group {@link expandBraces} expands), or `undefined`. */
-export function firstGroup(pattern: string): BraceGroup | undefined {
+// The first `{…}` holding a top-level comma, with its alternatives.
+function firstGroup(pattern: string): BraceGroup | undefined {
   for (let open = 0; open < pattern.length; open++) {
     const char = pattern[open];
     if (char === '\\') {

@@ -1,5 +1,3 @@
-import { firstGroup } from './expand-braces.ts';
-import { splitAtStars } from './glob-pattern.ts';
 import { segmentBounds } from './path-segments.ts';
 
 /** A path glob split at its first segment holding glob syntax (see {@link splitGlobRoot}). */
@@ -14,23 +12,45 @@ export interface GlobRoot {
  * Splits a `/`-separated path at its first segment that holds glob syntax
  * — a `*`, a `?`, a `[…]` class that closes, a `\` escape, or a `{a,b}`
  * group (which may span segments) — so that only `base` must be walked.
- * Anything else is literal: an unclosed `[`, a `{` without a comma.
+ * Anything else is literal: an unclosed `[`, a `{` without a comma. Takes
+ * time linear in the path's length, whatever it holds.
  *
  * @returns `undefined` when the path holds no glob syntax: it names one
  *   file or directory as written.
  * @example splitGlobRoot('/var/log/{trail,backup}/**') // { base: '/var/log', pattern: '{trail,backup}/**' }
  */
 export function splitGlobRoot(path: string): GlobRoot | undefined {
-  const bounds = segmentBounds(path);
-  const braceOpen = firstGroup(path)?.open ?? Number.POSITIVE_INFINITY;
-  const first = bounds.find(({ start, end }) => end >= braceOpen || !isLiteral(path.slice(start, end)));
+  const braceOpen = firstBraceGroupOpen(path);
+  const first = segmentBounds(path).find(({ start, end }) => end >= braceOpen || holdsWildcard(path.slice(start, end)));
   if (first === undefined) return undefined;
   const base = first.start === 0 ? '.' : path.slice(0, first.start - 1) || '/';
   return { base, pattern: path.slice(first.start) };
 }
 
-// Whether a segment reads as its own text: no star, no `?` or class, no escape.
-function isLiteral(segment: string): boolean {
-  const wildcard = splitAtStars(segment);
-  return wildcard.last === undefined && wildcard.first.literal === segment;
+// A star, a `?`, an escape, or a class that closes, as `splitAtStars` reads them. Without an escape, the first
+// `[` closes when a `]` follows past its first member (and its `!` or `^`), and no later `[` can close sooner.
+function holdsWildcard(segment: string): boolean {
+  if (/[*?\\]/.test(segment)) return true;
+  const open = segment.indexOf('[');
+  if (open < 0) return false;
+  const firstMember = segment[open + 1] === '!' || segment[open + 1] === '^' ? open + 2 : open + 1;
+  return segment.lastIndexOf(']') > firstMember;
+}
+
+// Where the first `{…}` group with a top-level comma opens — the first group `expandBraces` expands — or
+// infinity. One pass with a stack of open braces, where trying each `{` in turn would be quadratic.
+function firstBraceGroupOpen(text: string): number {
+  const opens: { at: number; comma: boolean }[] = [];
+  let first = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\\') index++;
+    else if (char === '{') opens.push({ at: index, comma: false });
+    else if (char === ',' && opens.length > 0) opens[opens.length - 1]!.comma = true;
+    else if (char === '}' && opens.length > 0) {
+      const group = opens.pop()!;
+      if (group.comma) first = Math.min(first, group.at);
+    }
+  }
+  return first;
 }

@@ -151,6 +151,10 @@ export { globMatcher } from './detection/glob-matcher.ts';
 export { GLOB_LIMITS, globPatternProblem } from './detection/glob-pattern.ts';
 export { globPatternSchema } from './detection/glob-schema.ts';
 export type { GlobMatcher } from './detection/glob-matcher.ts';
+export { pathGlobMatcher } from './detection/path-glob-matcher.ts';
+export type { PathGlobMatcher } from './detection/path-glob-matcher.ts';
+export { splitGlobRoot } from './detection/path-glob-root.ts';
+export type { GlobRoot } from './detection/path-glob-root.ts';
 export { compareEventTime } from './detection/event-order.ts';
 export { MinHeap } from './collections/min-heap.ts';
 

@@ -66,7 +66,12 @@ export function compileGlobPattern(pattern: string): WildcardPattern[] {
   return (expandBraces(pattern.toLowerCase(), GLOB_LIMITS.maxAlternatives) ?? []).map(splitAtStars);
 }
 
-function splitAtStars(alternative: string): WildcardPattern {
+/**
+ * Tokenizes one glob without braces, as written (no case folding), and
+ * splits it at its stars: the syntax of {@link compileGlobPattern} minus
+ * `{a,b}`. Shared by the case-insensitive value globs and the path globs.
+ */
+export function splitAtStars(alternative: string): WildcardPattern {
   const segments: CharToken[][] = [[]];
   for (let index = 0; index < alternative.length; index++) {
     const char = alternative[index]!;

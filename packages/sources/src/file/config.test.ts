@@ -31,4 +31,13 @@ describe('fileSourceConfigSchema', () => {
     expect(messages({ paths: ['x'], batchSize: 0 })[0]).toMatch(/^batchSize: /);
     expect(messages({ paths: ['x'], follows: true })[0]).toMatch(/follows/);
   });
+
+  it('refuses include and exclude patterns past the glob limits, at their index', () => {
+    const messages = (input: unknown): string[] => fileSourceConfigSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(messages({ paths: ['x'], include: ['*.json', `*${'a'.repeat(2047)}`] })).toEqual([
+      'include.1: a glob may be at most 2048 characters long; this one has 2051 (counting the "**/" a pattern without "/" is matched with)',
+    ]);
+    expect(messages({ paths: ['x'], exclude: ['{a,b}/'.repeat(7)] })).toEqual(['exclude.0: a glob\'s {a,b} alternatives may expand to at most 64 patterns; this one expands to more']);
+    expect(messages({ paths: ['x'], include: [`*${'a'.repeat(2044)}`] })).toEqual([]);
+  });
 });

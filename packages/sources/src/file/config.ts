@@ -1,8 +1,17 @@
 import { durationSchema, sizeSchema } from '@jackwatch/core';
 import { z } from 'zod';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './file-kind.ts';
+import { treePatternProblem } from './tree-pattern.ts';
 
-const patterns = z.array(z.string().min(1, 'a pattern cannot be empty'));
+const patterns = z.array(
+  z
+    .string()
+    .min(1, 'a pattern cannot be empty')
+    .superRefine((pattern, ctx) => {
+      const problem = treePatternProblem(pattern);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+);
 
 /** Options of the `file` source. See this folder's README.md. */
 export const fileSourceConfigSchema = z

@@ -139,3 +139,62 @@ describe('discoverFiles', () => {
     expect(listing.complete).toBe(false);
   });
 });
+
+describe('discoverFiles with globs', () => {
+  // Nested deeper than a path can name: walking into it is reported as unreadable, so a listing without
+  // that report proves the directory was never walked.
+  function unwalkable(dir: string): void {
+    const name = 'd'.repeat(200);
+    const home = process.cwd();
+    process.chdir(dir);
+    try {
+      for (let depth = 0; depth < 24; depth++) {
+        mkdirSync(name, { recursive: true });
+        process.chdir(name);
+      }
+    } finally {
+      process.chdir(home);
+    }
+  }
+
+  it('walks only the directories a glob can match, braces spanning segments included', async () => {
+    const dir = await tempDir();
+    const wanted = [await touch(dir, 'logs/2024/a.json'), await touch(dir, 'logs/2025/03/b.json')];
+    await touch(dir, 'logs/2025/c.json');
+    await touch(dir, 'logs/2025/07/d.json');
+    await mkdir(join(dir, 'logs/2023'), { recursive: true });
+    unwalkable(join(dir, 'logs/2023'));
+    unwalkable(join(dir, 'logs/2025/07'));
+    const listing = await list(dir, ['logs/{2024,2025/0[1-6]}/*.json']);
+    expect(listing.paths.sort()).toEqual(wanted);
+    expect(listing.skipped).toEqual([]);
+    expect(listing.complete).toBe(true);
+  });
+
+  it('matches case-sensitively, leaves dot directories to globs that name them, and reads escaped glob characters literally', async () => {
+    const dir = await tempDir();
+    const upper = await touch(dir, 'X.JSON');
+    await touch(dir, 'x.json');
+    await touch(dir, '.cache/x.json');
+    const hidden = await touch(dir, '.cache/y.json');
+    const bracketed = await touch(dir, 'a[1].json');
+    expect((await list(dir, ['*.JSON'])).paths).toEqual([upper]);
+    expect((await list(dir, ['**/y.json'])).paths).toEqual([]);
+    expect((await list(dir, ['.cache/y.*'])).paths).toEqual([hidden]);
+    expect((await list(dir, ['a\\[1].json'])).paths).toEqual([bracketed]);
+  });
+
+  it('answers for 255-character names against globs with many stars', async () => {
+    const dir = await tempDir();
+    await touch(dir, `logs/${'a'.repeat(250)}.json`);
+    const ending = await touch(dir, `logs/${'a'.repeat(249)}b.json`);
+    const listing = await list(dir, ['logs/**/*a*a*a*a*a*a*a*b.json']);
+    expect(listing.paths).toEqual([ending]);
+  });
+
+  it('refuses a glob entry past the glob limits, naming it', async () => {
+    const dir = await tempDir();
+    await expect(resolvePathRoots([`logs/*${'a'.repeat(3000)}`], dir, 'file')).rejects.toThrow(/^file: paths\[0\] "logs\/\*a+" is not a usable glob: a glob may be at most 2048 characters long/);
+    await expect(resolvePathRoots(['{a,b}/'.repeat(7)], dir, 'file')).rejects.toThrow(/at most 64 patterns/);
+  });
+});

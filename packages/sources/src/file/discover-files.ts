@@ -2,6 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import type { PathRoot } from './path-roots.ts';
 import type { SkippedEntry } from './skipped-entry.ts';
 import { treeMatcher } from './tree-matcher.ts';
+import { toTreePattern } from './tree-pattern.ts';
 import { TreeWalk, type DirectoryVisit } from './walk-tree.ts';
 
 /** The files found under the configured paths; `complete` is false when part of a listing failed. */
@@ -19,15 +20,6 @@ export interface Listing {
 export interface FileFilters {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
-}
-
-/**
- * A pattern without `/` matches a file's name at any depth (`*.json.gz`);
- * one with `/` matches the path relative to the `paths` entry
- * (`CloudTrail/us-east-1/**`).
- */
-export function toTreePattern(pattern: string): string {
-  return pattern.includes('/') ? pattern : `**/${pattern}`;
 }
 
 /**

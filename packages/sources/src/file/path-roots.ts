@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { globPatternProblem, splitGlobRoot } from '@jackwatch/core';
 import { errorMessage } from './read-error-reason.ts';
 
 /**
@@ -34,13 +34,14 @@ export async function resolvePathRoots(paths: readonly string[], baseDir: string
 }
 
 async function resolvePathRoot(absolute: string): Promise<PathRoot> {
-  const scan = picomatch.scan(absolute);
-  if (scan.isGlob) {
-    const base = scan.base === '' ? '/' : scan.base;
-    const info = await stat(base).catch(() => undefined);
-    if (info?.isDirectory() !== true) throw new Error(`cannot match anything: its directory ${base} does not exist`);
-    await readable(base, true);
-    return { kind: 'glob', path: base, pattern: scan.glob };
+  const glob = splitGlobRoot(absolute);
+  if (glob !== undefined) {
+    const problem = globPatternProblem(glob.pattern);
+    if (problem !== undefined) throw new Error(`is not a usable glob: ${problem}`);
+    const info = await stat(glob.base).catch(() => undefined);
+    if (info?.isDirectory() !== true) throw new Error(`cannot match anything: its directory ${glob.base} does not exist`);
+    await readable(glob.base, true);
+    return { kind: 'glob', path: glob.base, pattern: glob.pattern };
   }
   const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
     throw new Error(error.code === 'ENOENT' ? `does not exist (resolved to ${absolute})` : `cannot be read: ${error.message}`);

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { FileByteStream } from './file-byte-stream.ts';
 import type { FileChunk, ReadPlan } from './file-chunk.ts';
@@ -23,7 +24,8 @@ import { readWholeFile } from './whole-file-reader.ts';
 export async function* readInputFile(path: string, plan: ReadPlan): AsyncGenerator<FileChunk> {
   let handle: FileHandle | undefined;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking: a file swapped for a named pipe since it was listed opens at once, and fails the check below.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();
     if (!stat.isFile()) throw new Error('not a regular file');
     const stamp = { size: stat.size, mtimeMs: stat.mtimeMs };

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileStamp } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
 import { errorMessage } from './read-error-reason.ts';
@@ -18,7 +18,8 @@ export type WholeBytes =
 export function readWholeBytesSync(path: string, maxWholeFileSize: number, scratch: { buffer: Buffer }): WholeBytes {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: a file swapped for a named pipe since it was listed would block this thread for good in a plain open.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new Error('not a regular file');
     if (stat.size > maxWholeFileSize) return { kind: 'stream' };

@@ -89,7 +89,7 @@ describe('cloudwatch-logs source, Live Tail mode', () => {
     expect(context.reported).toEqual([]);
   });
 
-  it('reconnects with backoff when the stream breaks, reporting the break, and loses nothing', async () => {
+  it('reconnects with backoff when the stream breaks, warning of the break, and loses nothing', async () => {
     const { source, errors } = sourceAgainst(fake, { logGroups: [GROUP], mode: 'tail', startTime: '-1h' }, { clock });
     const reader = readInBackground(source);
     await tailSessionReady(fake, 1);
@@ -111,7 +111,8 @@ describe('cloudwatch-logs source, Live Tail mode', () => {
     const { events } = await reader.stop();
 
     expect(eventIds(events)).toEqual([before, duringOutage, after].map((r) => r.eventID));
-    expect(errors()).toHaveLength(1);
+    // A session that ends is reconnected and its gap re-read: a warning, not an error that fails the run.
+    expect(errors()).toEqual([]);
     expect(clock.sleeps).toHaveLength(1);
   });
 

@@ -44,7 +44,8 @@ describe('aws-bedrock pack', () => {
     expect(config.rules['aws-bedrock-logging-deletion-non-admin']).toBe(false);
     expect(config.rules['aws-bedrock-guardrail-tampering']).toEqual({});
     expect(config.rules['aws-bedrock-list-models-failures']).toEqual({ window: 3_600_000, threshold: 9, errorCodes: ['AccessDenied', 'AccessDeniedException'] });
-    expect(pack(config).members.map((m) => m.id)).toEqual(RULE_IDS.filter((id) => id !== 'aws-bedrock-logging-deletion-non-admin'));
+    const created = bedrockPackFactory.create(config, testContext('aws-bedrock')) as DetectorBundle;
+    expect(created.members.map((m) => m.id)).toEqual(RULE_IDS.filter((id) => id !== 'aws-bedrock-logging-deletion-non-admin'));
     for (const bad of [{ rules: { 'aws-bedrock-invocation-burst': { threshold: -1 } } }, { rules: { 'aws-bedrock-invocation-burst': { limit: 1 } } }, { rules: { 'aws-bedrock-invocaton-burst': {} } }, { rules: { 'aws-bedrock-multi-region-invocation': 'yes' } }, { rule: {} }]) {
       expect(bedrockPackConfigSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }

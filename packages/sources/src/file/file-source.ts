@@ -39,7 +39,7 @@ export class FileSource implements Source {
   readonly #interest: InterestFilter | undefined;
   /** What may be skipped unparsed: the interest, with `prefilter: true`. */
   readonly #filter: InterestFilter | undefined;
-  readonly #inflater = new WholeInflater();
+  readonly #inflater: WholeInflater;
   /** Whole files are read into this buffer, reused: decoding copies what it keeps. */
   readonly #readBuffer = { buffer: Buffer.alloc(0) };
   #pool: DecodePool | undefined;
@@ -57,6 +57,7 @@ export class FileSource implements Source {
     this.#context = context;
     this.#interest = compileInterest(context.interest);
     this.#filter = config.prefilter ? this.#interest : undefined;
+    this.#inflater = new WholeInflater(config.maxWholeFileSize);
   }
 
   /** Checks every entry of `paths` (a missing one is an error naming it), loads the checkpoint, and boots the decode workers. */
@@ -197,11 +198,13 @@ export class FileSource implements Source {
       yield* wholeFileChunks({ batch: { events, rejections }, prefiltered, skippedRecords, unmatchedRecords }, bytes, stamp, plan);
     } else if (prepared?.kind === 'bytes') {
       const result = decodeWholeFile(prepared.bytes, { source: plan.source, location: file.path }, plan.selection, plan.inflater);
-      yield* wholeFileChunks(result, prepared.bytes.length, prepared.stamp, plan);
+      // Inflating it went past maxWholeFileSize, whatever its trailer said: streamed instead.
+      yield* result === undefined ? readInputFile(file.path, plan, { stream: true }) : wholeFileChunks(result, prepared.bytes.length, prepared.stamp, plan);
     } else if (prepared?.kind === 'unreadable') {
       plan.reject({ reason: 'unreadable', message: prepared.message, origin: { source: plan.source, location: file.path, index: -1 } });
     } else {
-      yield* readInputFile(file.path, plan);
+      // A worker or readWholeBytesSync found it too large to read whole: it is not tried whole again.
+      yield* readInputFile(file.path, plan, { stream: prepared?.kind === 'stream' });
     }
   }
 

@@ -2,6 +2,7 @@ import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { isGzip } from '@jackwatch/core';
 import type { ByteSource } from '../file/byte-source.ts';
+import { trailerApart } from '../internal/trailer-apart.ts';
 
 // Default 16 KiB gunzip chunks run at a third of the speed.
 const CHUNK_SIZE = 256 * 1024;
@@ -46,7 +47,7 @@ export class BodyByteSource implements ByteSource {
         yield* raw;
         return;
       }
-      inflated = pipeline(Readable.from(raw), createGunzip({ chunkSize: CHUNK_SIZE }), () => {});
+      inflated = pipeline(Readable.from(trailerApart(raw)), createGunzip({ chunkSize: CHUNK_SIZE }), () => {});
       for await (const chunk of inflated) yield chunk as Buffer;
     } catch (error) {
       this.#error = error;

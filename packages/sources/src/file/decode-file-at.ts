@@ -33,7 +33,7 @@ export type DecodedFile =
       readonly skippedRecords: number;
       readonly unmatchedRecords: number;
     }
-  /** Too large to read whole (by its size, its gzip trailer, or inflating past `maxWholeFileSize`), or appendable NDJSON: the main thread streams it. */
+  /** Too large to read whole (by its size, its gzip trailer, or inflating past `maxWholeFileSize`), damaged gzip, or appendable NDJSON: the main thread streams it. */
   | { readonly kind: 'stream' }
   | { readonly kind: 'unreadable'; readonly message: string };
 

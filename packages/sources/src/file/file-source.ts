@@ -198,7 +198,7 @@ export class FileSource implements Source {
       yield* wholeFileChunks({ batch: { events, rejections }, prefiltered, skippedRecords, unmatchedRecords }, bytes, stamp, plan);
     } else if (prepared?.kind === 'bytes') {
       const result = decodeWholeFile(prepared.bytes, { source: plan.source, location: file.path }, plan.selection, plan.inflater);
-      // Inflating it went past maxWholeFileSize, whatever its trailer said: streamed instead.
+      // It inflates past maxWholeFileSize, whatever its trailer said, or its gzip data is damaged: streamed instead.
       yield* result === undefined ? readInputFile(file.path, plan, { stream: true }) : wholeFileChunks(result, prepared.bytes.length, prepared.stamp, plan);
     } else if (prepared?.kind === 'unreadable') {
       plan.reject({ reason: 'unreadable', message: prepared.message, origin: { source: plan.source, location: file.path, index: -1 } });

@@ -21,9 +21,9 @@ export interface ReadInputOptions {
  * - up to `maxWholeFileSize` (decompressed, as the gzip trailer announces):
  *   read whole, one gunzip call, one `JSON.parse` — the fastest way;
  * - larger, or gzipped and inflating past `maxWholeFileSize` after all (the
- *   trailer only holds the last gzip member's size, and may lie): streamed
- *   through a 256 KiB gunzip, split by record or by line — in bounded memory
- *   and linear time, however far it inflates.
+ *   trailer only holds the last gzip member's size, and may lie), or with
+ *   damaged gzip data: streamed through a 256 KiB gunzip, split by record or
+ *   by line — in bounded memory and linear time, however far it inflates.
  *
  * Bad input never throws: it is passed to `plan.reject` — an unreadable
  * file once with reason `unreadable`, and then the generator ends without a

@@ -8,7 +8,8 @@ import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
  * fastest path: one gunzip call, one `JSON.parse` — or, with the prefilter,
  * only the records that can match), and returns its chunks: events in
  * slices of `batchSize`. Returns `undefined` when the file is gzipped and
- * inflates past `maxWholeFileSize` (`plan.inflater` stops there): stream it.
+ * inflates past `maxWholeFileSize` (`plan.inflater` stops there) or its gzip
+ * data is damaged: stream it (see `decodeWholeFile`).
  */
 export async function readWholeFile(handle: FileHandle, path: string, stamp: FileStamp, plan: ReadPlan): Promise<Generator<FileChunk> | undefined> {
   const bytes = await readExactly(handle, stamp.size);

@@ -18,7 +18,8 @@ export interface DecodedObject extends DecodedBatch {
  * buffer, then any CloudTrail shape core accepts; a truncated or damaged
  * `{"Records":[…]}` keeps its complete records and reports the damage. It
  * returns `undefined` when the object inflates past `inflater`'s
- * `maxInflatedSize` (inflating stops there): stream it instead. With
+ * `maxInflatedSize` (inflating stops there) or its gzip data is damaged:
+ * stream it instead (see `decodeWholeFile`). With
  * a `selection.filter`, only the events a detector can match come back (plus,
  * without the prefilter, each account and region's newest other event); with
  * `selection.prefilter`, what cannot match is not even parsed. An object

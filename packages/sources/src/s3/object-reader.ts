@@ -50,9 +50,10 @@ export interface ObjectReaderOptions {
  * downloaded and decoded whole; a larger one is decoded as it downloads (a
  * gzipped one that its trailer says inflates beyond that, or that inflates
  * beyond that whatever its trailer says — inflating whole stops at the
- * limit — from its compressed bytes), so its size never has to fit in
- * memory: a decompression bomb costs time linear in what it inflates to,
- * not memory. A download that breaks is retried from the start.
+ * limit — or whose gzip data is damaged, from its compressed bytes), so its
+ * bytes never have to fit in memory: a decompression bomb costs time linear
+ * in what it inflates to. Its events are still gathered into one batch. A
+ * download that breaks is retried from the start.
  */
 export class ObjectReader {
   readonly #s3: S3Client;
@@ -107,7 +108,7 @@ export class ObjectReader {
         if (body === undefined || (size !== undefined && size <= MAX_WHOLE_OBJECT_SIZE)) {
           const bytes = body === undefined ? new Uint8Array() : await body.transformToByteArray();
           const whole = !isGzip(bytes) || announcedInflatedSize(bytes) <= MAX_WHOLE_OBJECT_SIZE ? decodeObject(bytes, where, selection, this.#inflater) : undefined;
-          // Too large once inflated, as the trailer says or as inflating it found: streamed from the downloaded bytes.
+          // Too large once inflated (as the trailer says, or as inflating it found), or damaged: streamed from the downloaded bytes.
           return { ...(whole ?? (await decodeObjectStream([bytes], where, selection))), bytes: bytes.length };
         }
         return decodeObjectStream(body, where, selection);

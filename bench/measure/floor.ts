@@ -20,9 +20,14 @@ interface Counts {
   bedrock: number;
 }
 
-const inflater = new WholeInflater();
+// The bound the file source applies to a whole file by default (its maxWholeFileSize); delivery files are far below it.
+const inflater = new WholeInflater(32 * 1024 * 1024);
 const sync = process.argv.includes('--inflate') && process.argv[process.argv.indexOf('--inflate') + 1] === 'sync';
-const inflate = (bytes: Buffer): Buffer => (sync ? gunzipSync(bytes) : inflater.inflate(bytes));
+const inflate = (bytes: Buffer): Buffer => {
+  const inflated = sync ? gunzipSync(bytes) : inflater.inflate(bytes);
+  if (inflated === undefined) throw new Error('a delivery file inflates past 32 MiB: not what this dataset holds');
+  return inflated;
+};
 
 function parseFile(path: string, counts: Counts): void {
   const document = JSON.parse(inflate(readFileSync(path)).toString('utf8')) as { Records: { eventSource?: string }[] };

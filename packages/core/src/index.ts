@@ -64,7 +64,8 @@ export type { CheckpointWriteHooks } from './services/reporting-checkpoint-store
 export { normalizeRecord, isRejection } from './event/normalize.ts';
 export { parseEventTime } from './event/event-time.ts';
 export { decodeDocument } from './decode/decode-document.ts';
-export { decodeBuffer, isGzip } from './decode/decode-buffer.ts';
+export { decodeBuffer, isGzip, DEFAULT_MAX_INFLATED_SIZE } from './decode/decode-buffer.ts';
+export type { DecodeBufferOptions } from './decode/decode-buffer.ts';
 export { decodeNdjson } from './decode/decode-ndjson.ts';
 export { decodeRecords } from './decode/decode-records.ts';
 export { unwrapRecord } from './decode/unwrap-record.ts';

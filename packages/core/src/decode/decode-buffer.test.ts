@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeBuffer } from './decode-buffer.ts';
+import { decodeBuffer, DEFAULT_MAX_INFLATED_SIZE } from './decode-buffer.ts';
 
 const record = (i: number): Record<string, unknown> => ({
   eventVersion: '1.09',
@@ -43,5 +43,28 @@ describe('decodeBuffer', () => {
     const batch = decodeBuffer(Buffer.from([0x1f, 0x8b, 0, 1, 2, 3, 4, 5]), where);
     expect(batch.events).toEqual([]);
     expect(batch.rejections.map((r) => r.reason)).toEqual(['decompression-failed']);
+  });
+
+  describe('bounds what a gzipped input may inflate to', () => {
+    const document = gzipSync(JSON.stringify({ Records: Array.from({ length: 50 }, (_, i) => record(i)) }));
+    const inflated = JSON.stringify({ Records: Array.from({ length: 50 }, (_, i) => record(i)) }).length;
+    // 512 MiB of zeros in 8 gzip members: about 0.5 MB, each trailer announcing 64 MiB.
+    const zeroMember = gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });
+    const bomb = Buffer.concat(Array.from({ length: 8 }, () => zeroMember));
+    const tooLarge = (limit: number) => [{ reason: 'decompression-failed', message: expect.stringMatching(new RegExp(`^inflates past ${limit} bytes \\(maxInflatedSize\\)`)), origin: { ...where, index: -1 } }];
+
+    it('decodes an input up to maxInflatedSize, and rejects one a byte larger with nothing decoded', () => {
+      expect(decodeBuffer(document, where, { maxInflatedSize: inflated }).events).toHaveLength(50);
+      expect(decodeBuffer(document, where, { maxInflatedSize: inflated - 1 })).toEqual({ events: [], rejections: tooLarge(inflated - 1) });
+    });
+
+    it('rejects a decompression bomb by default, whatever its trailers say, cut short or not, with the limit in the message', () => {
+      expect(bomb.length).toBeLessThan(1024 * 1024);
+      expect(DEFAULT_MAX_INFLATED_SIZE).toBe(256 * 1024 * 1024);
+      expect(decodeBuffer(bomb, where)).toEqual({ events: [], rejections: tooLarge(DEFAULT_MAX_INFLATED_SIZE) });
+      expect(decodeBuffer(bomb.subarray(0, bomb.length - 1000), where, { maxInflatedSize: 1024 * 1024 })).toEqual({ events: [], rejections: tooLarge(1024 * 1024) });
+      const lastMemberTiny = Buffer.concat([zeroMember, gzipSync('\n')]);
+      expect(decodeBuffer(lastMemberTiny, where, { maxInflatedSize: 1024 * 1024 })).toEqual({ events: [], rejections: tooLarge(1024 * 1024) });
+    });
   });
 });

@@ -17,7 +17,8 @@ export type { TrailEvent, EventOrigin, EventOutcome } from '../event/trail-event
 export type { Rejection, RejectionReason } from '../event/rejection.ts';
 export type { CloudTrailRecord } from '../event/cloudtrail-record.ts';
 export { decodeDocument } from './decode-document.ts';
-export { decodeBuffer, isGzip } from './decode-buffer.ts';
+export { decodeBuffer, isGzip, DEFAULT_MAX_INFLATED_SIZE } from './decode-buffer.ts';
+export type { DecodeBufferOptions } from './decode-buffer.ts';
 export { decodeNdjson } from './decode-ndjson.ts';
 export { decodeRecords } from './decode-records.ts';
 export { unwrapRecord } from './unwrap-record.ts';

@@ -16,7 +16,7 @@ export interface DecodeSettings {
   readonly prefilter: boolean;
   /** … what the detectors can match; `undefined`: everything. */
   readonly filter: InterestFilter | undefined;
-  /** The worker's own inflater, and a read buffer it reuses: nothing decoded refers to either. */
+  /** The worker's own inflater (bounded by `maxWholeFileSize`), and a read buffer it reuses: nothing decoded refers to either. */
   readonly inflater: WholeInflater;
   readonly scratch: { buffer: Buffer };
 }
@@ -33,7 +33,7 @@ export type DecodedFile =
       readonly skippedRecords: number;
       readonly unmatchedRecords: number;
     }
-  /** Too large to read whole, or appendable NDJSON: the main thread streams it. */
+  /** Too large to read whole (by its size, its gzip trailer, or inflating past `maxWholeFileSize`), damaged gzip, or appendable NDJSON: the main thread streams it. */
   | { readonly kind: 'stream' }
   | { readonly kind: 'unreadable'; readonly message: string };
 
@@ -49,6 +49,7 @@ export function decodeFileAt(path: string, settings: DecodeSettings): DecodedFil
   const read = readWholeBytesSync(path, settings.maxWholeFileSize, settings.scratch);
   if (read.kind !== 'bytes') return read;
   const result = decodeWholeFile(read.bytes, { source: settings.source, location: path }, settings, settings.inflater);
+  if (result === undefined) return { kind: 'stream' };
   const { events, rejections } = result.batch;
   return { kind: 'decoded', stamp: read.stamp, bytes: read.bytes.length, events, rejections, prefiltered: result.prefiltered, skippedRecords: result.skippedRecords, unmatchedRecords: result.unmatchedRecords };
 }

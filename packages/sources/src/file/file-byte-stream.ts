@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { gunzipChunks } from '../internal/gunzip-chunks.ts';
 import type { ByteSource } from './byte-source.ts';
 
 // Default 16 KiB gunzip chunks run at a third of the speed of 256 KiB ones.
@@ -40,13 +40,12 @@ export class FileByteStream implements ByteSource {
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
     const raw = this.#handle.createReadStream({ start: this.#start, highWaterMark: CHUNK_SIZE, autoClose: false });
     this.#raw = raw;
-    const stream: Readable = this.#gunzip ? pipeline(raw, createGunzip({ chunkSize: CHUNK_SIZE }), () => {}) : raw;
+    const stream: AsyncIterable<Buffer> = this.#gunzip ? gunzipChunks(raw, CHUNK_SIZE) : raw;
     try {
-      for await (const chunk of stream) yield chunk as Buffer;
+      for await (const chunk of stream) yield chunk;
     } catch (error) {
       this.#error = error;
     } finally {
-      stream.destroy();
       raw.destroy();
     }
   }

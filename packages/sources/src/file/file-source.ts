@@ -41,7 +41,7 @@ export class FileSource implements Source {
   readonly #interest: InterestFilter | undefined;
   /** What may be skipped unparsed: the interest, with `prefilter: true`. */
   readonly #filter: InterestFilter | undefined;
-  readonly #inflater = new WholeInflater();
+  readonly #inflater: WholeInflater;
   /** Whole files are read into this buffer, reused: decoding copies what it keeps. */
   readonly #readBuffer = { buffer: Buffer.alloc(0) };
   #pool: DecodePool | undefined;
@@ -61,6 +61,7 @@ export class FileSource implements Source {
     this.#interest = compileInterest(context.interest);
     this.#filter = config.prefilter ? this.#interest : undefined;
     this.#skips = new SkipReporter(context);
+    this.#inflater = new WholeInflater(config.maxWholeFileSize);
   }
 
   /** Checks every entry of `paths` (a missing one is an error naming it), loads the checkpoint, and boots the decode workers. */
@@ -206,11 +207,13 @@ export class FileSource implements Source {
       yield* wholeFileChunks({ batch: { events, rejections }, prefiltered, skippedRecords, unmatchedRecords }, bytes, stamp, plan);
     } else if (prepared?.kind === 'bytes') {
       const result = decodeWholeFile(prepared.bytes, { source: plan.source, location: file.path }, plan.selection, plan.inflater);
-      yield* wholeFileChunks(result, prepared.bytes.length, prepared.stamp, plan);
+      // It inflates past maxWholeFileSize, whatever its trailer said, or its gzip data is damaged: streamed instead.
+      yield* result === undefined ? readInputFile(file.path, plan, { stream: true }) : wholeFileChunks(result, prepared.bytes.length, prepared.stamp, plan);
     } else if (prepared?.kind === 'unreadable') {
       plan.reject({ reason: 'unreadable', message: prepared.message, origin: { source: plan.source, location: file.path, index: -1 } });
     } else {
-      yield* readInputFile(file.path, plan);
+      // A worker or readWholeBytesSync found it too large to read whole: it is not tried whole again.
+      yield* readInputFile(file.path, plan, { stream: prepared?.kind === 'stream' });
     }
   }
 

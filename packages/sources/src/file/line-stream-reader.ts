@@ -26,7 +26,8 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
   let batch: DecodedBatch = { events: [], rejections: [] };
   let line = start.line;
   let offset = start.offset;
-  let carry: Buffer | undefined;
+  // The unfinished line's bytes from earlier chunks: gathered once, not re-copied with every chunk.
+  const pending = new PendingLine();
   let oversizeBytes = 0; // bytes of an over-long line dropped so far, up to its newline
   let kept = 0;
   let prefiltered = 0;
@@ -38,7 +39,7 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
     else decodeNdjson(text, where, line, batch);
   };
   const rejectOversize = (bytes: number): void => {
-    if (line >= skipBefore) plan.reject(oversizedRejection(bytes, plan.maxRecordSize, { ...where, index: line }, 'line'));
+    if (line >= skipBefore) batch.rejections.push(oversizedRejection(bytes, plan.maxRecordSize, { ...where, index: line }, 'line'));
   };
   const chunk = (last: boolean): FileChunk => {
     for (const rejection of batch.rejections) plan.reject(rejection);
@@ -53,21 +54,25 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
   };
 
   for await (const data of input) {
-    const buffer = carry === undefined ? data : Buffer.concat([carry, data]);
     let pos = 0;
-    for (let newline = buffer.indexOf(NEWLINE, pos); newline >= 0; newline = buffer.indexOf(NEWLINE, pos)) {
-      if (oversizeBytes + newline - pos > plan.maxRecordSize) rejectOversize(oversizeBytes + newline - pos);
-      else decodeLine(buffer.toString('utf8', pos, newline));
-      offset += oversizeBytes + newline + 1 - pos;
+    for (let newline = data.indexOf(NEWLINE, pos); newline >= 0; newline = data.indexOf(NEWLINE, pos)) {
+      const lineBytes = oversizeBytes + pending.length + newline - pos;
+      if (lineBytes > plan.maxRecordSize) rejectOversize(lineBytes);
+      else decodeLine(pending.take(data, pos, newline));
+      offset += lineBytes + 1;
+      pending.clear();
       oversizeBytes = 0;
       pos = newline + 1;
       line++;
       if (batch.events.length >= plan.batchSize) yield chunk(false);
     }
-    carry = pos < buffer.length ? buffer.subarray(pos) : undefined;
-    if (carry !== undefined && oversizeBytes + carry.length > plan.maxRecordSize) {
-      oversizeBytes += carry.length;
-      carry = undefined;
+    if (pos === data.length) continue;
+    if (oversizeBytes > 0 || pending.length + data.length - pos > plan.maxRecordSize) {
+      // Past the limit: only its size is counted from here to its newline.
+      oversizeBytes += pending.length + data.length - pos;
+      pending.clear();
+    } else {
+      pending.add(data.subarray(pos));
     }
   }
 
@@ -85,15 +90,58 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
     yield last;
     return;
   }
-  const tail = carry?.toString('utf8') ?? '';
+  const unterminated = pending.length;
+  const tail = pending.take();
   const held = plan.holdPartialLine && (oversizeBytes > 0 || (tail.trim() !== '' && !isJson(tail)));
-  if (!held && (oversizeBytes > 0 || carry !== undefined)) {
+  if (!held && (oversizeBytes > 0 || unterminated > 0)) {
     if (oversizeBytes > 0) rejectOversize(oversizeBytes);
     else decodeLine(tail);
-    offset += oversizeBytes + (carry?.length ?? 0);
+    offset += oversizeBytes + unterminated;
     line++;
   }
   yield chunk(true);
+}
+
+// A buffer this large is let go once its line is done rather than kept for the next one.
+const KEEP_CAPACITY = 1024 * 1024;
+
+/**
+ * The bytes of a line that spans chunks, copied into one buffer that grows
+ * by doubling: linear in the line's length however small the chunks are,
+ * and decoded once, when the line ends (so a UTF-8 character split between
+ * chunks comes out whole). Never more than twice the line is held.
+ */
+class PendingLine {
+  #bytes = Buffer.alloc(0);
+  #length = 0;
+
+  /** Bytes held. */
+  get length(): number {
+    return this.#length;
+  }
+
+  add(piece: Uint8Array): void {
+    const needed = this.#length + piece.length;
+    if (needed > this.#bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.#bytes.length, 4096));
+      this.#bytes.copy(grown, 0, 0, this.#length);
+      this.#bytes = grown;
+    }
+    this.#bytes.set(piece, this.#length);
+    this.#length = needed;
+  }
+
+  /** The held bytes followed by `last[start, end)`, as text. */
+  take(last?: Buffer, start = 0, end = last?.length ?? 0): string {
+    if (this.#length === 0) return last === undefined ? '' : last.toString('utf8', start, end);
+    if (last !== undefined && end > start) this.add(last.subarray(start, end));
+    return this.#bytes.toString('utf8', 0, this.#length);
+  }
+
+  clear(): void {
+    this.#length = 0;
+    if (this.#bytes.length > KEEP_CAPACITY) this.#bytes = Buffer.alloc(0);
+  }
 }
 
 function isJson(text: string): boolean {

@@ -8,20 +8,29 @@ import { readLineStream } from './line-stream-reader.ts';
 import { errorMessage } from './read-error-reason.ts';
 import { readWholeFile } from './whole-file-reader.ts';
 
+/** How {@link readInputFile} may read a file. */
+export interface ReadInputOptions {
+  /** Stream it even when it looks small enough to read whole: a caller already found it is not. */
+  readonly stream?: boolean;
+}
+
 /**
  * Reads one input file and yields its events chunk by chunk, choosing the
  * fastest way that keeps memory bounded:
  * - uncompressed `.ndjson`/`.jsonl`: line by line from `resume.offset`, so
  *   appended lines are read without re-reading the file;
- * - up to `maxWholeFileSize` (decompressed): read whole, one gunzip call,
- *   one `JSON.parse` — the fastest way;
- * - larger: streamed through a 256 KiB gunzip, split by record or by line.
+ * - up to `maxWholeFileSize` (decompressed, as the gzip trailer announces):
+ *   read whole, one gunzip call, one `JSON.parse` — the fastest way;
+ * - larger, or gzipped and inflating past `maxWholeFileSize` after all (the
+ *   trailer only holds the last gzip member's size, and may lie), or with
+ *   damaged gzip data: streamed through a 256 KiB gunzip, split by record or
+ *   by line — in bounded memory and linear time, however far it inflates.
  *
  * Bad input never throws: it is passed to `plan.reject` — an unreadable
  * file once with reason `unreadable`, and then the generator ends without a
  * `last` chunk (so the file is not marked done).
  */
-export async function* readInputFile(path: string, plan: ReadPlan): AsyncGenerator<FileChunk> {
+export async function* readInputFile(path: string, plan: ReadPlan, options: ReadInputOptions = {}): AsyncGenerator<FileChunk> {
   let handle: FileHandle | undefined;
   try {
     // Non-blocking: a file swapped for a named pipe since it was listed opens at once, and fails the check below.
@@ -33,10 +42,10 @@ export async function* readInputFile(path: string, plan: ReadPlan): AsyncGenerat
     if (!gzip && isLineFileName(path)) {
       const start = { offset: plan.resume?.offset ?? 0, line: plan.resume?.offset === undefined ? 1 : plan.resume.next, trackOffset: true };
       yield* readLineStream(new FileByteStream(handle, start.offset, false), path, stamp, plan, start);
-    } else if (stat.size <= plan.maxWholeFileSize && (!gzip || (await gzipInflatedSize(handle, stat.size)) <= plan.maxWholeFileSize)) {
-      yield* readWholeFile(handle, path, stamp, plan);
     } else {
-      yield* readLargeDocument(new FileByteStream(handle, 0, gzip), path, stamp, plan);
+      const fits = options.stream !== true && stat.size <= plan.maxWholeFileSize && (!gzip || (await gzipInflatedSize(handle, stat.size)) <= plan.maxWholeFileSize);
+      const whole = fits ? await readWholeFile(handle, path, stamp, plan) : undefined;
+      yield* whole ?? readLargeDocument(new FileByteStream(handle, 0, gzip), path, stamp, plan);
     }
   } catch (error) {
     plan.reject({ reason: 'unreadable', message: `cannot read ${path}: ${errorMessage(error)}`, origin: { source: plan.source, location: path, index: -1 } });

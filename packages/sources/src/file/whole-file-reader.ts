@@ -6,12 +6,15 @@ import type { FileChunk, FileStamp, ReadPlan } from './file-chunk.ts';
 /**
  * Reads a file of at most `maxWholeFileSize` in one piece and decodes it (the
  * fastest path: one gunzip call, one `JSON.parse` — or, with the prefilter,
- * only the records that can match), then yields its events in slices of
- * `batchSize`.
+ * only the records that can match), and returns its chunks: events in
+ * slices of `batchSize`. Returns `undefined` when the file is gzipped and
+ * inflates past `maxWholeFileSize` (`plan.inflater` stops there) or its gzip
+ * data is damaged: stream it (see `decodeWholeFile`).
  */
-export async function* readWholeFile(handle: FileHandle, path: string, stamp: FileStamp, plan: ReadPlan): AsyncGenerator<FileChunk> {
+export async function readWholeFile(handle: FileHandle, path: string, stamp: FileStamp, plan: ReadPlan): Promise<Generator<FileChunk> | undefined> {
   const bytes = await readExactly(handle, stamp.size);
-  yield* wholeFileChunks(decodeWholeFile(bytes, { source: plan.source, location: path }, plan.selection, plan.inflater), bytes.length, stamp, plan);
+  const result = decodeWholeFile(bytes, { source: plan.source, location: path }, plan.selection, plan.inflater);
+  return result === undefined ? undefined : wholeFileChunks(result, bytes.length, stamp, plan);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { constants, gunzipSync } from 'node:zlib';
+import { constants } from 'node:zlib';
 import { decodeBuffer, decodeDocument, isGzip, RECORDS_OPENING, salvageRecords, type DecodedBatch, type InputLocation } from '@jackwatch/core/decode';
 import type { InterestFilter } from './interest-filter.ts';
 import { decodeSelected } from './decode-selected.ts';
-import { inflateOnce, type WholeInflater } from './inflate-whole.ts';
+import { inflateAtMost, type WholeInflater } from './inflate-whole.ts';
 import { containsAny } from './select-records.ts';
 
 /** A decoded file, and what was left out of it. */
@@ -32,7 +32,9 @@ export interface WholeFileSelection {
  * Decodes a whole file held in memory: gunzips it in one call when gzipped
  * (the fastest way), and otherwise decodes it like `decodeBuffer` — except
  * that a truncated or damaged `{"Records":[…]}` document keeps its complete
- * records (core's `decodeBuffer` keeps none). Never throws.
+ * records (core's `decodeBuffer` keeps none). Never throws; returns
+ * `undefined` for a gzip file it cannot decode whole without losing records
+ * or going past its memory bound (see below).
  *
  * With a `filter`, only events the detectors can match are returned, plus
  * each account and region's newest other event (so the watermark advances
@@ -45,19 +47,26 @@ export interface WholeFileSelection {
  * A record larger than `selection.maxRecordSize` is rejected with its index,
  * its size and the limit, unparsed; every other record is still decoded.
  *
- * A reader decoding many files passes its own `inflater`, which reuses one
- * output buffer (nothing returned refers to it).
+ * Gzipped bytes are inflated by `inflater` (a reader decoding many files
+ * keeps one, which reuses its output buffer; nothing returned refers to it),
+ * never past its `maxInflatedSize`. A file that inflates further — a
+ * decompression bomb, or just a file whose trailer understates its size —
+ * is not decoded here, and neither is a damaged gzip stream (one that is
+ * not merely cut short): `undefined` comes back, and the caller streams the
+ * file, in bounded memory, reading every record (before the damage).
  */
-export function decodeWholeFile(bytes: Buffer, where: InputLocation, selection: WholeFileSelection, inflater?: WholeInflater): WholeFileResult {
+export function decodeWholeFile(bytes: Buffer, where: InputLocation, selection: WholeFileSelection, inflater: WholeInflater): WholeFileResult | undefined {
   const { filter, maxRecordSize } = selection;
   const prefilter = selection.prefilter ? filter : undefined;
-  let inflated: Buffer;
+  let inflated: Buffer | undefined;
   try {
-    inflated = !isGzip(bytes) ? bytes : inflater === undefined ? inflateOnce(bytes) : inflater.inflate(bytes);
+    inflated = isGzip(bytes) ? inflater.inflate(bytes) : bytes;
   } catch (error) {
-    const batch = decodeCutGzip(bytes, where, error as Error, maxRecordSize);
+    const batch = decodeCutGzip(bytes, where, error as Error, maxRecordSize, inflater.maxInflatedSize);
+    if (batch === undefined) return undefined;
     return { batch: prefilter ? keepMatching(batch, prefilter) : batch, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
   }
+  if (inflated === undefined) return undefined;
   if (isBlank(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0, blank: true };
   if (prefilter !== undefined) {
     if (!containsAny(inflated, prefilter.needleBytes) && isWholeDocument(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 };
@@ -82,14 +91,19 @@ export function keepMatching(batch: DecodedBatch, filter: InterestFilter): Decod
   return { events: batch.events.filter((e) => filter.matches(e.source, e.action)), rejections: batch.rejections };
 }
 
-function decodeCutGzip(bytes: Buffer, where: InputLocation, cause: Error, maxRecordSize: number): DecodedBatch {
-  let partial: string;
+// What a gzip file cut short still holds. `undefined` (stream it) when that is past `maxInflatedSize`, or when the
+// stream is damaged rather than cut — a bad header, bad data, a trailer that does not match: zlib then gives up
+// everything it inflated in one call, while the streaming readers keep every record before the damage.
+function decodeCutGzip(bytes: Buffer, where: InputLocation, cause: Error, maxRecordSize: number, maxInflatedSize: number): DecodedBatch | undefined {
+  let inflated: Buffer | undefined;
   try {
-    partial = gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+    inflated = inflateAtMost(bytes, maxInflatedSize, constants.Z_SYNC_FLUSH);
   } catch {
-    return decodeBuffer(bytes, where, { maxRecordSize }); // not inflatable at all: core reports it
+    return undefined;
   }
-  if (!RECORDS_OPENING.test(partial)) return decodeBuffer(bytes, where, { maxRecordSize }); // NDJSON: core keeps the complete lines
+  if (inflated === undefined) return undefined;
+  const partial = inflated.toString('utf8');
+  if (!RECORDS_OPENING.test(partial)) return decodeBuffer(bytes, where, { maxRecordSize, maxInflatedSize }); // NDJSON: core keeps the complete lines
   const batch = salvageRecords(partial, where, `gzip stream ends early after ${partial.length} bytes: ${cause.message}`, { maxRecordSize });
   if (!batch.rejections.some((r) => r.reason === 'truncated' && r.origin.index === -1)) {
     // Every record arrived but the gzip trailer did not: still a damaged file.

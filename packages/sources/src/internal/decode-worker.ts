@@ -13,7 +13,7 @@ const settings = {
   maxRecordSize: data.maxRecordSize,
   prefilter: data.prefilter,
   filter: compileInterest(data.interest as Interest),
-  inflater: new WholeInflater(),
+  inflater: new WholeInflater(data.maxWholeFileSize),
   scratch: { buffer: Buffer.alloc(0) },
 };
 parentPort!.on('message', (request: DecodeRequest) => {

@@ -1,7 +1,6 @@
-import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { isGzip } from '@jackwatch/core';
 import type { ByteSource } from '../file/byte-source.ts';
+import { gunzipChunks } from '../internal/gunzip-chunks.ts';
 
 // Default 16 KiB gunzip chunks run at a third of the speed.
 const CHUNK_SIZE = 256 * 1024;
@@ -37,7 +36,6 @@ export class BodyByteSource implements ByteSource {
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
     const body = this.#body[Symbol.asyncIterator]();
-    let inflated: Readable | undefined;
     try {
       const head = await this.#head(body);
       if (head.length === 0) return;
@@ -46,12 +44,10 @@ export class BodyByteSource implements ByteSource {
         yield* raw;
         return;
       }
-      inflated = pipeline(Readable.from(raw), createGunzip({ chunkSize: CHUNK_SIZE }), () => {});
-      for await (const chunk of inflated) yield chunk as Buffer;
+      yield* gunzipChunks(raw, CHUNK_SIZE);
     } catch (error) {
       this.#error = error;
     } finally {
-      inflated?.destroy();
       await body.return?.();
     }
   }

@@ -16,16 +16,20 @@ export interface DecodedObject extends DecodedBatch {
  * Decodes one whole S3 object as the file source decodes a whole file
  * (`decodeWholeFile`): gunzipped in one call into `inflater`'s reused
  * buffer, then any CloudTrail shape core accepts; a truncated or damaged
- * `{"Records":[…]}` keeps its complete records and reports the damage. With
+ * `{"Records":[…]}` keeps its complete records and reports the damage. It
+ * returns `undefined` when the object inflates past `inflater`'s
+ * `maxInflatedSize` (inflating stops there) or its gzip data is damaged:
+ * stream it instead (see `decodeWholeFile`). With
  * a `selection.filter`, only the events a detector can match come back (plus,
  * without the prefilter, each account and region's newest other event); with
  * `selection.prefilter`, what cannot match is not even parsed. An object
  * that is empty, or blank once decompressed, is rejected as unreadable: it
  * cannot be a CloudTrail delivery file. Never throws.
  */
-export function decodeObject(bytes: Uint8Array, where: InputLocation, selection: WholeFileSelection, inflater?: WholeInflater): DecodedObject {
+export function decodeObject(bytes: Uint8Array, where: InputLocation, selection: WholeFileSelection, inflater: WholeInflater): DecodedObject | undefined {
   if (bytes.length === 0) return unreadable('empty object (0 bytes): not a CloudTrail delivery file', where);
   const result = decodeWholeFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), where, selection, inflater);
+  if (result === undefined) return undefined;
   if (result.blank === true) return unreadable('object holds no data after decompression', where);
   const { events, rejections } = result.batch;
   return { events, rejections, skipped: result.prefiltered, skippedRecords: result.skippedRecords, unmatchedRecords: result.unmatchedRecords };

@@ -48,16 +48,19 @@ export interface ObjectReaderOptions {
  *
  * An object up to {@link MAX_WHOLE_OBJECT_SIZE} once decompressed is
  * downloaded and decoded whole; a larger one is decoded as it downloads (a
- * gzipped one that its trailer says inflates beyond that, from its
- * compressed bytes), so its size never has to fit in memory. A download that
- * breaks is retried from the start.
+ * gzipped one that its trailer says inflates beyond that, or that inflates
+ * beyond that whatever its trailer says — inflating whole stops at the
+ * limit — or whose gzip data is damaged, from its compressed bytes), so its
+ * bytes never have to fit in memory: a decompression bomb costs time linear
+ * in what it inflates to. Its events are still gathered into one batch. A
+ * download that breaks is retried from the start.
  */
 export class ObjectReader {
   readonly #s3: S3Client;
   readonly #context: ComponentContext;
   readonly #options: ObjectReaderOptions;
   // Decoding is synchronous, so reads in flight never share it.
-  readonly #inflater = new WholeInflater();
+  readonly #inflater = new WholeInflater(MAX_WHOLE_OBJECT_SIZE);
 
   constructor(s3: S3Client, context: ComponentContext, options: ObjectReaderOptions) {
     this.#s3 = s3;
@@ -104,8 +107,9 @@ export class ObjectReader {
         const size = response.ContentLength ?? ref.size;
         if (body === undefined || (size !== undefined && size <= MAX_WHOLE_OBJECT_SIZE)) {
           const bytes = body === undefined ? new Uint8Array() : await body.transformToByteArray();
-          if (!isGzip(bytes) || announcedInflatedSize(bytes) <= MAX_WHOLE_OBJECT_SIZE) return { ...decodeObject(bytes, where, selection, this.#inflater), bytes: bytes.length };
-          return { ...(await decodeObjectStream([bytes], where, selection)), bytes: bytes.length };
+          const whole = !isGzip(bytes) || announcedInflatedSize(bytes) <= MAX_WHOLE_OBJECT_SIZE ? decodeObject(bytes, where, selection, this.#inflater) : undefined;
+          // Too large once inflated (as the trailer says, or as inflating it found), or damaged: streamed from the downloaded bytes.
+          return { ...(whole ?? (await decodeObjectStream([bytes], where, selection))), bytes: bytes.length };
         }
         return decodeObjectStream(body, where, selection);
       },

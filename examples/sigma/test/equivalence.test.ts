@@ -11,11 +11,15 @@ import { bedrockStream } from './bedrock-stream.ts';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RULES = join(HERE, '..', 'rules');
 const QUICKSTART_LOGS = join(HERE, '..', '..', 'quickstart', 'logs');
+// The four seed rules (A, B high, B medium, C) that examples/sigma writes as Sigma; the pack's others have no Sigma form here.
+const SEED_RULES = bedrockDetectors.filter((factory) =>
+  ['aws-bedrock-enum-then-invoke-long-term-key', 'aws-bedrock-logging-deletion', 'aws-bedrock-logging-deletion-non-admin', 'aws-bedrock-list-models-failures'].includes(factory.type),
+);
 const LATENESS = 15 * 60_000;
 
 /** The four shipped TypeScript detectors, default options, as one bundle. */
 function typescriptRules(): Detector {
-  const members = bedrockDetectors.map((factory) => ({ id: factory.type, detector: factory.create(factory.configSchema.parse({}), testContext(factory.type)) }));
+  const members = SEED_RULES.map((factory) => ({ id: factory.type, detector: factory.create(factory.configSchema.parse({}), testContext(factory.type)) }));
   return detectorBundle({ ...members[0]!.detector.meta, id: 'bedrock' }, members);
 }
 
@@ -49,7 +53,7 @@ describe('the Bedrock rules written as Sigma give the findings of the TypeScript
     const events = bedrockStream('sigma-equivalence');
     const sorted = comparable(runDetector(typescriptRules(), events).findings);
     // The stream exercises every rule.
-    for (const rule of bedrockDetectors) expect(sorted.some((line) => line.split(' ')[1] === rule.type), rule.type).toBe(true);
+    for (const rule of SEED_RULES) expect(sorted.some((line) => line.split(' ')[1] === rule.type), rule.type).toBe(true);
     expect(comparable(runDetector(sigmaRules(), events).findings)).toEqual(sorted);
     for (let seed = 1; seed <= 5; seed++) {
       const options = { order: 'shuffled' as const, seed, allowedLateness: LATENESS, batchSize: 50 };

@@ -13,7 +13,7 @@ const THRESHOLD = 4;
 const INVOCATIONS = new Set(['invokemodel', 'invokemodelwithresponsestream', 'converse', 'conversestream']);
 const modelOf = (e: TrailEvent) => e.raw.requestParameters?.['modelId'] as string | undefined;
 
-const create = () => invocationBurstFactory.create(invocationBurstConfigSchema.parse({ window: WINDOW, threshold: THRESHOLD }), testContext(ID));
+const create = () => invocationBurstFactory.create(invocationBurstConfigSchema.parse({ window: `${WINDOW}ms`, threshold: THRESHOLD }), testContext(ID));
 
 /** The rule as its README states it, read literally on the time-sorted events. */
 const reference = (events: readonly TrailEvent[]) =>

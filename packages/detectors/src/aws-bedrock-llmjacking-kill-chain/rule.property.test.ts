@@ -34,7 +34,7 @@ function stage(e: TrailEvent): string | undefined {
   return STAGES[action];
 }
 
-const create = () => killChainFactory.create(killChainConfigSchema.parse({ window: WINDOW }), testContext(ID));
+const create = () => killChainFactory.create(killChainConfigSchema.parse({ window: `${WINDOW}ms` }), testContext(ID));
 const reference = (events: readonly TrailEvent[]) =>
   referenceDistinct(events, { counts: (e) => e.source === 'bedrock.amazonaws.com' && e.accessKeyId !== undefined, group: (e) => e.accessKeyId!, value: stage, atLeast: 3, window: WINDOW });
 

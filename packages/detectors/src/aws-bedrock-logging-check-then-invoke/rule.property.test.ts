@@ -10,7 +10,7 @@ const ID = 'aws-bedrock-logging-check-then-invoke';
 const MAX_SPAN = 20 * 60_000;
 const INVOCATIONS = new Set(['invokemodel', 'invokemodelwithresponsestream', 'converse', 'conversestream']);
 
-const create = () => loggingCheckFactory.create(loggingCheckConfigSchema.parse({ maxSpan: MAX_SPAN }), testContext(ID));
+const create = () => loggingCheckFactory.create(loggingCheckConfigSchema.parse({ maxSpan: `${MAX_SPAN}ms` }), testContext(ID));
 
 /** The rule as its README states it, by brute force over every pair. */
 function expectedIds(events: readonly TrailEvent[]): string[] {

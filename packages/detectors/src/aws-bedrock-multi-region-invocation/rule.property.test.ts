@@ -11,7 +11,7 @@ const ID = 'aws-bedrock-multi-region-invocation';
 const WINDOW = 10 * 60_000;
 const INVOCATIONS = new Set(['invokemodel', 'invokemodelwithresponsestream', 'converse', 'conversestream']);
 
-const create = () => multiRegionFactory.create(multiRegionConfigSchema.parse({ window: WINDOW }), testContext(ID));
+const create = () => multiRegionFactory.create(multiRegionConfigSchema.parse({ window: `${WINDOW}ms` }), testContext(ID));
 
 /** The rule as its README states it, read literally on the time-sorted events. */
 const reference = (events: readonly TrailEvent[]) =>

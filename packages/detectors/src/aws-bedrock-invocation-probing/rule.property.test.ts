@@ -1,9 +1,9 @@
-import { findingId, type TrailEvent } from '@jackwatch/core';
-import { runDetector, testContext } from '@jackwatch/core/testing';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { arrivalWithin, callsArbitrary, toEvents } from '../testdata/arbitrary-stream.ts';
+import type { TrailEvent } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
+import { describe, it } from 'vitest';
+import { callsArbitrary } from '../testdata/arbitrary-stream.ts';
 import { referenceDistinct } from '../testdata/reference-windows.ts';
+import { assertWindowedRule } from '../testdata/windowed-property.ts';
 import { invocationProbingConfigSchema } from './config.ts';
 import { invocationProbingFactory } from './factory.ts';
 
@@ -35,25 +35,6 @@ const calls = callsArbitrary({
 
 describe(`${ID} (property)`, () => {
   it('equals the time-sorted semantics on sorted input and never misses a firing key under disorder within the lateness', () => {
-    fc.assert(
-      fc.property(
-        calls,
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 70 }),
-        fc.integer({ min: 0, max: 20 * 60 }),
-        fc.integer({ min: 1, max: 16 }),
-        (specs, delays, latenessSeconds, batchSize) => {
-          const events = toEvents('pr-property', specs);
-          const lateness = latenessSeconds * 1000;
-          const expected = reference(events);
-          expect(runDetector(create(), events).ids).toEqual(expected.anchors.map((anchor) => findingId(ID, anchor)));
-          const disordered = runDetector(create(), events, { order: arrivalWithin(events, delays, lateness), allowedLateness: lateness, batchSize });
-          expect(disordered.lateEvents).toBe(0);
-          const fired = new Set(disordered.findings.map((f) => f.group['accessKeyId']));
-          for (const key of expected.groups) expect(fired).toContain(key);
-          expect(disordered.stateSizeAfter).toBe(0);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    assertWindowedRule({ id: ID, create, reference, calls, seed: 'pr-property', maxDelays: 70, maxLatenessSeconds: 20 * 60 });
   });
 });

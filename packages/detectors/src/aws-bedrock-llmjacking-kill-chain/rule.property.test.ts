@@ -1,4 +1,4 @@
-import { findingId, type Detector, type TrailEvent } from '@jackwatch/core';
+import { type Detector, type TrailEvent } from '@jackwatch/core';
 import { runDetector, testContext } from '@jackwatch/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { modelAccessConfigSchema } from '../aws-bedrock-model-access-long-term-k
 import { modelAccessFactory } from '../aws-bedrock-model-access-long-term-key/factory.ts';
 import { arrivalWithin, callsArbitrary, toEvents } from '../testdata/arbitrary-stream.ts';
 import { referenceDistinct } from '../testdata/reference-windows.ts';
+import { assertWindowedRule } from '../testdata/windowed-property.ts';
 import { killChainConfigSchema } from './config.ts';
 import { killChainFactory } from './factory.ts';
 
@@ -48,26 +49,7 @@ const calls = callsArbitrary({
 
 describe(`${ID} (property)`, () => {
   it('equals the time-sorted semantics on sorted input and never misses a firing key under disorder within the lateness', () => {
-    fc.assert(
-      fc.property(
-        calls,
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }),
-        fc.integer({ min: 0, max: 30 * 60 }),
-        fc.integer({ min: 1, max: 16 }),
-        (specs, delays, latenessSeconds, batchSize) => {
-          const events = toEvents('kc-property', specs);
-          const lateness = latenessSeconds * 1000;
-          const expected = reference(events);
-          expect(runDetector(create(), events).ids).toEqual(expected.anchors.map((anchor) => findingId(ID, anchor)));
-          const disordered = runDetector(create(), events, { order: arrivalWithin(events, delays, lateness), allowedLateness: lateness, batchSize });
-          expect(disordered.lateEvents).toBe(0);
-          const fired = new Set(disordered.findings.map((f) => f.group['accessKeyId']));
-          for (const key of expected.groups) expect(fired).toContain(key);
-          expect(disordered.stateSizeAfter).toBe(0);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    assertWindowedRule({ id: ID, create, reference, calls, seed: 'kc-property', maxDelays: 60, maxLatenessSeconds: 30 * 60 });
   });
 
   it('links only findings that the linked rules really make on the same events, in any arrival order', () => {

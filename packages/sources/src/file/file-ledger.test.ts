@@ -1,4 +1,4 @@
-import { MemoryCheckpointStore, type CheckpointValue } from '@jackwatch/core';
+import { MemoryCheckpointStore, type CheckpointValue, type Clock } from '@jackwatch/core';
 import { describe, expect, it } from 'vitest';
 import { FileLedger } from './file-ledger.ts';
 
@@ -13,6 +13,41 @@ class CountingStore extends MemoryCheckpointStore {
     await super.set(key, value);
   }
 }
+
+/** A clock that only moves when told, and whose sleeps wait until they are aborted (or released). */
+class SteppedClock implements Clock {
+  time = 0;
+  readonly sleeps: number[] = [];
+  #release: (() => void) | undefined;
+  now(): number {
+    return this.time;
+  }
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.sleeps.push(ms);
+    return new Promise((resolve, reject) => {
+      this.#release = resolve;
+      signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+    });
+  }
+  release(): void {
+    this.#release?.();
+  }
+}
+
+/** A store whose writes take `writeMs` of `clock` time. */
+class SlowStore extends MemoryCheckpointStore {
+  writes = 0;
+  constructor(readonly clock: SteppedClock, readonly writeMs: number) {
+    super();
+  }
+  override async set(key: string, value: CheckpointValue): Promise<void> {
+    this.writes++;
+    this.clock.time += this.writeMs;
+    await super.set(key, value);
+  }
+}
+
+const settled = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const at = (next: number) => ({ size: 10, mtimeMs: 1, done: next === 3, next });
 
@@ -67,5 +102,35 @@ describe('FileLedger', () => {
     ledger.record('/b.json', at(3));
     await ledger.flush();
     expect(Object.keys((await store.get('files')) as object)).toEqual(['/a.json', '/b.json']);
+  });
+
+  it('paces writes by what the last one cost, so a large checkpoint is not rewritten at every commit, and flush cuts the pause', async () => {
+    const clock = new SteppedClock();
+    const store = new SlowStore(clock, 10);
+    const ledger = await FileLedger.load(store, (error) => {
+      throw error;
+    }, clock);
+    ledger.record('/logs/a.json', at(3));
+    await settled();
+    expect(store.writes).toBe(1);
+
+    ledger.record('/logs/b.json', at(3));
+    ledger.record('/logs/c.json', at(3));
+    await settled();
+    expect(store.writes).toBe(1); // waiting: the last write took 10 ms, so the next one waits nine times that
+    expect(clock.sleeps).toEqual([90]);
+
+    clock.time += 90;
+    clock.release();
+    await settled();
+    expect(store.writes).toBe(2);
+    expect(Object.keys((await store.get('files')) as object)).toEqual(['/logs/a.json', '/logs/b.json', '/logs/c.json']);
+
+    ledger.record('/logs/d.json', at(3));
+    await settled();
+    expect(store.writes).toBe(2);
+    await ledger.flush(); // shutdown does not wait out the pause
+    expect(store.writes).toBe(3);
+    expect(Object.keys((await store.get('files')) as object)).toContain('/logs/d.json');
   });
 });

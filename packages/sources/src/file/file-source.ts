@@ -68,7 +68,7 @@ export class FileSource implements Source {
   async start(): Promise<void> {
     this.#roots ??= await resolvePathRoots(this.#config.paths, this.#context.baseDir, this.#context.id);
     if (this.#ledger === undefined) {
-      this.#ledger = await FileLedger.load(this.#context.checkpoints, (error) => this.#context.errors.error(this.#context.id, error, { stage: 'checkpoint' }));
+      this.#ledger = await FileLedger.load(this.#context.checkpoints, (error) => this.#context.errors.error(this.#context.id, error, { stage: 'checkpoint' }), this.#context.clock);
       for (const [path, position] of this.#ledger.positions) this.#seen.set(path, position);
     }
     await this.#decodePool()?.ready(); // workers take a few hundred ms to load their code: here, not while reading

@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { FileByteStream } from './file-byte-stream.ts';
 import type { FileChunk, ReadPlan } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
+import { plannedInflatedSize } from './gzip-trailer.ts';
 import { readLargeDocument } from './large-document-reader.ts';
 import { readLineStream } from './line-stream-reader.ts';
 import { errorMessage } from './read-error-reason.ts';
@@ -62,11 +63,10 @@ async function startsWithGzipMagic(handle: FileHandle): Promise<boolean> {
 
 // The gzip trailer holds the inflated size modulo 2^32 (of the last member):
 // a 8 MB .json.gz may hold 150 MB of JSON, which must be streamed. A trailer
-// smaller than the file itself is not a plausible size, so the file is streamed.
+// well below the file's own size is not plausible, so the file is streamed.
 async function gzipInflatedSize(handle: FileHandle, size: number): Promise<number> {
   if (size < 18) return 0;
   const trailer = Buffer.alloc(4);
   await handle.read(trailer, 0, 4, size - 4);
-  const inflated = trailer.readUInt32LE(0);
-  return inflated < size ? Number.POSITIVE_INFINITY : inflated;
+  return plannedInflatedSize(trailer.readUInt32LE(0), size);
 }

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileStamp } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
+import { plannedInflatedSize } from './gzip-trailer.ts';
 import { errorMessage } from './read-error-reason.ts';
 
 /** A file read whole into memory, or why it is not: too large or appendable (stream it), or unreadable. */
@@ -48,6 +49,5 @@ function classify(path: string, bytes: Buffer, stamp: FileStamp, maxWholeFileSiz
 // As read-input-file.ts: the trailer's size, or infinity when it cannot be the real one.
 function inflatedSize(bytes: Buffer): number {
   if (bytes.length < 18) return 0;
-  const inflated = bytes.readUInt32LE(bytes.length - 4);
-  return inflated < bytes.length ? Number.POSITIVE_INFINITY : inflated;
+  return plannedInflatedSize(bytes.readUInt32LE(bytes.length - 4), bytes.length);
 }

@@ -30,7 +30,7 @@ export type { CloudWatchLogsSourceConfig } from './cloudwatch-logs/index.ts';
 
 // --- s3 source ---
 export { s3SourceFactory, S3Source, s3SourceConfigSchema, parseNotification } from './s3/index.ts';
-export type { S3SourceConfig, Notification, ObjectRef } from './s3/index.ts';
+export type { S3PollConfig, S3SourceConfig, S3SqsConfig, Notification, ObjectRef } from './s3/index.ts';
 
 // --- AWS wiring shared by s3 and cloudwatch-logs ---
 export { AwsRequestError } from './aws/index.ts';

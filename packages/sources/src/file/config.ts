@@ -1,5 +1,6 @@
 import { durationSchema, sizeSchema } from '@jackwatch/core';
 import { z } from 'zod';
+import { workersSchema } from '../internal/workers-option.ts';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './file-kind.ts';
 import { treePatternProblem } from './tree-pattern.ts';
 
@@ -40,7 +41,7 @@ export const fileSourceConfigSchema = z
     /** Skip records that cannot contain an event source the detectors select, before parsing them. */
     prefilter: z.boolean().default(true),
     /** Decode whole files in this many worker threads (`auto`: one per core, none on a single core); 0 decodes on the main thread. */
-    workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)], { error: 'workers must be "auto" or a number of threads from 0 to 64' }).default(0),
+    workers: workersSchema,
   })
   .superRefine((config, ctx) => {
     if (config.pollInterval < 10) {

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
-import { DecodePool, resolveWorkerCount } from '../internal/decode-pool.ts';
+import { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
 import { compileInterest, type InterestFilter } from '../internal/interest-filter.ts';
 import type { FileSourceConfig } from './config.ts';
 import type { DecodedFile } from './decode-file-at.ts';
@@ -44,8 +44,7 @@ export class FileSource implements Source {
   readonly #inflater: WholeInflater;
   /** Whole files are read into this buffer, reused: decoding copies what it keeps. */
   readonly #readBuffer = { buffer: Buffer.alloc(0) };
-  #pool: DecodePool | undefined;
-  #poolFailed = false;
+  readonly #pool: OptionalDecodePool;
   readonly #stopped = new AbortController();
   readonly #seen = new Map<string, FilePosition>();
   readonly #failed = new Map<string, string>();
@@ -62,6 +61,13 @@ export class FileSource implements Source {
     this.#filter = config.prefilter ? this.#interest : undefined;
     this.#skips = new SkipReporter(context);
     this.#inflater = new WholeInflater(config.maxWholeFileSize);
+    this.#pool = new OptionalDecodePool(config.workers, {
+      source: context.id,
+      maxWholeFileSize: config.maxWholeFileSize,
+      maxRecordSize: config.maxRecordSize,
+      prefilter: this.#filter !== undefined,
+      interest: context.interest,
+    }, context.logger);
   }
 
   /** Checks every entry of `paths` (a missing one is an error naming it), loads the checkpoint, and boots the decode workers. */
@@ -71,7 +77,7 @@ export class FileSource implements Source {
       this.#ledger = await FileLedger.load(this.#context.checkpoints, (error) => this.#context.errors.error(this.#context.id, error, { stage: 'checkpoint' }), this.#context.clock);
       for (const [path, position] of this.#ledger.positions) this.#seen.set(path, position);
     }
-    await this.#decodePool()?.ready(); // workers take a few hundred ms to load their code: here, not while reading
+    await this.#pool.get()?.ready(); // workers take a few hundred ms to load their code: here, not while reading
     this.#context.logger.info('file source ready', { roots: this.#roots.length, follow: this.#config.follow, checkpointed: this.#seen.size });
   }
 
@@ -95,7 +101,7 @@ export class FileSource implements Source {
   shutdown(): Promise<void> {
     this.#shutdown ??= (async () => {
       this.#stopped.abort();
-      await this.#pool?.close();
+      await this.#pool.close();
       await this.#ledger?.flush();
     })();
     return this.#shutdown;
@@ -129,7 +135,7 @@ export class FileSource implements Source {
   // synchronously: decoding a file blocks this thread longer than reading it from the page cache does, while an
   // asynchronous read needs four event-loop turns that a busy decoder does not give it (0.69 of the floor instead of 0.89).
   async *#readAll(planned: readonly PlannedRead[], stop: AbortSignal): AsyncGenerator<SourceBatch> {
-    const pool = this.#decodePool();
+    const pool = this.#pool.get();
     if (pool === undefined) {
       for (const file of planned) {
         if (stop.aborted) return;
@@ -154,25 +160,6 @@ export class FileSource implements Source {
     } finally {
       for (const { decoded } of ahead) decoded?.catch(() => undefined);
     }
-  }
-
-  // Started on first read; a pool that cannot start leaves the decoding to this thread.
-  #decodePool(): DecodePool | undefined {
-    const size = resolveWorkerCount(this.#config.workers);
-    if (size === 0 || this.#poolFailed) return undefined;
-    try {
-      this.#pool ??= new DecodePool(size, {
-        source: this.#context.id,
-        maxWholeFileSize: this.#config.maxWholeFileSize,
-        maxRecordSize: this.#config.maxRecordSize,
-        prefilter: this.#filter !== undefined,
-        interest: this.#context.interest,
-      });
-    } catch (error) {
-      this.#poolFailed = true;
-      this.#context.logger.warn('decode workers could not start; decoding on the main thread', { error: errorMessage(error) });
-    }
-    return this.#pool;
   }
 
   async *#readFile(file: PlannedRead, stop: AbortSignal, prepared: DecodedFile | WholeBytes | undefined): AsyncGenerator<SourceBatch> {

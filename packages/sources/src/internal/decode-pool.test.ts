@@ -57,4 +57,16 @@ describe('DecodePool', () => {
     expect(resolveWorkerCount(3, 1)).toBe(3);
     expect(resolveWorkerCount(0)).toBe(0);
   });
+
+  it('decodes the downloaded bytes of an S3 object in a worker, and gives back one it must stream', async () => {
+    pool = new DecodePool(1, { source: 's3/w', maxWholeFileSize: 1 << 20, maxRecordSize: 1 << 20, prefilter: true, interest });
+    const body = gzipSync(JSON.stringify({ Records: [trailRecord(0), bedrock(1, 'InvokeModel')] }));
+    const decoded = await pool.decodeObject(body, 's3://trail/a.json.gz');
+    expect(decoded).toMatchObject({ skipped: false, skippedRecords: 1, unmatchedRecords: 0, rejections: [] });
+    expect(decoded?.events.map((e) => [e.eventId, e.origin])).toEqual([['br-1', { source: 's3/w', location: 's3://trail/a.json.gz', index: 1 }]]);
+    expect(await pool.decodeObject(new Uint8Array(), 's3://trail/empty.json.gz')).toMatchObject({ rejections: [expect.objectContaining({ reason: 'unreadable' })] });
+    const bomb = gzipSync(Buffer.alloc(2 << 20, 0x20));
+    bomb.writeUInt32LE(100, bomb.length - 4); // a trailer that hides its size: the worker stops at the limit
+    expect(await pool.decodeObject(bomb, 's3://trail/bomb.json.gz')).toBeUndefined();
+  });
 });

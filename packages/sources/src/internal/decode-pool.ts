@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Interest } from '@jackwatch/core';
 import type { DecodedFile } from '../file/decode-file-at.ts';
+import type { DecodedObject } from '../s3/object-decoder.ts';
 
 /** What every worker of a pool is started with. */
 export interface DecodeWorkerData {
@@ -12,21 +13,24 @@ export interface DecodeWorkerData {
   readonly interest: Interest;
 }
 
-/** A file to decode. */
-export interface DecodeRequest {
-  readonly id: number;
-  readonly path: string;
-}
+/** A file to read and decode, or the downloaded bytes of an S3 object to decode. */
+export type DecodeRequest =
+  | { readonly id: number; readonly kind: 'file'; readonly path: string }
+  | { readonly id: number; readonly kind: 'object'; readonly bytes: Uint8Array; readonly location: string };
 
-/** A worker's answer to one {@link DecodeRequest}. */
-export interface DecodeResponse {
-  readonly id: number;
-  readonly file: DecodedFile;
+/** A worker's answer to one {@link DecodeRequest}: a decoded file, or a decoded object (`undefined`: stream it instead). */
+export type DecodeResponse =
+  | { readonly id: number; readonly kind: 'file'; readonly file: DecodedFile }
+  | { readonly id: number; readonly kind: 'object'; readonly object: DecodedObject | undefined };
+
+interface Pending {
+  resolve(response: DecodeResponse): void;
+  reject(error: Error): void;
 }
 
 interface Slot {
   readonly worker: Worker;
-  readonly pending: Map<number, { resolve: (file: DecodedFile) => void; reject: (error: Error) => void }>;
+  readonly pending: Map<number, Pending>;
   /** Settles once the worker has loaded its modules (or failed to). */
   readonly ready: Promise<void>;
   failed: Error | undefined;
@@ -48,14 +52,15 @@ export function resolveWorkerCount(setting: number | 'auto', cores = availablePa
 }
 
 /**
- * A pool of worker threads that read and decode whole files (read, gunzip,
- * prefilter, parse, normalize) and send back only the events the detectors
- * can match. Each worker takes at most two files at a time, on the one with
- * the fewest; the caller keeps file order. Workers are unreferenced, so an
- * idle pool never keeps the process alive.
+ * A pool of worker threads that decode whole files (read, gunzip,
+ * prefilter, parse, normalize) — files by path for the `file` source, the
+ * downloaded bytes of objects for the `s3` source — and send back only the
+ * events the detectors can match. Each request goes to the worker with the
+ * fewest pending; the caller keeps its own order. Workers are unreferenced,
+ * so an idle pool never keeps the process alive.
  *
- * A worker that dies rejects its files with the error; the caller reads them
- * on its own thread instead.
+ * A worker that dies rejects its requests with the error; the caller decodes
+ * them on its own thread instead.
  */
 export class DecodePool {
   readonly #slots: Slot[];
@@ -71,16 +76,34 @@ export class DecodePool {
     return this.#slots.length * 2;
   }
 
-  /** Decodes the file at `path` in a worker. */
-  decode(path: string): Promise<DecodedFile> {
+  /** Reads and decodes the file at `path` in a worker. */
+  async decode(path: string): Promise<DecodedFile> {
+    const response = await this.#send((id) => ({ id, kind: 'file', path }));
+    if (response.kind !== 'file') throw new Error('decode worker answered a file with an object');
+    return response.file;
+  }
+
+  /**
+   * Decodes the downloaded bytes of an S3 object (as `decodeObject` does) in
+   * a worker; `undefined` when it must be streamed instead (it inflates past
+   * `maxWholeFileSize`, or its gzip data is damaged). The bytes are copied to
+   * the worker; `location` names the object in events and rejections.
+   */
+  async decodeObject(bytes: Uint8Array, location: string): Promise<DecodedObject | undefined> {
+    const response = await this.#send((id) => ({ id, kind: 'object', bytes, location }));
+    if (response.kind !== 'object') throw new Error('decode worker answered an object with a file');
+    return response.object;
+  }
+
+  #send(request: (id: number) => DecodeRequest): Promise<DecodeResponse> {
     if (this.#closed) return Promise.reject(new Error('decode pool is closed'));
     const slot = this.#slots.reduce((best, s) => (s.failed === undefined && (best.failed !== undefined || s.pending.size < best.pending.size) ? s : best));
     if (slot.failed !== undefined) return Promise.reject(slot.failed);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      if (slot.pending.size === 0) slot.worker.ref(); // a pending file keeps the process alive; an idle pool does not
+      if (slot.pending.size === 0) slot.worker.ref(); // a pending request keeps the process alive; an idle pool does not
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, path } satisfies DecodeRequest);
+      slot.worker.postMessage(request(id));
     });
   }
 
@@ -93,7 +116,7 @@ export class DecodePool {
     return Promise.all(this.#slots.map((slot) => slot.ready)).then(() => undefined);
   }
 
-  /** Stops every worker; files still pending are rejected. Idempotent. */
+  /** Stops every worker; requests still pending are rejected. Idempotent. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -113,7 +136,7 @@ export class DecodePool {
       const waiting = slot.pending.get(response.id);
       slot.pending.delete(response.id);
       if (slot.pending.size === 0) worker.unref();
-      waiting?.resolve(response.file);
+      waiting?.resolve(response);
     });
     const fail = (error: Error): void => {
       booted();

@@ -6,7 +6,7 @@
  */
 export { s3SourceFactory } from './factory.ts';
 export { s3SourceConfigSchema } from './config.ts';
-export type { S3SourceConfig } from './config.ts';
+export type { S3PollConfig, S3SourceConfig, S3SqsConfig } from './config.ts';
 export { S3Source } from './s3-source.ts';
 export { parseNotification } from './parse-notification.ts';
 export type { Notification } from './parse-notification.ts';

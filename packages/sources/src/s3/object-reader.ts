@@ -5,7 +5,8 @@ import { AwsRequestError } from '../aws/aws-request-error.ts';
 import { componentRetries, retryAws } from '../aws/retry-aws.ts';
 import type { WholeFileSelection } from '../internal/decode-whole-file.ts';
 import { announcedInflatedSize, WholeInflater } from '../internal/inflate-whole.ts';
-import { decodeObject } from './object-decoder.ts';
+import type { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
+import { decodeObject, type DecodedObject } from './object-decoder.ts';
 import { decodeObjectStream, type StreamedObject } from './object-stream-decoder.ts';
 
 /** Objects up to this size (once decompressed) are downloaded and decoded whole, the fastest way; larger ones are streamed. */
@@ -35,6 +36,8 @@ export interface ObjectReaderOptions {
   readonly selection: WholeFileSelection;
   /** Rounds of retries after the SDK's own; `undefined` retries until aborted. */
   readonly maxRounds: number | undefined;
+  /** Decode workers (`workers`): whole objects are decoded there, not on the main thread. */
+  readonly workers?: OptionalDecodePool | undefined;
 }
 
 /**
@@ -54,6 +57,10 @@ export interface ObjectReaderOptions {
  * bytes never have to fit in memory: a decompression bomb costs time linear
  * in what it inflates to. Its events are still gathered into one batch. A
  * download that breaks is retried from the start.
+ *
+ * With `workers`, whole objects are decoded in the decode pool's threads
+ * (downloads and streamed objects stay here); an object a worker cannot
+ * take (the pool failed or closed) is decoded here instead.
  */
 export class ObjectReader {
   readonly #s3: S3Client;
@@ -107,7 +114,7 @@ export class ObjectReader {
         const size = response.ContentLength ?? ref.size;
         if (body === undefined || (size !== undefined && size <= MAX_WHOLE_OBJECT_SIZE)) {
           const bytes = body === undefined ? new Uint8Array() : await body.transformToByteArray();
-          const whole = !isGzip(bytes) || announcedInflatedSize(bytes) <= MAX_WHOLE_OBJECT_SIZE ? decodeObject(bytes, where, selection, this.#inflater) : undefined;
+          const whole = !isGzip(bytes) || announcedInflatedSize(bytes) <= MAX_WHOLE_OBJECT_SIZE ? await this.#decodeWhole(bytes, location) : undefined;
           // Too large once inflated (as the trailer says, or as inflating it found), or damaged: streamed from the downloaded bytes.
           return { ...(whole ?? (await decodeObjectStream([bytes], where, selection))), bytes: bytes.length };
         }
@@ -115,5 +122,19 @@ export class ObjectReader {
       },
       componentRetries(this.#context, signal, this.#options.maxRounds),
     );
+  }
+
+  // In a decode worker when there are some, else (or when the worker is gone) here.
+  async #decodeWhole(bytes: Uint8Array, location: string): Promise<DecodedObject | undefined> {
+    const where = { source: this.#context.id, location };
+    const pool = this.#options.workers?.get();
+    if (pool !== undefined && bytes.length > 0) {
+      try {
+        return await pool.decodeObject(bytes, location);
+      } catch (error) {
+        this.#context.logger.debug('decode worker failed; decoding the object on the main thread', { location, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return decodeObject(bytes, where, this.#options.selection, this.#inflater);
   }
 }

@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ComponentContext, SourceBatch } from '@jackwatch/core';
 import { componentRetries, type RetryOptions } from '../aws/retry-aws.ts';
-import type { S3SourceConfig } from './config.ts';
+import type { S3PollConfig } from './config.ts';
 import { discoverPartitions, isFullyConfigured } from './discover-partitions.ts';
 import { type ListedObject, byFileTime, listNewObjects } from './list-new-objects.ts';
 import { mapOrdered } from './map-ordered.ts';
@@ -24,14 +24,14 @@ const LISTED_KEYS_BUDGET = 100_000;
  * advance each partition's checkpoint; `once` ends after one pass.
  */
 export class PollReader {
-  readonly #config: S3SourceConfig & { bucket: string };
+  readonly #config: S3PollConfig;
   readonly #context: ComponentContext;
   readonly #s3: S3Client;
   readonly #objects: ObjectReader;
   readonly #checkpoint: PollCheckpoint;
   readonly #cursors = new Map<string, PartitionCursor>();
 
-  constructor(config: S3SourceConfig & { bucket: string }, context: ComponentContext, s3: S3Client, objects: ObjectReader) {
+  constructor(config: S3PollConfig, context: ComponentContext, s3: S3Client, objects: ObjectReader) {
     this.#config = config;
     this.#context = context;
     this.#s3 = s3;

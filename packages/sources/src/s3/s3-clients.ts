@@ -2,7 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Logger } from '@jackwatch/core';
 import { type AwsClientOverrides, awsClientConfig } from '../aws/aws-client-config.ts';
-import type { S3SourceConfig } from './config.ts';
+import type { S3SourceConfig, S3SqsConfig } from './config.ts';
 
 /** The S3 client of the source: adaptive retries, path-style when asked, sockets for `concurrency` downloads plus listings. */
 export function createS3Client(config: S3SourceConfig, logger: Logger, overrides: AwsClientOverrides): S3Client {
@@ -21,7 +21,7 @@ export function createS3Client(config: S3SourceConfig, logger: Logger, overrides
  * `sqsEndpoint` says otherwise, and takes the region from an AWS queue URL
  * (`https://sqs.<region>.amazonaws.com/…`) when `region` is not set.
  */
-export function createSqsClient(config: S3SourceConfig & { queueUrl: string }, logger: Logger, overrides: AwsClientOverrides): SQSClient {
+export function createSqsClient(config: S3SqsConfig, logger: Logger, overrides: AwsClientOverrides): SQSClient {
   const queue = new URL(config.queueUrl);
   const region = config.region ?? /^sqs\.([a-z0-9-]+)\.amazonaws\.com/.exec(queue.host)?.[1];
   return new SQSClient({

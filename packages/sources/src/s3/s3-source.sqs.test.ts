@@ -1,7 +1,7 @@
 import type { SourceBatch } from '@jackwatch/core';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3SourceConfig, s3SourceConfigSchema } from './config.ts';
+import { type S3SqsConfig, s3SourceConfigSchema } from './config.ts';
 import { S3Source } from './s3-source.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
 import { cloudTrailSnsBody, eventBridgeBody, s3EventBody, s3TestEventBody, snsWrappedBody } from './testdata/notifications.ts';
@@ -25,11 +25,10 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-function sqsSource(queueUrl: string, options: Partial<S3SourceConfig> = {}, context = recordingContext('s3/sqs')) {
-  const config = {
-    ...s3SourceConfigSchema.parse({ queueUrl, endpoint: emulator.endpoint, region: TEST_REGION, forcePathStyle: true, waitTime: '1s' }),
-    ...options,
-  };
+function sqsSource(queueUrl: string, options: Partial<S3SqsConfig> = {}, context = recordingContext('s3/sqs')) {
+  const parsed = s3SourceConfigSchema.parse({ queueUrl, endpoint: emulator.endpoint, region: TEST_REGION, forcePathStyle: true, waitTime: '1s' });
+  if (parsed.mode !== 'sqs') throw new Error('a config with queueUrl is in sqs mode');
+  const config: S3SqsConfig = { ...parsed, ...options };
   return { source: new S3Source(config, context, { credentials: TEST_CREDENTIALS }), context };
 }
 

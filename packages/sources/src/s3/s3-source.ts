@@ -4,9 +4,10 @@ import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
 import type { AwsClientOverrides } from '../aws/aws-client-config.ts';
 import { callAws } from '../aws/aws-request-error.ts';
 import { compileInterest } from '../internal/interest-filter.ts';
-import type { S3SourceConfig } from './config.ts';
+import { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
+import type { S3PollConfig, S3SourceConfig } from './config.ts';
 import { awsLogsRoot } from './discover-partitions.ts';
-import { ObjectReader } from './object-reader.ts';
+import { MAX_WHOLE_OBJECT_SIZE, ObjectReader } from './object-reader.ts';
 import { PollReader } from './poll-reader.ts';
 import { createS3Client, createSqsClient } from './s3-clients.ts';
 import { SqsReader } from './sqs-reader.ts';
@@ -14,9 +15,10 @@ import { SqsReader } from './sqs-reader.ts';
 /**
  * The `s3` source: CloudTrail delivery files from an S3 bucket, found by
  * polling the trail layout (poll mode) or announced by S3 event
- * notifications on an SQS queue (SQS mode, when `queueUrl` is set). One
+ * notifications on an SQS queue (`mode: sqs`). One
  * batch per object; its `ack` advances the poll checkpoint or deletes the
- * SQS message, so nothing is lost across restarts.
+ * SQS message, so nothing is lost across restarts. With `workers`, whole
+ * objects are decoded in worker threads.
  *
  * @example
  * ```ts
@@ -33,6 +35,7 @@ export class S3Source implements Source {
   readonly #sqs: SQSClient | undefined;
   readonly #sqsReader: SqsReader | undefined;
   readonly #pollReader: PollReader | undefined;
+  readonly #workers: OptionalDecodePool;
   #shutdown: Promise<void> | undefined;
 
   /** @param overrides credentials for embedders and tests; the agent uses the default chain. */
@@ -41,41 +44,48 @@ export class S3Source implements Source {
     this.#context = context;
     this.#s3 = createS3Client(config, context.logger, overrides);
     const selection = { filter: compileInterest(context.interest), prefilter: config.prefilter, maxRecordSize: config.maxRecordSize };
-    const objects = new ObjectReader(this.#s3, context, { selection, maxRounds: config.once ? 3 : undefined });
-    const { queueUrl, bucket } = config;
-    if (queueUrl !== undefined) {
-      this.#sqs = createSqsClient({ ...config, queueUrl }, context.logger, overrides);
-      this.#sqsReader = new SqsReader({ ...config, queueUrl }, context, this.#sqs, objects);
-    } else if (bucket !== undefined) {
-      this.#pollReader = new PollReader({ ...config, bucket }, context, this.#s3, objects);
+    this.#workers = new OptionalDecodePool(config.workers, {
+      source: context.id,
+      maxWholeFileSize: MAX_WHOLE_OBJECT_SIZE,
+      maxRecordSize: config.maxRecordSize,
+      prefilter: config.prefilter,
+      interest: context.interest,
+    }, context.logger);
+    const objects = new ObjectReader(this.#s3, context, { selection, maxRounds: config.once ? 3 : undefined, workers: this.#workers });
+    if (config.mode === 'sqs') {
+      this.#sqs = createSqsClient(config, context.logger, overrides);
+      this.#sqsReader = new SqsReader(config, context, this.#sqs, objects);
+    } else {
+      this.#pollReader = new PollReader(config, context, this.#s3, objects);
     }
   }
 
-  /** Checks access: `s3:ListBucket` on the bucket (poll mode) or `sqs:GetQueueAttributes` on the queue (SQS mode). */
+  /** Checks access — `s3:ListBucket` on the bucket (poll mode) or `sqs:GetQueueAttributes` on the queue (SQS mode) — and boots the decode workers. */
   async start(): Promise<void> {
-    if (this.#sqs && this.#config.queueUrl !== undefined) await this.#checkQueue(this.#sqs, this.#config.queueUrl);
-    else if (this.#config.bucket !== undefined) await this.#checkBucket(this.#config.bucket);
+    const config = this.#config;
+    if (config.mode === 'sqs') await this.#checkQueue(this.#sqs!, config.queueUrl);
+    else await this.#checkBucket(config);
+    await this.#workers.get()?.ready(); // workers take a few hundred ms to load their code: here, not while reading
   }
 
   /** One batch per object, in listing (poll) or arrival (SQS) order; ends with `once` or when `signal` aborts. */
   read(signal: AbortSignal): AsyncIterable<SourceBatch> {
-    const reader = this.#sqsReader ?? this.#pollReader;
-    if (!reader) throw new Error(`${this.#context.id}: neither bucket nor queueUrl is configured`);
-    return reader.read(signal);
+    return (this.#sqsReader ?? this.#pollReader!).read(signal);
   }
 
-  /** Stops extending held SQS messages and closes the clients. Idempotent, safe without `start`. */
+  /** Stops extending held SQS messages, stops the decode workers and closes the clients. Idempotent, safe without `start`. */
   shutdown(): Promise<void> {
     this.#shutdown ??= (async () => {
       await this.#sqsReader?.close();
+      await this.#workers.close();
       this.#s3.destroy();
       this.#sqs?.destroy();
     })();
     return this.#shutdown;
   }
 
-  async #checkBucket(bucket: string): Promise<void> {
-    const prefix = this.#config.layout === 'cloudtrail' ? awsLogsRoot(this.#config.prefix) : this.#config.prefix;
+  async #checkBucket({ bucket, layout, prefix: configured }: S3PollConfig): Promise<void> {
+    const prefix = layout === 'cloudtrail' ? awsLogsRoot(configured) : configured;
     await callAws({ permission: 's3:ListBucket', resource: `s3://${bucket}` }, () =>
       this.#s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1 })),
     );

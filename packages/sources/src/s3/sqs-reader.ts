@@ -1,7 +1,7 @@
 import { DeleteMessageCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { ComponentContext, SourceBatch } from '@jackwatch/core';
 import { componentRetries, retryAws, type RetryOptions } from '../aws/retry-aws.ts';
-import type { S3SourceConfig } from './config.ts';
+import type { S3SqsConfig } from './config.ts';
 import { mapOrdered } from './map-ordered.ts';
 import type { ObjectRef, ObjectReader } from './object-reader.ts';
 import { parseNotification } from './parse-notification.ts';
@@ -24,13 +24,13 @@ interface QueuedObject {
  * the others. With `once`, reading ends at the first empty receive.
  */
 export class SqsReader {
-  readonly #config: S3SourceConfig & { queueUrl: string };
+  readonly #config: S3SqsConfig;
   readonly #context: ComponentContext;
   readonly #sqs: SQSClient;
   readonly #objects: ObjectReader;
   readonly #keeper: VisibilityKeeper;
 
-  constructor(config: S3SourceConfig & { queueUrl: string }, context: ComponentContext, sqs: SQSClient, objects: ObjectReader) {
+  constructor(config: S3SqsConfig, context: ComponentContext, sqs: SQSClient, objects: ObjectReader) {
     this.#config = config;
     this.#context = context;
     this.#sqs = sqs;

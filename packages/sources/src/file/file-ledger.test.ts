@@ -37,8 +37,12 @@ class SteppedClock implements Clock {
 /** A store whose writes take `writeMs` of `clock` time. */
 class SlowStore extends MemoryCheckpointStore {
   writes = 0;
-  constructor(readonly clock: SteppedClock, readonly writeMs: number) {
+  readonly clock: SteppedClock;
+  readonly writeMs: number;
+  constructor(clock: SteppedClock, writeMs: number) {
     super();
+    this.clock = clock;
+    this.writeMs = writeMs;
   }
   override async set(key: string, value: CheckpointValue): Promise<void> {
     this.writes++;

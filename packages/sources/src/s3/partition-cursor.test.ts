@@ -51,4 +51,32 @@ describe('PartitionCursor', () => {
     }
     expect(cursor.position()).toEqual({ after: at(10, 30), recent: [at(10, 20)] });
   });
+
+  it('keeps the checkpoint exact over a dense window, acknowledged in any order, and holds only the window', () => {
+    const cursor = new PartitionCursor(partition, LATE);
+    // 20,000 keys in one hour: hundreds per minute, as a busy region writes them.
+    const keys = Array.from({ length: 20_000 }, (_, i) => `${at(10, Math.floor((i * 60) / 20_000))}-${String(i).padStart(5, '0')}`);
+    for (const key of keys) cursor.markRead(key);
+    expect(cursor.inFlight).toBe(20_000);
+    // Acked in pairs, the second of each pair first: the head moves every second ack.
+    for (let i = 0; i < keys.length; i += 2) {
+      expect(cursor.ack(keys[i + 1]!)).toBe(false);
+      expect(cursor.ack(keys[i]!)).toBe(true);
+    }
+    expect(cursor.ack(keys[0]!)).toBe(false); // already acknowledged
+    expect(cursor.inFlight).toBe(0);
+    const { after, recent } = cursor.position()!;
+    expect(after).toBe(keys.at(-1));
+    // Only the keys of the last lateDelivery (15 minutes) and its one-minute margin stay in the checkpoint.
+    const newest = Date.UTC(2026, 9, 1, 10, 59);
+    const inWindow = keys.filter((key) => Date.UTC(2026, 9, 1, 10, Number(/T10(\d\d)Z/.exec(key)![1])) >= newest - LATE - 60_000);
+    expect(recent).toEqual(inWindow.filter((key) => key !== after));
+  });
+
+  it('restored from a position whose recent keys are out of order, still forgets them once they leave the window', () => {
+    const cursor = new PartitionCursor(partition, LATE, { after: at(10, 10), recent: [at(10, 5), at(10, 0)] });
+    cursor.markRead(at(10, 40));
+    expect(cursor.ack(at(10, 40))).toBe(true);
+    expect(cursor.position()).toEqual({ after: at(10, 40), recent: [] });
+  });
 });

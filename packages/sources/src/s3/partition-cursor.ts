@@ -28,8 +28,13 @@ export class PartitionCursor {
   readonly partition: Partition;
   readonly #lateness: number;
   #listedMax: string | undefined;
+  /** Keys handed out in the overlap window, by file time, oldest first (see {@link prune}). */
   readonly #seen = new Map<string, number>();
-  readonly #inFlight: { key: string; acked: boolean }[] = [];
+  /** Keys handed out and not yet acknowledged, in hand-out order, from {@link #head}. */
+  #inFlight: InFlight[] = [];
+  #head = 0;
+  /** The not-yet-acknowledged entries of each key in flight (one, unless a key was handed out twice). */
+  readonly #pending = new Map<string, InFlight[]>();
   #ackedMax: string | undefined;
   readonly #ackedRecent = new Map<string, number>();
 
@@ -39,8 +44,9 @@ export class PartitionCursor {
     if (position) {
       this.#listedMax = position.after;
       this.#ackedMax = position.after;
-      for (const key of [position.after, ...position.recent]) {
-        const time = trailKeyTime(key) ?? 0;
+      // Oldest first, so pruning from the front finds the expired ones.
+      const keys = [...position.recent, position.after].map((key) => ({ key, time: trailKeyTime(key) ?? 0 })).sort((a, b) => a.time - b.time);
+      for (const { key, time } of keys) {
         this.#seen.set(key, time);
         this.#ackedRecent.set(key, time);
       }
@@ -68,7 +74,11 @@ export class PartitionCursor {
   /** Records that `key` was handed out for reading. */
   markRead(key: string): void {
     const time = trailKeyTime(key) ?? 0;
-    this.#inFlight.push({ key, acked: false });
+    const entry: InFlight = { key, acked: false };
+    this.#inFlight.push(entry);
+    const pending = this.#pending.get(key);
+    if (pending === undefined) this.#pending.set(key, [entry]);
+    else pending.push(entry);
     if (this.partition.timed) this.#seen.set(key, time);
     if (this.#listedMax === undefined || key > this.#listedMax) {
       this.#listedMax = key;
@@ -81,16 +91,22 @@ export class PartitionCursor {
    * checkpoint moved (the contiguous acknowledged head grew).
    */
   ack(key: string): boolean {
-    const entry = this.#inFlight.find((e) => e.key === key && !e.acked);
+    const pending = this.#pending.get(key);
+    const entry = pending?.shift();
     if (!entry) return false;
+    if (pending!.length === 0) this.#pending.delete(key);
     entry.acked = true;
     let moved = false;
-    while (this.#inFlight[0]?.acked) {
-      const head = this.#inFlight.shift()!;
+    while (this.#inFlight[this.#head]?.acked) {
+      const head = this.#inFlight[this.#head++]!;
       const time = trailKeyTime(head.key) ?? 0;
       if (this.partition.timed) this.#ackedRecent.set(head.key, time);
       if (this.#ackedMax === undefined || head.key > this.#ackedMax) this.#ackedMax = head.key;
       moved = true;
+    }
+    if (this.#head > 1024 && this.#head * 2 > this.#inFlight.length) {
+      this.#inFlight = this.#inFlight.slice(this.#head);
+      this.#head = 0;
     }
     if (moved && this.#ackedMax !== undefined) prune(this.#ackedRecent, (trailKeyTime(this.#ackedMax) ?? 0) - this.#lateness - MARGIN_MS);
     return moved;
@@ -105,10 +121,26 @@ export class PartitionCursor {
 
   /** Keys handed out and not yet acknowledged. */
   get inFlight(): number {
-    return this.#inFlight.length;
+    return this.#inFlight.length - this.#head;
   }
 }
 
+interface InFlight {
+  readonly key: string;
+  acked: boolean;
+}
+
+/**
+ * Drops the keys older than `before` from the front of `keys` (kept in the
+ * order they were added, which listings make oldest first), stopping at the
+ * first one still inside the window: constant time per key over a run, where
+ * scanning every key at every new one cost the square of a dense window. A
+ * late key added after newer ones stays until those expire too — a little
+ * longer than needed, never too short.
+ */
 function prune(keys: Map<string, number>, before: number): void {
-  for (const [key, time] of keys) if (time < before) keys.delete(key);
+  for (const [key, time] of keys) {
+    if (time >= before) return;
+    keys.delete(key);
+  }
 }

@@ -124,7 +124,7 @@ export class FileSource implements Source {
         this.#rejectUnreadable(path, error);
       },
       skip: (entry) => void skipped.push(entry),
-    });
+    }, stop);
     this.#skips.update(skipped, listing.complete);
     if (firstPass && unchanged > 0) this.#context.telemetry.add('source.files.skipped', unchanged, { source: this.#context.id });
     this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length, skipped: skipped.length, aliases: listing.aliases });

@@ -49,11 +49,13 @@ const STAT_CONCURRENCY = 32;
  * uncompressed NDJSON, which may be appended to), or cannot be read by this
  * process is skipped and told to `report.skip` — at every listing, until it
  * can be read.
+ *
+ * Stops stat'ing once `signal` aborts (a drain), returning what was planned.
  */
-export async function planReads(paths: readonly string[], state: ReadState, firstPass: boolean, report: PlanReports): Promise<ReadPlanning> {
+export async function planReads(paths: readonly string[], state: ReadState, firstPass: boolean, report: PlanReports, signal?: AbortSignal): Promise<ReadPlanning> {
   const reads = new Map<string, PlannedRead>();
   let unchanged = 0;
-  await eachLimited(paths, STAT_CONCURRENCY, async (path) => {
+  await eachLimited(paths, STAT_CONCURRENCY, signal, async (path) => {
     const known = state.seen.get(path);
     const appendable = isLineFileName(path);
     if (!firstPass && known?.done === true && !appendable) return;
@@ -85,10 +87,10 @@ export function stampKey(stamp: FileStamp): string {
   return `${stamp.size}:${stamp.mtimeMs}`;
 }
 
-async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+async function eachLimited<T>(items: readonly T[], limit: number, signal: AbortSignal | undefined, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!);
+    while (next < items.length && signal?.aborted !== true) await task(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -1,0 +1,26 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planReads } from './plan-reads.ts';
+import { tempDir } from './testdata/harness.ts';
+
+const noReports = { unreadable: () => undefined, skip: () => undefined };
+
+describe('planReads', () => {
+  it('plans every new file in delivery order, and none once the signal aborts (a drain does not wait for a stat of every file)', async () => {
+    const dir = await tempDir();
+    const paths = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const path = join(dir, `111122223333_CloudTrail_us-east-1_20261001T${String(2359 - i).padStart(4, '0')}Z_x.json`);
+        await writeFile(path, '{"Records":[]}');
+        return path;
+      }),
+    );
+    const state = { seen: new Map(), failed: new Map() };
+    const planned = await planReads(paths, state, true, noReports);
+    expect(planned.reads.map((read) => read.path)).toEqual([...paths].reverse());
+
+    const aborted = AbortSignal.abort();
+    expect((await planReads(paths, state, true, noReports, aborted)).reads).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@
 //   node --conditions=development backfill-bench.ts [files=400] [recordsPerFile=500] [concurrency=8]
 // Uploads generated delivery files, then runs each backfill in a fresh process
 // (so its peak RSS is the source's own) and prints objects/s, records/s,
-// compressed MB/s and peak RSS — without and with the prefilter — next to the
+// compressed MB/s and peak RSS — without and with the prefilter, on the main
+// thread and with `workers: auto` — next to the
 // emulator's bare GetObject rate and the in-memory gunzip + JSON.parse floor.
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { decodeBuffer } from '@jackwatch/core';
@@ -50,7 +51,7 @@ for (let round = 0; round < 3; round++) {
 }
 process.stdout.write(`floor, in memory, one thread: core decodeBuffer (gunzip + parse + normalize) ${Math.round(decodeFloor)} records/s\n`);
 
-for (const mode of ['bare', 'source', 'prefilter']) {
+for (const mode of ['bare', 'source', 'source-workers', 'prefilter', 'prefilter-workers']) {
   const output = execFileSync(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--conditions=development', here('./backfill-run.ts'), endpoint, mode, String(concurrency), String(records), String(compressed)], {
     encoding: 'utf8',
   });

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
 import { connect as connectTcp, isIP, type Socket } from 'node:net';
 import { dirname, parse } from 'node:path';
@@ -48,6 +48,7 @@ export function probeDeadLetterFile(file: string, options: ProbeOptions): Promis
     }
     let dir = dirname(file);
     while (!(await access(dir, constants.F_OK).then(() => true, () => false)) && dir !== parse(dir).root) dir = dirname(dir);
+    if (!(await stat(dir)).isDirectory()) throw new Error(`cannot be created: ${dir} is not a directory`);
     await access(dir, constants.W_OK | constants.X_OK).catch((error: Error) => {
       throw new Error(`cannot be created: ${dir} is not writable (${error.message})`);
     });

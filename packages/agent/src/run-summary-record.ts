@@ -72,7 +72,7 @@ function pipelineSummary(r: PipelineResult): PipelineSummary {
   return {
     pipeline: r.pipeline,
     drained: r.drained,
-    durationMs: r.durationMs,
+    durationMs: Math.round(r.durationMs),
     eventsRead: { total: sum(r.eventsRead), bySource: { ...r.eventsRead } },
     rejected: { total: sum(r.rejected), byReason: { ...r.rejected } },
     late: r.late,

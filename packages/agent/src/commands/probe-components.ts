@@ -15,6 +15,9 @@ export interface ProbeComponentsOptions {
 
 // A component's probe gets this many checks' time in all (its checks run one after another), plus a margin.
 const CHECKS_PER_COMPONENT = 16;
+// What one component's probe may print, however many checks it returns or however long their messages.
+const MAX_CHECKS = 100;
+const MAX_TEXT = 1000;
 
 /**
  * Runs the `probe` of every component of the config whose factory offers
@@ -28,7 +31,13 @@ export async function probeComponents(config: JackwatchConfig, options: ProbeCom
   const results: ComponentProbeResult[] = [];
   for (const component of components) {
     if (typeof component.factory.probe !== 'function') continue;
-    for (const result of await probeOne(component, config.baseDir, options)) results.push({ component: component.id, ...result });
+    const checks = wellFormed(await probeOne(component, config.baseDir, options));
+    for (const { check, ok, message } of checks.slice(0, MAX_CHECKS)) results.push({ component: component.id, check: clip(check), ok, message: clip(message) });
+    const hidden = checks.slice(MAX_CHECKS);
+    if (hidden.length > 0) {
+      const failed = hidden.filter((c) => !c.ok).length;
+      results.push({ component: component.id, check: 'probe', ok: failed === 0, message: `${hidden.length} more check(s) not shown, ${failed} of them failed` });
+    }
   }
   return results;
 }
@@ -56,6 +65,20 @@ async function probeOne(component: ResolvedComponent, baseDir: string, options: 
   } finally {
     clearTimeout(timer);
   }
+}
+
+// A plugin's probe is code we do not control: anything but a list of checks is one failed check.
+function wellFormed(checks: unknown): ProbeResult[] {
+  if (!Array.isArray(checks)) return [{ check: 'probe', ok: false, message: 'the probe did not return a list of checks' }];
+  return checks.map((c: unknown) => {
+    const { check, ok, message } = (typeof c === 'object' && c !== null ? c : {}) as Partial<Record<keyof ProbeResult, unknown>>;
+    return { check: typeof check === 'string' ? check : 'probe', ok: ok === true, message: typeof message === 'string' ? message : 'the probe returned a check without a message' };
+  });
+}
+
+function clip(text: string): string {
+  const value = text.replace(/[\r\n]+/g, ' ');
+  return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
 }
 
 /** One line per check, for people: `ok` or `FAIL`, the component, the check, what was found. */

@@ -117,12 +117,14 @@ describe('the CLI for machines and people', () => {
       await mkdir(join(dir, 'logs', 'empty'));
       await writeFile(join(dir, 'logs', 'empty', 'nothing.json'), '');
       const config = join(dir, 'config.yaml');
-      await writeFile(config, `service: { checkpoints: { memory: true }, logs: { format: json } }\nsources: { file: { paths: [./logs] } }\ndetectors: { aws-bedrock: {} }\nsinks: { stdout: {} }\npipelines: { default: { sources: [file], detectors: [aws-bedrock], sinks: [stdout] } }\n`);
+      await writeFile(config, `service: { checkpoints: { memory: true }, logs: { format: json } }\nsources: { file: { paths: [./logs] } }\ndetectors: { aws-bedrock: {} }\nsinks: { stdout: {}, stdout/unused: {} }\npipelines: { default: { sources: [file], detectors: [aws-bedrock], sinks: [stdout] } }\n`);
       const { code, stdout, stderr } = await runCli(['run', '--config', config]);
       expect(code, stderr).toBe(0);
       const lines = stderr.trim().split('\n');
       const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(records.find((r) => r['level'] === 'warn' && r['component'] === 'file'), stderr).toBeDefined();
+      // A config warning says where, as fields.
+      expect(records.find((r) => r['level'] === 'warn' && r['path'] === 'sinks.stdout/unused'), stderr).toMatchObject({ file: config, line: 4 });
       const summary = records.at(-1) as { message: string; level: string; exitCode: number; pipelines: { pipeline: string; eventsRead: { total: number; bySource: Record<string, number> }; findings: { total: number }; sinks: Record<string, { delivered: number; lost: number }>; skippedEntries: { count: number }; problems: string[] }[] };
       expect(summary).toMatchObject({ message: 'run summary', level: 'info', exitCode: 0 });
       const [pipeline] = summary.pipelines;

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CounterSet, pipelineProblems, type ComponentRegistry } from '@jackwatch/core';
+import { CounterSet, formatConfigPath, pipelineProblems, type ComponentRegistry } from '@jackwatch/core';
 import { findDefaultConfig } from '../find-default-config.ts';
 import { formatSummary } from '../format-summary.ts';
 import { loadAgentConfig } from '../load-agent-config.ts';
@@ -42,7 +42,11 @@ export async function runCommand(configFile: string | undefined, registry: Compo
   const logger = new StderrLogger(logs.level, logs.format);
   const json = logs.format === 'json';
   const restoreWarnings = json ? routeProcessWarnings(logger) : undefined;
-  for (const warning of agent.config.warnings) logger.warn(`${warning.file ?? file}:${warning.line ?? '?'}: ${warning.message}`);
+  for (const warning of agent.config.warnings) {
+    // JSON lines also carry where it is as fields; text keeps its one line.
+    const where = json ? { file: warning.file ?? file, line: warning.line ?? null, path: formatConfigPath(warning.path) } : undefined;
+    logger.warn(`${warning.file ?? file}:${warning.line ?? '?'}: ${warning.message}`, where);
+  }
 
   const controller = new AbortController();
   const drain = (signal: NodeJS.Signals): void => {

@@ -47,7 +47,7 @@ const COMMANDS: Readonly<Record<CommandName, CommandReference>> = {
   validate: {
     example: 'jackwatch validate --config config.yaml --probe --output json',
     ok: 'the config is valid (and, with `--probe`, every check passed)',
-    failed: 'with `--probe`: a check failed',
+    failed: 'with `--probe`: a check failed; or a detector failed to be created',
     environment: ['config', 'aws', 'nodeOptions'],
   },
   components: {

@@ -37,7 +37,7 @@ export async function validateCommand(configFile: string, registry: ComponentReg
     detectors = listDetectors(agent.config);
   } catch (error) {
     if (options.output !== 'json') throw error;
-    // A detector that cannot be created (a rule file gone) is not a config error: exit 1, as in text.
+    // A detector whose creation throws something other than a config error exits 1, as in text.
     const invalid = error instanceof ConfigError ? invalidConfigData(configFile, error) : invalidConfigData(configFile, new ConfigError([{ file: configFile, path: [], line: undefined, column: undefined, message: error instanceof Error ? error.message : String(error) }]));
     process.stdout.write(`${JSON.stringify(invalid, null, 2)}\n`);
     return error instanceof ConfigError ? EXIT.badConfig : EXIT.failed;

@@ -215,6 +215,6 @@ describe('usage errors', () => {
     const [help, version] = await Promise.all([runCli(['--help']), runCli(['--version'])]);
     expect([help.code, version.code]).toEqual([0, 0]);
     expect(help.stdout).toContain('Usage: jackwatch');
-    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect(version.stdout).toMatch(/^jackwatch \d+\.\d+\.\d+\n/);
   }, 60_000);
 });

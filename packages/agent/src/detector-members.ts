@@ -1,9 +1,26 @@
 import { createComponentContext, isDetectorBundle, type Detector, type JackwatchConfig, type LogAttributes, type Logger } from '@jackwatch/core';
 import { describeInterest } from './describe-interest.ts';
 
-/** What creating a config's detectors shows: one block per detector entry, and the warnings they logged. */
+/** One detector a config creates, or one member of an entry that runs several. */
+export interface DetectorMember {
+  readonly id: string;
+  readonly title?: string;
+  readonly severity?: string;
+  /** Its interest, in words (`describeInterest`). */
+  readonly interest: string;
+}
+
+/** One detector entry of a config: a detector, or a bundle of `members`. */
+export interface DetectorEntry {
+  readonly id: string;
+  readonly interest?: string;
+  readonly members?: readonly DetectorMember[];
+}
+
+/** What creating a config's detectors shows: one block per detector entry (as lines and as data), and the warnings they logged. */
 export interface DetectorListing {
   readonly lines: readonly string[];
+  readonly entries: readonly DetectorEntry[];
   readonly warnings: readonly string[];
 }
 
@@ -17,17 +34,27 @@ export interface DetectorListing {
 export function listDetectors(config: JackwatchConfig): DetectorListing {
   const warnings: string[] = [];
   const lines: string[] = [];
+  const entries: DetectorEntry[] = [];
   for (const [id, resolved] of config.detectors) {
     const logger = collectingLogger(warnings, id);
     const detector = resolved.factory.create(resolved.config as never, createComponentContext(id, { baseDir: config.baseDir, logger })) as Detector;
     if (!isDetectorBundle(detector)) {
-      lines.push(`  ${id}  interest: ${describeInterest(detector.interest)}`);
+      const interest = describeInterest(detector.interest);
+      lines.push(`  ${id}  interest: ${interest}`);
+      entries.push({ id, interest });
       continue;
     }
     lines.push(`  ${id}: ${detector.members.length} detector(s)`);
-    for (const member of detector.members) lines.push(`    ${member.id}  ${member.detector.meta.title}  [${member.detector.meta.severity}]  interest: ${describeInterest(member.detector.interest)}`);
+    const members = detector.members.map(({ id: memberId, detector: member }) => ({
+      id: memberId,
+      title: member.meta.title,
+      severity: member.meta.severity,
+      interest: describeInterest(member.interest),
+    }));
+    for (const m of members) lines.push(`    ${m.id}  ${m.title}  [${m.severity}]  interest: ${m.interest}`);
+    entries.push({ id, members });
   }
-  return { lines, warnings };
+  return { lines, entries, warnings };
 }
 
 // Keeps warnings and errors for the command to print; info and debug are not a listing's business.

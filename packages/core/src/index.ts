@@ -34,6 +34,8 @@ export type {
   AnyFactory,
 } from './component/factory.ts';
 export type { Source, SourceBatch, SourceProgress } from './component/source.ts';
+export { probeCheck } from './component/probe.ts';
+export type { ProbeCapability, ProbeOptions, ProbeResult } from './component/probe.ts';
 export type { Processor } from './component/processor.ts';
 export type { RedeliveryReport, Sink, SinkStats } from './component/sink.ts';
 export type { Detector, DetectorMeta, FindingEmitter } from './component/detector.ts';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ComponentRegistry } from '@jackwatch/core';
 import { resetCheckpoints } from './checkpoints/reset-checkpoints.ts';
 import { showCheckpoints } from './checkpoints/show-checkpoints.ts';
+import { commandHelp } from '../cli-reference.ts';
 import { EXIT } from './run-command.ts';
 
 /**
@@ -19,6 +20,7 @@ export function registerCheckpointsCommand(program: Command, registry: () => Com
     .command('show')
     .description("list each source's checkpoint file, its entries, or why it cannot be used")
     .requiredOption('-c, --config <file>', 'config file')
+    .addHelpText('after', commandHelp('checkpoints show'))
     .action(async (options: { config: string }) => {
       exit(await showCheckpoints(options.config, registry()));
     });
@@ -27,6 +29,7 @@ export function registerCheckpointsCommand(program: Command, registry: () => Com
     .description('remove the checkpoint files of every source (or of --source): they start over as on their first run')
     .requiredOption('-c, --config <file>', 'config file')
     .option('-s, --source <id...>', 'only these sources')
+    .addHelpText('after', commandHelp('checkpoints reset'))
     .action(async (options: { config: string; source?: string[] }) => {
       exit(await resetCheckpoints(options.config, options.source ?? [], registry()));
     });

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CounterSet, pipelineProblems, type ComponentRegistry } from '@jackwatch/core';
+import { CounterSet, formatConfigPath, pipelineProblems, type ComponentRegistry } from '@jackwatch/core';
 import { findDefaultConfig } from '../find-default-config.ts';
 import { formatSummary } from '../format-summary.ts';
 import { loadAgentConfig } from '../load-agent-config.ts';
@@ -9,16 +9,21 @@ import { ProgressLine } from '../progress-line.ts';
 import { runAgent } from '../run-agent.ts';
 import { StderrLogger } from '../stderr-logger.ts';
 import { unattributedErrors } from '../unattributed-errors.ts';
+import { EXIT } from '../cli-reference.ts';
+import { routeProcessWarnings } from '../process-warnings.ts';
+import { runSummaryRecord } from '../run-summary-record.ts';
 
-/** Exit codes of the CLI: `failed` also when findings were lost or a component reported an error-level failure. */
-export const EXIT = { ok: 0, failed: 1, badConfig: 2 } as const;
+export { EXIT };
 
 /**
  * `jackwatch run [--config FILE]`: runs until finite sources are exhausted
  * and everything is delivered, or until SIGINT/SIGTERM drains it. Exits 0
  * when nothing went wrong; 1 when a component failed, a sink lost (or still
  * held) findings, or a component reported an error-level failure — the
- * summary says which.
+ * summary says which. With `logs.format: json` every line on stderr is a
+ * JSON object once the config is read — the summary one `run summary`
+ * record, Node's process warnings and a component that fails to start
+ * included — and the terminal progress line is off.
  */
 export async function runCommand(configFile: string | undefined, registry: ComponentRegistry): Promise<number> {
   const file = configFile ?? findDefaultConfig();
@@ -35,7 +40,13 @@ export async function runCommand(configFile: string | undefined, registry: Compo
   const agent = await loadAgentConfig(file, registry);
   const logs = agent.config.service.logs;
   const logger = new StderrLogger(logs.level, logs.format);
-  for (const warning of agent.config.warnings) logger.warn(`${warning.file ?? file}:${warning.line ?? '?'}: ${warning.message}`);
+  const json = logs.format === 'json';
+  const restoreWarnings = json ? routeProcessWarnings(logger) : undefined;
+  for (const warning of agent.config.warnings) {
+    // JSON lines also carry where it is as fields; text keeps its one line.
+    const where = json ? { file: warning.file ?? file, line: warning.line ?? null, path: formatConfigPath(warning.path) } : undefined;
+    logger.warn(`${warning.file ?? file}:${warning.line ?? '?'}: ${warning.message}`, where);
+  }
 
   const controller = new AbortController();
   const drain = (signal: NodeJS.Signals): void => {
@@ -53,22 +64,28 @@ export async function runCommand(configFile: string | undefined, registry: Compo
   try {
     logger.info(`running ${agent.config.pipelines.size} pipeline(s) from ${file}`);
     const telemetry = new CounterSet();
-    const results = await runAgent(agent, {
+    const run = runAgent(agent, {
       logger,
       signal: controller.signal,
       telemetry,
       onStarted: () => {
+        if (json) return;
         progress = new ProgressLine(telemetry);
         progress.start();
       },
     });
+    // In text mode a start failure reaches the CLI's own error line, as it always has.
+    const results = json ? await run.catch((error: unknown) => logger.error(`not started: ${error instanceof Error ? error.message : String(error)}`)) : await run;
+    if (results === undefined) return EXIT.failed;
     progress?.stop();
     const otherErrors = unattributedErrors(telemetry, results);
-    process.stderr.write(formatSummary(results, otherErrors));
     const failed = results.some((r) => pipelineProblems(r).length > 0) || Object.keys(otherErrors).length > 0;
-    return failed ? EXIT.failed : EXIT.ok;
+    const code = failed ? EXIT.failed : EXIT.ok;
+    process.stderr.write(json ? `${JSON.stringify(runSummaryRecord(results, otherErrors, code))}\n` : formatSummary(results, otherErrors));
+    return code;
   } finally {
     progress?.stop();
+    restoreWarnings?.();
     process.off('SIGINT', drain);
     process.off('SIGTERM', drain);
   }

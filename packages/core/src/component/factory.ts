@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ComponentContext } from './component-context.ts';
 import type { ComponentKind, Stability } from './component-kind.ts';
 import type { Detector } from './detector.ts';
+import type { ProbeOptions, ProbeResult } from './probe.ts';
 import type { Processor } from './processor.ts';
 import type { RedeliveryReport, Sink } from './sink.ts';
 import type { Source } from './source.ts';
@@ -30,6 +31,12 @@ export interface ComponentFactory<Kind extends ComponentKind, Config, Component>
   /** Strict schema (unknown keys are errors) with complete defaults: `parse({})` must succeed or name what is required. */
   readonly configSchema: z.ZodType<Config>;
   create(config: Config, context: ComponentContext): Component;
+  /**
+   * Optional: checks what can be checked without reading data (paths,
+   * credentials, reachability and permissions, TLS), for
+   * `jackwatch validate --probe`; the same contract as `ProbeCapability`.
+   */
+  probe?(config: Config, context: ComponentContext, options: ProbeOptions): Promise<readonly ProbeResult[]>;
 }
 
 /** Makes {@link Source}s. */

@@ -3,6 +3,7 @@ import { otlpConfigSchema, type OtlpConfig } from './config.ts';
 import { redeliverCapability } from '../internal/redeliver-capability.ts';
 import { OtlpSink } from './otlp-sink.ts';
 import { redeliverOtlp } from './redeliver.ts';
+import { probeOtlp } from './probe.ts';
 
 /** Makes `otlp` sinks: findings as OpenTelemetry LogRecords over OTLP. */
 export const otlpSinkFactory: SinkFactory<OtlpConfig> = {
@@ -13,4 +14,5 @@ export const otlpSinkFactory: SinkFactory<OtlpConfig> = {
   configSchema: otlpConfigSchema,
   create: (config, context) => new OtlpSink(config, context),
   redeliver: redeliverCapability(redeliverOtlp),
+  probe: probeOtlp,
 };

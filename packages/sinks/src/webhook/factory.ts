@@ -3,6 +3,7 @@ import { webhookConfigSchema, type WebhookConfig } from './config.ts';
 import { redeliverCapability } from '../internal/redeliver-capability.ts';
 import { redeliverWebhook } from './redeliver.ts';
 import { WebhookSink } from './webhook-sink.ts';
+import { probeWebhook } from './probe.ts';
 
 /** Makes `webhook` sinks: findings as HTTP POSTs of JSON or Slack messages. */
 export const webhookSinkFactory: SinkFactory<WebhookConfig> = {
@@ -13,4 +14,5 @@ export const webhookSinkFactory: SinkFactory<WebhookConfig> = {
   configSchema: webhookConfigSchema,
   create: (config, context) => new WebhookSink(config, context),
   redeliver: redeliverCapability(redeliverWebhook),
+  probe: probeWebhook,
 };

@@ -1,6 +1,7 @@
 import type { SourceFactory } from '@jackwatch/core';
 import { CloudWatchLogsSource } from './cloudwatch-logs-source.ts';
 import { type CloudWatchLogsSourceConfig, cloudWatchLogsSourceConfigSchema } from './config.ts';
+import { probeCloudWatchLogsSource } from '../probe/cloudwatch-logs-probe.ts';
 
 /**
  * The `cloudwatch-logs` source type: CloudTrail records from CloudWatch Logs,
@@ -22,4 +23,5 @@ export const cloudWatchLogsSourceFactory: SourceFactory<CloudWatchLogsSourceConf
   description: 'CloudTrail records from CloudWatch Logs (FilterLogEvents polling or Live Tail), filter pushed down',
   configSchema: cloudWatchLogsSourceConfigSchema,
   create: (config, context) => new CloudWatchLogsSource(config, context),
+  probe: probeCloudWatchLogsSource,
 };

@@ -1,6 +1,7 @@
 import type { SourceFactory } from '@jackwatch/core';
 import { fileSourceConfigSchema, type FileSourceConfig } from './config.ts';
 import { FileSource } from './file-source.ts';
+import { probeFileSource } from '../probe/file-probe.ts';
 
 /** The `file` source: CloudTrail delivery files and NDJSON from files, directories and globs, optionally followed. */
 export const fileSourceFactory: SourceFactory<FileSourceConfig> = {
@@ -10,4 +11,5 @@ export const fileSourceFactory: SourceFactory<FileSourceConfig> = {
   description: 'Reads CloudTrail files (.json, .json.gz, NDJSON) from paths, directories and globs; can follow new files',
   configSchema: fileSourceConfigSchema,
   create: (config, context) => new FileSource(config, context),
+  probe: probeFileSource,
 };

@@ -1,6 +1,7 @@
 import type { SourceFactory } from '@jackwatch/core';
 import { type S3SourceConfig, s3SourceConfigSchema } from './config.ts';
 import { S3Source } from './s3-source.ts';
+import { probeS3Source } from '../probe/s3-probe.ts';
 
 /**
  * Factory of the `s3` source: CloudTrail from an S3 bucket, by polling the
@@ -19,4 +20,5 @@ export const s3SourceFactory: SourceFactory<S3SourceConfig> = {
   description: 'CloudTrail delivery files from S3: polls the trail layout, or follows S3 event notifications on SQS',
   configSchema: s3SourceConfigSchema,
   create: (config, context) => new S3Source(config, context),
+  probe: probeS3Source,
 };

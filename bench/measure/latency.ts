@@ -10,7 +10,7 @@
  * after the measured seconds, traffic goes on (its triggers untimed) until
  * every finding is in, at most 20 s.
  *
- *   node --conditions=development bench/measure/latency.ts <work-dir> --path file|sqs|cwl [--lateness 2s] [--seconds 20]
+ *   node --conditions=development bench/measure/latency.ts <work-dir> --path file|sqs|cwl [--lateness 2s] [--poll-interval 500ms] [--seconds 20]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,8 @@ const workDir = process.argv[2]!;
 const path = option('--path') as LatencyPath;
 const lateness = option('--lateness');
 const seconds = Number(option('--seconds') ?? 20);
-const dir = join(workDir, `latency-${path}-${lateness ?? 'default'}`);
+const pollInterval = option('--poll-interval');
+const dir = join(workDir, `latency-${path}-${lateness ?? 'default'}-${pollInterval ?? 'default'}`);
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
@@ -46,6 +47,7 @@ writeFileSync(config, [
   '  logs: { level: warn }',
   'sources:',
   ...backend.sourceYaml,
+  ...(pollInterval === undefined ? [] : [`    pollInterval: ${pollInterval}`]),
   'detectors:',
   ...SHIPPED_DETECTORS.map((id) => `  ${id}: {}`),
   'sinks:',
@@ -127,5 +129,5 @@ report({
   records: written.size,
   seconds,
   maxRssKb: 0,
-  details: { path, lateness: lateness ?? null, triggers: written.size, latenciesMs: [...latencies.values()], writeEveryMs: backend.writeEvery },
+  details: { path, lateness: lateness ?? null, pollInterval: pollInterval ?? null, triggers: written.size, latenciesMs: [...latencies.values()], writeEveryMs: backend.writeEvery },
 });

@@ -9,6 +9,8 @@ export interface BenchArgs {
   readonly bedrockShare: number;
   /** Rounds of the throughput rows: every row once per round, in the same order (at least 1). */
   readonly rounds: number;
+  /** Rounds (the first ones) that also measure the informational rows — no target of their own, or a slow one: plain gunzipSync, the Sigma rows. */
+  readonly infoRounds: number;
   /** Live access keys of the memory measurement; 0 skips it. */
   readonly keys: number;
   /** Records of the long replay that shows RSS over time; 0 skips it. */
@@ -19,18 +21,18 @@ export interface BenchArgs {
   readonly skip: Set<Section>;
 }
 
-const DEFAULTS: Omit<BenchArgs, 'skip'> = { records: 1_000_000, bedrockShare: 0.01, rounds: 5, keys: 1_000_000, replayRecords: 2_000_000, latencySeconds: 20 };
-const SMOKE: Omit<BenchArgs, 'skip'> = { records: 20_000, bedrockShare: 0.05, rounds: 1, keys: 20_000, replayRecords: 0, latencySeconds: 3 };
+const DEFAULTS: Omit<BenchArgs, 'skip'> = { records: 1_000_000, bedrockShare: 0.01, rounds: 5, infoRounds: 2, keys: 1_000_000, replayRecords: 2_000_000, latencySeconds: 15 };
+const SMOKE: Omit<BenchArgs, 'skip'> = { records: 20_000, bedrockShare: 0.05, rounds: 1, infoRounds: 1, keys: 20_000, replayRecords: 0, latencySeconds: 3 };
 
 /**
- * Reads `--records N --bedrock-share F --rounds N --keys N --replay-records N
- * --latency-seconds N --skip jq,sigma,…` (and `--smoke`: a tiny run that only
+ * Reads `--records N --bedrock-share F --rounds N --info-rounds N --keys N
+ * --replay-records N --latency-seconds N --skip jq,sigma,…` (and `--smoke`: a tiny run that only
  * checks everything works). Throws on an unknown option or section, so a
  * mistyped flag never silently measures something else.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const base = argv.includes('--smoke') ? SMOKE : DEFAULTS;
-  const known = new Set(['--smoke', '--records', '--bedrock-share', '--rounds', '--keys', '--replay-records', '--latency-seconds', '--skip']);
+  const known = new Set(['--smoke', '--records', '--bedrock-share', '--rounds', '--info-rounds', '--keys', '--replay-records', '--latency-seconds', '--skip']);
   for (let i = 0; i < argv.length; i++) {
     if (!known.has(argv[i]!)) throw new Error(`unknown option ${argv[i]}; options: ${[...known].join(' ')}`);
     if (argv[i] !== '--smoke') i++;
@@ -55,10 +57,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const replayRecords = number('--replay-records', base.replayRecords);
   if (keys === 0) skip.add('memory');
   if (replayRecords === 0) skip.add('replay');
+  const rounds = Math.max(1, Math.floor(number('--rounds', base.rounds)));
   return {
     records: number('--records', base.records),
     bedrockShare: number('--bedrock-share', base.bedrockShare),
-    rounds: Math.max(1, Math.floor(number('--rounds', base.rounds))),
+    rounds,
+    infoRounds: Math.min(rounds, Math.max(1, Math.floor(number('--info-rounds', base.infoRounds)))),
     keys,
     replayRecords,
     latencySeconds: Math.max(1, number('--latency-seconds', base.latencySeconds)),

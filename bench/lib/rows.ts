@@ -20,6 +20,8 @@ export interface Row {
   readonly section?: Section;
   readonly script: string;
   readonly args: (context: RowContext) => string[];
+  /** Measured only in the first `--info-rounds` rounds: it has no target, or its own is not one of the ratios paired over every round. */
+  readonly informational?: boolean;
   /** Why the row cannot run in this build, if it cannot (it is then reported as skipped, with that reason). */
   readonly unavailable?: () => string | undefined;
 }
@@ -37,7 +39,7 @@ const s3 = (...extra: string[]) => (c: RowContext): string[] => {
  */
 export const ROWS: readonly Row[] = [
   { key: 'a', label: '(a) floor: gunzip + JSON.parse, 1 thread', table: 'throughput', script: 'floor.ts', args: (c) => [c.dataset] },
-  { key: 'as', label: 'floor with plain gunzipSync', table: 'throughput', script: 'floor.ts', args: (c) => [c.dataset, '--inflate', 'sync'] },
+  { key: 'as', label: 'floor with plain gunzipSync', table: 'throughput', informational: true, script: 'floor.ts', args: (c) => [c.dataset, '--inflate', 'sync'] },
   { key: 'a2', label: 'floor, 2 worker threads', table: 'throughput', script: 'floor.ts', args: (c) => [c.dataset, '--workers', '2'] },
   { key: 'g', label: '(g) gunzip only (records counted by a byte scan), 1 thread', table: 'throughput', script: 'floor.ts', args: (c) => [c.dataset, '--parse', 'none'] },
   { key: 'b', label: '(b) agent, full decode, 1 thread', table: 'throughput', script: 'agent.ts', args: agent(false, '0') },
@@ -51,7 +53,7 @@ export const ROWS: readonly Row[] = [
   { key: 's3g', label: '(s) emulator ceiling: SDK GetObject loop, concurrency 8', table: 's3', section: 's3', script: 's3-get.ts', args: s3('--concurrency', '8') },
   { key: 's3', label: 'agent, s3 source (poll backfill), prefilter, defaults', table: 's3', section: 's3', script: 'agent-s3.ts', args: s3() },
   { key: 's3w', label: 'agent, s3 source, prefilter, workers: auto', table: 's3', section: 's3', script: 'agent-s3.ts', args: s3('--workers', 'auto'), unavailable: s3WorkersUnavailable },
-  ...SIGMA_ROWS.map((row): Row => ({ key: row.key, label: row.label, table: 'sigma', section: 'sigma', script: 'agent-sigma.ts', args: (c) => row.args(c.dataset, c.work) })),
+  ...SIGMA_ROWS.map((row): Row => ({ key: row.key, label: row.label, table: 'sigma', section: 'sigma', informational: true, script: 'agent-sigma.ts', args: (c) => row.args(c.dataset, c.work) })),
 ];
 
 /** A ratio of two rows' records/s, computed round by round, with the target the project set for it (none: informational). */

@@ -32,10 +32,10 @@ export function ratiosTable(ratios: readonly Ratio[], results: RoundResults): st
     if (spread === undefined) return [];
     const judged = ratio.target === undefined ? '' : verdict(spread, ratio.target);
     const why = judged === 'unstable' ? ` (min ${((100 * (spread.median - spread.min)) / spread.median).toFixed(0)}% below the median)` : '';
-    return [[ratio.label, spread.median.toFixed(2), spread.min.toFixed(2), range(spread, 2), percent(spread), ratio.target === undefined ? '—' : `≥ ${ratio.target}`, `${judged}${why}`]];
+    return [[ratio.label, String(spread.rounds), spread.median.toFixed(2), spread.min.toFixed(2), range(spread, 2), percent(spread), ratio.target === undefined ? '—' : `≥ ${ratio.target}`, `${judged}${why}`]];
   });
   return [
-    table(['ratio (paired within each round)', 'median', 'min', 'min–max', 'spread', 'target', ''], ['l', 'r', 'r', 'r', 'r', 'r', 'l'], lines),
+    table(['ratio (paired within each round)', 'rounds', 'median', 'min', 'min–max', 'spread', 'target', ''], ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], lines),
     '',
     `A target is met only when the median holds it and the worst round is within ${100 * MIN_WITHIN}% of the median; ` +
       '"unstable" means the median holds and a round fell further. Spread is (max − min) / median.',

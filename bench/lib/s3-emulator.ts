@@ -62,14 +62,24 @@ export async function startS3Emulator(manifest: Manifest, bucket = 'bench'): Pro
   };
 }
 
+/** The endpoint line the emulator prints once it listens; fails when it exits first or says nothing for a minute. */
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error('the S3 emulator did not listen within 60 s'));
+    }, 60_000);
     let text = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       text += chunk;
       const end = text.indexOf('\n');
-      if (end >= 0) resolve(text.slice(0, end).trim());
+      if (end < 0) return;
+      clearTimeout(timer);
+      resolve(text.slice(0, end).trim());
     });
-    child.once('exit', (code) => reject(new Error(`the S3 emulator exited (${code}) before it listened`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the S3 emulator exited (${code}) before it listened`));
+    });
   });
 }

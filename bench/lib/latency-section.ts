@@ -5,8 +5,8 @@ import { runChild } from './run-child.ts';
 
 /** The reorder window of the `ordering` runs: events are held until the watermark is this far past them. */
 export const LATENCY_ORDERING = '2s';
-/** A shorter file `pollInterval` than the default, to show what the default's listing interval costs. */
-export const FILE_POLL_PROBE = '500ms';
+/** The file source's `pollInterval` before its default became 500ms, to show what a longer listing interval costs. */
+export const FILE_POLL_PROBE = '2s';
 
 interface LatencyRun {
   readonly path: LatencyPath;
@@ -33,7 +33,7 @@ function quantile(sorted: readonly number[], q: number): number {
 
 /**
  * Time from write to finding on each live path, with the default config and
- * with `ordering: { lateness }` (and the file path with a shorter
+ * with `ordering: { lateness }` (and the file path with the former 2 s
  * `pollInterval`): one child process per run, each starting the real CLI
  * against a followed file, fauxqs with SQS, or the CloudWatch Logs fake.
  */
@@ -67,7 +67,7 @@ export async function latencySection(work: string, seconds: number, log: (line: 
     table(['path', 'config', 'findings', 'p50', 'p99', 'max'], ['l', 'l', 'r', 'r', 'r', 'r'], rows),
     '',
     `From just before the write to the finding's line on the agent's stdout (the \`stdout\` sink; a \`webhook\` sink adds up to its \`batch.maxWait\`, 1 s by default). ${verdicts.join('; ')}. ` +
-      'The file path waits for the next listing (`pollInterval`, 2 s by default); SQS long polls return as a message arrives; ' +
+      'The file path waits for the next listing (`pollInterval`, 500 ms by default); SQS long polls return as a message arrives; ' +
       'Live Tail pushes events as they are ingested. With `ordering`, an event waits until events of its account and region ' +
       `${LATENCY_ORDERING} newer have arrived. Against AWS, CloudTrail's own delivery (about 5 minutes to S3, and then to CloudWatch Logs) comes first, ` +
       'and the `cloudwatch-logs` pull mode reads only up to `now − ingestionDelay` (5 minutes by default, by design) every `pollInterval` (30 s).',

@@ -7,6 +7,7 @@ import { FINDINGS_PER_SET } from './generate/scenarios.ts';
 import type { AgentMode } from './lib/agent-config.ts';
 import { checkRun } from './lib/check-findings.ts';
 import { runBenchAgent } from './lib/run-bench-agent.ts';
+import { runChild } from './lib/run-child.ts';
 
 // A tiny run of the benchmark's generator and agent: no timing, only that the
 // injected attacks are found exactly, whichever way the file source decodes.
@@ -35,6 +36,17 @@ describe('bench smoke: generator + agent', () => {
     { prefilter: true, workers: 2 },
     { prefilter: false, workers: 2 },
   ];
+  // The peers' correctness checks, on the same files: gunzip alone must count every record and byte,
+  // DuckDB's SQL must find as many findings of rules A, B and C as were injected.
+  it.each([
+    { script: 'floor.ts', args: ['--parse', 'none'], has: 'floor' },
+    { script: 'duckdb.ts', args: ['--threads', '1'], has: 'ruleFindings' },
+  ])('$script $args counts what the dataset holds', async ({ script, args, has }) => {
+    const measurement = await runChild(script, [manifest.dir, ...args]);
+    expect(measurement.details).toHaveProperty(has);
+    expect(checkRun('smoke', measurement, manifest)).toEqual([]);
+  });
+
   for (const mode of modes) {
     it(`finds exactly the injected findings (prefilter ${mode.prefilter ? 'on' : 'off'}, workers ${mode.workers})`, async () => {
       const run = await runBenchAgent(join(manifest.dir, 'AWSLogs'), join(root, 'work'), mode);

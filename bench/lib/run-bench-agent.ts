@@ -23,10 +23,19 @@ export interface AgentRun {
  * timed from the end of start-up — as process start and module loading are
  * left out of every mode — and start-up is reported on its own.
  */
-export async function runBenchAgent(logsDir: string, workDir: string, mode: AgentMode): Promise<AgentRun> {
+export function runBenchAgent(logsDir: string, workDir: string, mode: AgentMode): Promise<AgentRun> {
+  // The config resolves relative paths against its own folder.
+  return runAgentWithConfig(agentConfigYaml(resolve(logsDir), mode), workDir, `agent-${mode.prefilter ? 'prefilter' : 'full'}-w${mode.workers}`);
+}
+
+/**
+ * Runs the real agent on `yaml` (written to `workDir` as `<name>.yaml`), with
+ * the discard sink registered as `discard`; timed as {@link runBenchAgent}.
+ */
+export async function runAgentWithConfig(yaml: string, workDir: string, name: string): Promise<AgentRun> {
   mkdirSync(workDir, { recursive: true });
-  const configPath = join(workDir, `agent-${mode.prefilter ? 'prefilter' : 'full'}-w${mode.workers}.yaml`);
-  writeFileSync(configPath, agentConfigYaml(resolve(logsDir), mode)); // the config resolves relative paths against its own folder
+  const configPath = join(workDir, `${name}.yaml`);
+  writeFileSync(configPath, yaml);
   const tally: FindingTally = { ids: [], detectors: [] };
   const registry = createDefaultRegistry();
   registry.register(discardSinkFactory(tally), 'bench');

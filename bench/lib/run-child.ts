@@ -6,11 +6,12 @@ const BENCH = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Runs one measurement script of bench/measure/ in its own process (so its
- * peak RSS is its own), and returns the result line it printed.
+ * peak RSS is its own), and returns the result line it printed. `env` is
+ * added to this process's environment.
  */
-export function runChild(script: string, args: readonly string[], nodeFlags: readonly string[] = []): Promise<Measurement> {
+export function runChild(script: string, args: readonly string[], nodeFlags: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=development', ...nodeFlags, `${BENCH}measure/${script}`, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=development', ...nodeFlags, `${BENCH}measure/${script}`, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -8,7 +8,7 @@ describe('fileSourceConfigSchema', () => {
       include: ['*.json', '*.json.gz', '*.ndjson', '*.ndjson.gz', '*.jsonl', '*.jsonl.gz'],
       exclude: ['**/CloudTrail-Digest/**', '**/CloudTrail-Insight/**'],
       follow: false,
-      pollInterval: 2000,
+      pollInterval: 500,
       maxWholeFileSize: 32 * 1024 * 1024,
       maxRecordSize: 16 * 1024 * 1024,
       batchSize: 1000,

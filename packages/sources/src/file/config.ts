@@ -31,7 +31,7 @@ export const fileSourceConfigSchema = z
     /** Keep polling for new and appended files until the pipeline stops. */
     follow: z.boolean().default(false),
     /** How often `follow` lists the paths again. */
-    pollInterval: durationSchema.prefault('2s'),
+    pollInterval: durationSchema.prefault('500ms'),
     /** Files up to this size once decompressed are read whole (fastest); larger ones are streamed. */
     maxWholeFileSize: sizeSchema.prefault('32MiB'),
     /** A single record or NDJSON line larger than this is rejected instead of buffered. */

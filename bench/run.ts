@@ -27,6 +27,7 @@ import { megabytes, thousands } from './lib/format.ts';
 import { latencySection } from './lib/latency-section.ts';
 import { listDeliveryFiles } from './lib/list-files.ts';
 import { median } from './lib/median.ts';
+import { manyFilesSection } from './lib/many-files-section.ts';
 import { memorySection } from './lib/memory-section.ts';
 import { replaySection } from './lib/replay-section.ts';
 import { RoundResults } from './lib/round-results.ts';
@@ -132,7 +133,7 @@ const sections: { readonly section: Section; readonly run: () => Promise<string>
   { section: 'latency', run: () => latencySection(work, args.latencySeconds, log) },
   { section: 'memory', run: () => memorySection(args.keys) },
   { section: 'replay', run: () => replaySection(root, work, args.replayRecords, args.bedrockShare, log) },
-  // Further sections (e.g. many files) go here: one entry each.
+  { section: 'many-files', run: () => manyFilesSection(args.manyFiles, `${work}/many-files`) },
 ];
 for (const { section, run } of sections) {
   if (args.skip.has(section)) continue;

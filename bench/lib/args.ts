@@ -1,5 +1,5 @@
 /** Parts of `npm run bench` that `--skip` can leave out. */
-export const SECTIONS = ['jq', 'sigma', 'duckdb', 's3', 'latency', 'memory', 'replay'] as const;
+export const SECTIONS = ['jq', 'sigma', 'duckdb', 's3', 'latency', 'memory', 'replay', 'many-files'] as const;
 /** One part of the bench that can be skipped. */
 export type Section = (typeof SECTIONS)[number];
 
@@ -17,22 +17,24 @@ export interface BenchArgs {
   readonly replayRecords: number;
   /** Seconds each latency run writes events for. */
   readonly latencySeconds: number;
+  /** Tiny delivery files the many-files section gives the file source. */
+  readonly manyFiles: number;
   /** Sections left out (the runner adds those it cannot run, e.g. jq when it cannot be installed). */
   readonly skip: Set<Section>;
 }
 
-const DEFAULTS: Omit<BenchArgs, 'skip'> = { records: 1_000_000, bedrockShare: 0.01, rounds: 5, infoRounds: 2, keys: 1_000_000, replayRecords: 2_000_000, latencySeconds: 15 };
-const SMOKE: Omit<BenchArgs, 'skip'> = { records: 20_000, bedrockShare: 0.05, rounds: 1, infoRounds: 1, keys: 20_000, replayRecords: 0, latencySeconds: 3 };
+const DEFAULTS: Omit<BenchArgs, 'skip'> = { records: 1_000_000, bedrockShare: 0.01, rounds: 5, infoRounds: 2, keys: 1_000_000, replayRecords: 2_000_000, latencySeconds: 15, manyFiles: 100_000 };
+const SMOKE: Omit<BenchArgs, 'skip'> = { records: 20_000, bedrockShare: 0.05, rounds: 1, infoRounds: 1, keys: 20_000, replayRecords: 0, latencySeconds: 3, manyFiles: 2_000 };
 
 /**
  * Reads `--records N --bedrock-share F --rounds N --info-rounds N --keys N
- * --replay-records N --latency-seconds N --skip jq,sigma,…` (and `--smoke`: a tiny run that only
+ * --replay-records N --latency-seconds N --many-files N --skip jq,sigma,…` (and `--smoke`: a tiny run that only
  * checks everything works). Throws on an unknown option or section, so a
  * mistyped flag never silently measures something else.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const base = argv.includes('--smoke') ? SMOKE : DEFAULTS;
-  const known = new Set(['--smoke', '--records', '--bedrock-share', '--rounds', '--info-rounds', '--keys', '--replay-records', '--latency-seconds', '--skip']);
+  const known = new Set(['--smoke', '--records', '--bedrock-share', '--rounds', '--info-rounds', '--keys', '--replay-records', '--latency-seconds', '--many-files', '--skip']);
   for (let i = 0; i < argv.length; i++) {
     if (!known.has(argv[i]!)) throw new Error(`unknown option ${argv[i]}; options: ${[...known].join(' ')}`);
     if (argv[i] !== '--smoke') i++;
@@ -66,6 +68,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     keys,
     replayRecords,
     latencySeconds: Math.max(1, number('--latency-seconds', base.latencySeconds)),
+    manyFiles: Math.max(1, Math.floor(number('--many-files', base.manyFiles))),
     skip,
   };
 }

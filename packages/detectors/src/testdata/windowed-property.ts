@@ -1,4 +1,4 @@
-import { findingId, type Detector, type TrailEvent } from '@jackwatch/core';
+import { findingId, type Detector, type Finding, type TrailEvent } from '@jackwatch/core';
 import { runDetector } from '@jackwatch/core/testing';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -18,18 +18,19 @@ export interface WindowedRuleProperty {
   /** Most arrival delays drawn (as many as the calls at most). */
   readonly maxDelays: number;
   readonly maxLatenessSeconds: number;
-  /** The finding's group field that names the firing group (default `accessKeyId`). */
-  readonly groupField?: string;
+  /** The firing group a finding names, as the reference spells its groups (default: its `accessKeyId`). */
+  readonly findingGroup?: (finding: Finding) => unknown;
 }
 
 /**
- * The property every windowed (re-arming) rule keeps: on time-sorted input
+ * The property every windowed (re-arming) rule keeps — thresholds and
+ * distinct counts alike: on time-sorted input
  * its ids are exactly the reference's; under any arrival within the allowed
  * lateness it fires for every group the reference fires for; and its state
  * is empty once the watermark has passed everything.
  */
 export function assertWindowedRule(rule: WindowedRuleProperty): void {
-  const groupField = rule.groupField ?? 'accessKeyId';
+  const findingGroup = rule.findingGroup ?? ((finding: Finding) => finding.group['accessKeyId']);
   fc.assert(
     fc.property(
       rule.calls,
@@ -43,7 +44,7 @@ export function assertWindowedRule(rule: WindowedRuleProperty): void {
         expect(runDetector(rule.create(), events).ids).toEqual(expected.anchors.map((anchor) => findingId(rule.id, anchor)));
         const disordered = runDetector(rule.create(), events, { order: arrivalWithin(events, delays, lateness), allowedLateness: lateness, batchSize });
         expect(disordered.lateEvents).toBe(0);
-        const fired = new Set(disordered.findings.map((f) => f.group[groupField]));
+        const fired = new Set(disordered.findings.map(findingGroup));
         for (const group of expected.groups) expect(fired).toContain(group);
         expect(disordered.stateSizeAfter).toBe(0);
       },

@@ -1,4 +1,5 @@
-import { createComponentContext, isDetectorBundle, type Detector, type JackwatchConfig, type LogAttributes, type Logger } from '@jackwatch/core';
+import { createComponentContext, type Detector, isDetectorBundle, type LogAttributes, type Logger } from '@jackwatch/core';
+import type { JackwatchConfig } from '@jackwatch/core/config';
 import { describeInterest } from './describe-interest.ts';
 
 /** What creating a config's detectors shows: one block per detector entry, and the warnings they logged. */

@@ -1,4 +1,5 @@
-import { ConfigError, readConfigFile, resolveConfig, type ComponentRegistry } from '@jackwatch/core';
+import { type ComponentRegistry, ConfigError } from '@jackwatch/core';
+import { readConfigFile, resolveConfig } from '@jackwatch/core/config';
 import { dirname } from 'node:path';
 import { listDetectors } from '../detector-members.ts';
 import { loadConfigPlugins } from '../load-agent-config.ts';

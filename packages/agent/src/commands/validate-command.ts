@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { type ComponentRegistry, redactConfig } from '@jackwatch/core';
+import type { ComponentRegistry } from '@jackwatch/core';
+import { redactConfig } from '@jackwatch/core/config';
 import { listDetectors } from '../detector-members.ts';
 import { loadAgentConfig } from '../load-agent-config.ts';
 import { EXIT } from './run-command.ts';

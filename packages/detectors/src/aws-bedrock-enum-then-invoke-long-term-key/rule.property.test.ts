@@ -2,6 +2,7 @@ import type { TrailEvent } from '@jackwatch/core';
 import { runDetector, testContext } from '@jackwatch/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { invokedWithKey, succeededWithKey } from '../testdata/bedrock-calls.ts';
 import { callsArbitrary, toEvents } from '../testdata/arbitrary-stream.ts';
 import { assertSequenceRule, referenceSequence } from '../testdata/sequence-property.ts';
 import { enumThenInvokeConfigSchema } from './config.ts';
@@ -9,17 +10,14 @@ import { enumThenInvokeFactory } from './factory.ts';
 
 const ID = 'aws-bedrock-enum-then-invoke-long-term-key';
 const MAX_SPAN = 15 * 60_000;
-const INVOCATIONS = new Set(['invokemodel', 'invokemodelwithresponsestream', 'converse', 'conversestream']);
 
 const create = () => enumThenInvokeFactory.create(enumThenInvokeConfigSchema.parse({}), testContext(ID));
-
-const succeeded = (e: TrailEvent) => e.source === 'bedrock.amazonaws.com' && e.errorCode === undefined && e.accessKeyId !== undefined;
 
 /** Rule A as its README states it, read literally, by brute force over every pair. */
 const expectedIds = (events: readonly TrailEvent[]): string[] =>
   referenceSequence(ID, events, {
-    first: (e) => succeeded(e) && e.accessKeyId!.startsWith('AKIA') && e.action.toLowerCase() === 'listfoundationmodels',
-    then: (e) => succeeded(e) && INVOCATIONS.has(e.action.toLowerCase()),
+    first: (e) => succeededWithKey(e) && e.accessKeyId!.startsWith('AKIA') && e.action.toLowerCase() === 'listfoundationmodels',
+    then: invokedWithKey,
     key: (e) => e.accessKeyId,
     maxSpan: MAX_SPAN,
   });

@@ -1,6 +1,7 @@
 import type { TrailEvent } from '@jackwatch/core';
 import { testContext } from '@jackwatch/core/testing';
 import { describe, it } from 'vitest';
+import { invokedWithKey, succeededWithKey } from '../testdata/bedrock-calls.ts';
 import { callsArbitrary } from '../testdata/arbitrary-stream.ts';
 import { assertSequenceRule, referenceSequence } from '../testdata/sequence-property.ts';
 import { loggingCheckConfigSchema } from './config.ts';
@@ -8,17 +9,14 @@ import { loggingCheckFactory } from './factory.ts';
 
 const ID = 'aws-bedrock-logging-check-then-invoke';
 const MAX_SPAN = 20 * 60_000;
-const INVOCATIONS = new Set(['invokemodel', 'invokemodelwithresponsestream', 'converse', 'conversestream']);
 
 const create = () => loggingCheckFactory.create(loggingCheckConfigSchema.parse({ maxSpan: `${MAX_SPAN}ms` }), testContext(ID));
-
-const succeeded = (e: TrailEvent) => e.source === 'bedrock.amazonaws.com' && e.errorCode === undefined && e.accessKeyId !== undefined;
 
 /** The rule as its README states it, by brute force over every pair. */
 const expectedIds = (events: readonly TrailEvent[]): string[] =>
   referenceSequence(ID, events, {
-    first: (e) => succeeded(e) && e.action.toLowerCase() === 'getmodelinvocationloggingconfiguration',
-    then: (e) => succeeded(e) && INVOCATIONS.has(e.action.toLowerCase()),
+    first: (e) => succeededWithKey(e) && e.action.toLowerCase() === 'getmodelinvocationloggingconfiguration',
+    then: invokedWithKey,
     key: (e) => e.accessKeyId,
     maxSpan: MAX_SPAN,
   });

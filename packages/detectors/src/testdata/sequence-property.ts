@@ -1,8 +1,7 @@
 import { findingId, type Detector, type TrailEvent } from '@jackwatch/core';
 import { runDetector } from '@jackwatch/core/testing';
-import fc from 'fast-check';
 import { expect } from 'vitest';
-import { arrivalWithin, toEvents, type CallSpec } from './arbitrary-stream.ts';
+import { forEveryArrival, type ArrivalSpace } from './every-arrival.ts';
 
 /** How a two-step rule reads events: its first step, its second, the key both share, and the most time between them. */
 export interface SequenceReading {
@@ -25,16 +24,10 @@ export function referenceSequence(id: string, events: readonly TrailEvent[], rea
 }
 
 /** What {@link assertSequenceRule} checks one sequence rule with. */
-export interface SequenceRuleProperty {
+export interface SequenceRuleProperty extends ArrivalSpace {
   readonly create: () => Detector;
   /** The rule read literally: its finding ids, sorted, once each. */
   readonly expectedIds: (events: readonly TrailEvent[]) => string[];
-  readonly calls: fc.Arbitrary<CallSpec[]>;
-  /** Seed of the generated events' ids. */
-  readonly seed: string;
-  /** Most arrival delays drawn (as many as the calls at most). */
-  readonly maxDelays: number;
-  readonly maxLatenessSeconds: number;
 }
 
 /**
@@ -44,25 +37,14 @@ export interface SequenceRuleProperty {
  * everything.
  */
 export function assertSequenceRule(rule: SequenceRuleProperty): void {
-  fc.assert(
-    fc.property(
-      rule.calls,
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: rule.maxDelays }),
-      fc.integer({ min: 0, max: rule.maxLatenessSeconds }),
-      fc.integer({ min: 1, max: 16 }),
-      (specs, delays, latenessSeconds, batchSize) => {
-        const events = toEvents(rule.seed, specs);
-        const lateness = latenessSeconds * 1000;
-        const expected = rule.expectedIds(events);
-        const sorted = runDetector(rule.create(), events);
-        const disordered = runDetector(rule.create(), events, { order: arrivalWithin(events, delays, lateness), allowedLateness: lateness, batchSize });
-        expect(disordered.lateEvents).toBe(0);
-        expect([...sorted.ids].sort()).toEqual(expected);
-        expect([...disordered.ids].sort()).toEqual(expected);
-        expect(new Set(disordered.ids).size).toBe(disordered.ids.length);
-        expect(disordered.stateSizeAfter).toBe(0);
-      },
-    ),
-    { numRuns: 300 },
-  );
+  forEveryArrival(rule, (events, arrival) => {
+    const expected = rule.expectedIds(events);
+    const sorted = runDetector(rule.create(), events);
+    const disordered = runDetector(rule.create(), events, arrival);
+    expect(disordered.lateEvents).toBe(0);
+    expect([...sorted.ids].sort()).toEqual(expected);
+    expect([...disordered.ids].sort()).toEqual(expected);
+    expect(new Set(disordered.ids).size).toBe(disordered.ids.length);
+    expect(disordered.stateSizeAfter).toBe(0);
+  });
 }

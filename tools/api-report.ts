@@ -64,7 +64,7 @@ function describe(checker: ts.TypeChecker, exported: ts.Symbol): string {
     const members = checker
       .getPropertiesOfType(type)
       .filter((p) => !p.name.startsWith('#') && !isPrivate(p))
-      .map((p) => `    ${p.name}${p.flags & ts.SymbolFlags.Optional ? '?' : ''}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(p, declaration), undefined, FLAGS)}`);
+      .map((p) => `    ${memberName(checker, p)}${p.flags & ts.SymbolFlags.Optional ? '?' : ''}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(p, declaration), undefined, FLAGS)}`);
     const construct = flags & ts.SymbolFlags.Class ? checker.getTypeOfSymbolAtLocation(symbol, declaration).getConstructSignatures().map((s) => `    new${checker.signatureToString(s, undefined, FLAGS)}`) : [];
     return [`- ${kind} ${name}`, ...construct, ...members].join('\n');
   }
@@ -75,4 +75,9 @@ function describe(checker: ts.TypeChecker, exported: ts.Symbol): string {
 
 function isPrivate(symbol: ts.Symbol): boolean {
   return (symbol.declarations ?? []).some((d) => (ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0);
+}
+
+/** A member's name; a symbol-keyed one as `[Symbol.asyncDispose]`, not its internal `__@asyncDispose@<id>` (which shifts whenever the program grows). */
+function memberName(checker: ts.TypeChecker, member: ts.Symbol): string {
+  return member.name.startsWith('__@') ? checker.symbolToString(member) : member.name;
 }

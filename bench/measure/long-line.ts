@@ -7,7 +7,7 @@
  *
  *   node --conditions=development bench/measure/long-line.ts [lineMiB=16] [chunkKiB=64] [rounds=5]
  */
-import { DEFAULT_MAX_RECORD_SIZE } from '@jackwatch/core';
+import { DEFAULT_MAX_RECORD_SIZE } from '@jackwatch/core/decode';
 import { readLineStream } from '../../packages/sources/src/file/line-stream-reader.ts';
 import type { StreamPlan } from '../../packages/sources/src/file/file-chunk.ts';
 import { BodyByteSource } from '../../packages/sources/src/s3/body-byte-source.ts';

@@ -3,20 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '@jackwatch/core';
-import { startFakeCloudWatchLogs, type FakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
+import type { FakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
 import { jsonLines, REPO_ROOT, runCli } from '../support/run-cli.ts';
 import { FAKE_CREDENTIALS } from './support/source-harness.ts';
 import { asLogEvents, backgroundNoise, enumThenInvoke, listModelsFailures, loggingDeletion } from './support/trail-records.ts';
-
-const GROUP = 'aws-cloudtrail-logs-123456789012';
-const MINUTE = 60_000;
+import { GROUP, MINUTE, startFakeWithTrailGroup } from './support/trail-group.ts';
 
 let fake: FakeCloudWatchLogs;
 let dir: string;
 
 beforeEach(async () => {
-  fake = await startFakeCloudWatchLogs();
-  fake.store.createLogGroup(GROUP);
+  fake = await startFakeWithTrailGroup();
   dir = await mkdtemp(join(tmpdir(), 'jw-cwl-e2e-'));
 });
 afterEach(async () => {

@@ -1,11 +1,9 @@
+import { ManualClock } from '@jackwatch/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
-import { ManualClock } from './support/manual-clock.ts';
 import { RecordingLogger } from './support/recording-logger.ts';
 import { readInBackground, sourceAgainst, tailSessionReady } from './support/source-harness.ts';
-
-const GROUP = 'aws-cloudtrail-logs-123456789012';
-const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
+import { GROUP, T0 } from './support/trail-group.ts';
 
 let fake: FakeCloudWatchLogs | undefined;
 afterEach(() => fake?.close());
@@ -23,7 +21,7 @@ describe('cloudwatch-logs source, stopped while a call is in flight', () => {
     await fake.waitForStalled(1);
     await reader.stop();
     expect(logger.at('error')).toEqual([]);
-    expect(context.reported).toEqual([]);
+    expect(context.errors).toMatchObject({ rejections: [], errors: [] });
     expect(logger.lines.some((line) => line.level === 'debug' && /aborted/i.test(line.message))).toBe(true);
   });
 
@@ -37,6 +35,6 @@ describe('cloudwatch-logs source, stopped while a call is in flight', () => {
     await tailSessionReady(fake, 1);
     await reader.stop();
     expect(logger.at('error')).toEqual([]);
-    expect(context.reported).toEqual([]);
+    expect(context.errors).toMatchObject({ rejections: [], errors: [] });
   });
 });

@@ -8,10 +8,8 @@ import { startCli } from '../support/cli-process.ts';
 import { jsonLines } from '../support/run-cli.ts';
 import { FAKE_CREDENTIALS } from './support/source-harness.ts';
 import { asLogEvents, enumThenInvoke, listModelsFailures, loggingDeletion } from './support/trail-records.ts';
+import { GROUP, MINUTE, STREAM } from './support/trail-group.ts';
 
-const GROUP = 'aws-cloudtrail-logs-123456789012';
-const STREAM = '123456789012_CloudTrail_us-east-1';
-const MINUTE = 60_000;
 const DETECTORS = ['aws-bedrock-enum-then-invoke-long-term-key', 'aws-bedrock-logging-deletion', 'aws-bedrock-logging-deletion-non-admin', 'aws-bedrock-list-models-failures'];
 
 let fake: FakeCloudWatchLogs;

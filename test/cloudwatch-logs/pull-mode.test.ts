@@ -1,24 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interestIncludes } from '@jackwatch/core';
-import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
+import { cloudTrailRecord, iamUser, ManualClock } from '@jackwatch/core/testing';
 import { filterPatternFor } from '@jackwatch/sources';
 import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
-import { ManualClock } from './support/manual-clock.ts';
 import { bedrockInterest, eventIds, readAll, sourceAgainst } from './support/source-harness.ts';
 import { asLogEvents, backgroundNoise, enumThenInvoke } from './support/trail-records.ts';
-
-const GROUP = 'aws-cloudtrail-logs-123456789012';
-const STREAM = '123456789012_CloudTrail_us-east-1';
-const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
-const MINUTE = 60_000;
+import { GROUP, MINUTE, startFakeWithTrailGroup, STREAM, T0 } from './support/trail-group.ts';
 
 let fake: FakeCloudWatchLogs;
 let clock: ManualClock;
 
 beforeEach(async () => {
   clock = new ManualClock(T0, { autoAdvance: true });
-  fake = await startFakeCloudWatchLogs({ now: () => clock.now() });
-  fake.store.createLogGroup(GROUP);
+  fake = await startFakeWithTrailGroup(clock);
 });
 afterEach(() => fake.close());
 
@@ -67,7 +61,7 @@ describe('cloudwatch-logs source, pull mode', () => {
     const records = Array.from({ length: 12 }, (_, i) => invocation(T0 + i * 1000));
     fake.store.put(GROUP, asLogEvents(records), STREAM);
     clock = new ManualClock(T0 + 10 * MINUTE, { autoAdvance: true });
-    const { source, errors } = sourceAgainst(fake, { logGroups: [GROUP], startTime: T0, once: true, pageSize: 5 }, { clock });
+    const { source, context } = sourceAgainst(fake, { logGroups: [GROUP], startTime: T0, once: true, pageSize: 5 }, { clock });
     await source.start();
     fake.failNext('FilterLogEvents', 'ThrottlingException', 1);
 
@@ -83,7 +77,7 @@ describe('cloudwatch-logs source, pull mode', () => {
     expect(fake.requests.filter((r) => r.error === 'ThrottlingException')).toHaveLength(1);
     expect(fake.requests.filter((r) => r.error === 'LimitExceededException')).toHaveLength(3);
     // Retries are warnings: a run that recovers has nothing to fail for.
-    expect(errors()).toEqual([]);
+    expect(context.errors.errors).toEqual([]);
     expect(clock.sleeps.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -204,13 +198,13 @@ describe('cloudwatch-logs source, pull mode', () => {
     fake.store.put(GROUP, [{ timestamp: T0 + 1, message: '{"level":"info","msg":"exporter started"}' }], 'app-stream');
     fake.store.put(GROUP, asLogEvents([invocation(T0 + 2)]), STREAM);
     clock = new ManualClock(T0 + 10 * MINUTE, { autoAdvance: true });
-    const { source, rejections } = sourceAgainst(fake, { logGroups: [GROUP], startTime: T0, once: true, filterPattern: '' }, { clock });
+    const { source, context } = sourceAgainst(fake, { logGroups: [GROUP], startTime: T0, once: true, filterPattern: '' }, { clock });
 
     const { events } = await readAll(source);
 
     expect(events).toHaveLength(1);
     const [text, json] = fake.store.find(GROUP)!.events;
-    expect(rejections()).toEqual([
+    expect(context.errors.rejections).toEqual([
       expect.objectContaining({ reason: 'malformed-json', origin: { source: 'cloudwatch-logs/test', location: `${GROUP}/lambda-stream`, index: text!.eventId } }),
       expect.objectContaining({ reason: 'not-cloudtrail', origin: { source: 'cloudwatch-logs/test', location: `${GROUP}/app-stream`, index: json!.eventId } }),
     ]);
@@ -223,13 +217,13 @@ describe('cloudwatch-logs source, pull mode', () => {
     const after = invocation(T0 + 2_000, 'after');
     fake.store.put(GROUP, asLogEvents([before, giant, after]), STREAM);
     clock = new ManualClock(T0 + 10 * MINUTE, { autoAdvance: true });
-    const { source, rejections } = sourceAgainst(fake, { logGroups: [GROUP], startTime: T0, once: true, maxRecordSize: '16KiB' }, { clock });
+    const { source, context } = sourceAgainst(fake, { logGroups: [GROUP], startTime: T0, once: true, maxRecordSize: '16KiB' }, { clock });
 
     const { events } = await readAll(source);
 
     expect(eventIds(events)).toEqual([before.eventID, after.eventID]);
     const stored = fake.store.find(GROUP)!.events[1]!;
-    expect(rejections()).toEqual([
+    expect(context.errors.rejections).toEqual([
       {
         reason: 'malformed-json',
         message: `log event is ${Buffer.byteLength(stored.message)} bytes, longer than maxRecordSize (16384 bytes); skipped unparsed, the rest of the input is still read`,

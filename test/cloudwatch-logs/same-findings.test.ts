@@ -1,27 +1,24 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findingsFromSource } from '@jackwatch/core/testing';
+import { findingsFromSource, ManualClock } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createComponentContext, type Finding, type Interest, type Source } from '@jackwatch/core';
 import { bedrockDetectors } from '@jackwatch/detectors';
 import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema } from '@jackwatch/sources';
 import { fileSourceConfigSchema, FileSource } from '@jackwatch/sources';
-import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
-import { ManualClock } from './support/manual-clock.ts';
+import type { FakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
 import { FAKE_CREDENTIALS } from './support/source-harness.ts';
+import { GROUP, MINUTE, startFakeWithTrailGroup } from './support/trail-group.ts';
 import { asLogEvents, backgroundNoise, enumThenInvoke, listModelsFailures, loggingDeletion } from './support/trail-records.ts';
 
-const GROUP = 'aws-cloudtrail-logs-123456789012';
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
-const MINUTE = 60_000;
 
 let fake: FakeCloudWatchLogs;
 let dir: string;
 
 beforeEach(async () => {
-  fake = await startFakeCloudWatchLogs();
-  fake.store.createLogGroup(GROUP);
+  fake = await startFakeWithTrailGroup();
   dir = await mkdtemp(join(tmpdir(), 'jw-cwl-same-'));
 });
 afterEach(async () => {

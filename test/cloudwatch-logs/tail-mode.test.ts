@@ -1,23 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interestIncludes } from '@jackwatch/core';
-import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
-import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
-import { ManualClock } from './support/manual-clock.ts';
+import { cloudTrailRecord, iamUser, ManualClock } from '@jackwatch/core/testing';
+import type { FakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
 import { bedrockInterest, eventIds, readAll, readInBackground, sourceAgainst, tailSessionReady } from './support/source-harness.ts';
 import { asLogEvents, backgroundNoise } from './support/trail-records.ts';
-
-const GROUP = 'aws-cloudtrail-logs-123456789012';
-const STREAM = '123456789012_CloudTrail_us-east-1';
-const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
-const MINUTE = 60_000;
+import { GROUP, MINUTE, startFakeWithTrailGroup, STREAM, T0 } from './support/trail-group.ts';
 
 let fake: FakeCloudWatchLogs;
 let clock: ManualClock;
 
 beforeEach(async () => {
   clock = new ManualClock(T0);
-  fake = await startFakeCloudWatchLogs({ now: () => clock.now() });
-  fake.store.createLogGroup(GROUP);
+  fake = await startFakeWithTrailGroup(clock);
 });
 afterEach(() => fake.close());
 
@@ -86,11 +80,11 @@ describe('cloudwatch-logs source, Live Tail mode', () => {
     // The gap read went back before the first session's events and found them again: dropped as duplicates.
     expect(context.telemetry.total('cloudwatch_logs.duplicates_dropped')).toBeGreaterThanOrEqual(2);
     expect(context.telemetry.total('cloudwatch_logs.tail_sessions')).toBe(2);
-    expect(context.reported).toEqual([]);
+    expect(context.errors).toMatchObject({ rejections: [], errors: [] });
   });
 
   it('reconnects with backoff when the stream breaks, warning of the break, and loses nothing', async () => {
-    const { source, errors } = sourceAgainst(fake, { logGroups: [GROUP], mode: 'tail', startTime: '-1h' }, { clock });
+    const { source, context } = sourceAgainst(fake, { logGroups: [GROUP], mode: 'tail', startTime: '-1h' }, { clock });
     const reader = readInBackground(source);
     await tailSessionReady(fake, 1);
     clock.advance(1_000);
@@ -112,7 +106,7 @@ describe('cloudwatch-logs source, Live Tail mode', () => {
 
     expect(eventIds(events)).toEqual([before, duringOutage, after].map((r) => r.eventID));
     // A session that ends is reconnected and its gap re-read: a warning, not an error that fails the run.
-    expect(errors()).toEqual([]);
+    expect(context.errors.errors).toEqual([]);
     expect(clock.sleeps).toHaveLength(1);
   });
 

@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
+import { cloudTrailRecord, iamUser, ManualClock } from '@jackwatch/core/testing';
 import { type FakeCloudWatchLogs, type GroupNaming, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
-import { ManualClock } from './support/manual-clock.ts';
 import { eventIds, readInBackground, sourceAgainst, tailSessionReady } from './support/source-harness.ts';
 import { asLogEvents } from './support/trail-records.ts';
+import { GROUP, STREAM, T0 } from './support/trail-group.ts';
 
-const GROUP = 'aws-cloudtrail-logs-123456789012';
 const SHARED = '/org/trail';
-const STREAM = '123456789012_CloudTrail_us-east-1';
-const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
 
 let fake: FakeCloudWatchLogs | undefined;
 afterEach(() => fake?.close());
@@ -52,7 +49,7 @@ describe('cloudwatch-logs source, Live Tail sessions that end every few hundred 
     expect(eventIds(events)).toEqual(delivered.map((r) => r.eventID));
     expect(new Set(events.map((e) => e.origin.location))).toEqual(new Set([`${identifier}/${STREAM}`]));
     expect(context.telemetry.total('cloudwatch_logs.duplicates_dropped')).toBeGreaterThanOrEqual(delivered.length);
-    expect(context.reported).toEqual([]);
+    expect(context.errors).toMatchObject({ rejections: [], errors: [] });
   });
 
   it('drops a message that is not CloudTrail once, however often the gap is re-read', async () => {
@@ -61,7 +58,7 @@ describe('cloudwatch-logs source, Live Tail sessions that end every few hundred 
     fake.store.createLogGroup(GROUP);
     fake.liveTail.groupNaming = 'account:name';
     fake.liveTail.sessionDuration = 150;
-    const { source, rejections } = sourceAgainst(fake, { logGroups: [GROUP], mode: 'tail', startTime: '-1h', pollInterval: '1s', filterPattern: '' }, { clock });
+    const { source, context } = sourceAgainst(fake, { logGroups: [GROUP], mode: 'tail', startTime: '-1h', pollInterval: '1s', filterPattern: '' }, { clock });
     const reader = readInBackground(source);
     await tailSessionReady(fake, 1);
     fake.store.put(GROUP, [{ timestamp: clock.now(), message: 'another writer: not a CloudTrail record' }], 'app');
@@ -71,7 +68,7 @@ describe('cloudwatch-logs source, Live Tail sessions that end every few hundred 
     await tailSessionReady(fake, fake.liveTail.started + 3);
     const { events } = await reader.stop();
     expect(eventIds(events)).toEqual([record.eventID]);
-    expect(rejections().map((r) => [r.reason, r.origin.location])).toEqual([['malformed-json', `${GROUP}/app`]]);
+    expect(context.errors.rejections.map((r) => [r.reason, r.origin.location])).toEqual([['malformed-json', `${GROUP}/app`]]);
   });
 });
 
@@ -81,7 +78,7 @@ describe('cloudwatch-logs source, Live Tail, a message larger than maxRecordSize
     fake = await startFakeCloudWatchLogs({ now: () => clock.now() });
     fake.store.createLogGroup(GROUP);
     fake.liveTail.sessionDuration = 150;
-    const { source, rejections } = sourceAgainst(fake, { logGroups: [GROUP], mode: 'tail', startTime: '-1h', pollInterval: '1s', maxRecordSize: '16KiB' }, { clock });
+    const { source, context } = sourceAgainst(fake, { logGroups: [GROUP], mode: 'tail', startTime: '-1h', pollInterval: '1s', maxRecordSize: '16KiB' }, { clock });
     const reader = readInBackground(source);
     await tailSessionReady(fake, 1);
     const giant = cloudTrailRecord({ time: clock.now(), action: 'InvokeModel', identity: iamUser({ userName: 'mallory' }), extra: { blob: '\\"'.repeat(10_000) } });
@@ -91,7 +88,7 @@ describe('cloudwatch-logs source, Live Tail, a message larger than maxRecordSize
     await tailSessionReady(fake, fake.liveTail.started + 2);
     const { events } = await reader.stop();
     expect(eventIds(events)).toEqual(around.map((r) => r.eventID));
-    expect(rejections()).toMatchObject([{ reason: 'malformed-json', origin: { location: `${GROUP}/${STREAM}` } }]);
-    expect(rejections()[0]!.message).toMatch(new RegExp(`^log event is ${Buffer.byteLength(JSON.stringify(giant))} bytes, longer than maxRecordSize \\(16384 bytes\\)`));
+    expect(context.errors.rejections).toMatchObject([{ reason: 'malformed-json', origin: { location: `${GROUP}/${STREAM}` } }]);
+    expect(context.errors.rejections[0]!.message).toMatch(new RegExp(`^log event is ${Buffer.byteLength(JSON.stringify(giant))} bytes, longer than maxRecordSize \\(16384 bytes\\)`));
   });
 });

@@ -1,4 +1,5 @@
-import { createComponentContext, isDetectorBundle, type Detector, type JackwatchConfig, type LogAttributes, type Logger } from '@jackwatch/core';
+import { createComponentContext, type Detector, isDetectorBundle, type LogAttributes, type Logger } from '@jackwatch/core';
+import type { JackwatchConfig } from '@jackwatch/core/config';
 import { describeInterest } from './describe-interest.ts';
 
 /** One detector a config creates, or one member of an entry that runs several. */

@@ -1,13 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import {
-  ConfigError,
-  type ComponentRegistry,
-  type ConfigIssue,
-  type JackwatchConfig,
-  type ParsedConfigDocument,
-  readConfigFile,
-  resolveConfig,
-} from '@jackwatch/core';
+import { type ComponentRegistry, ConfigError } from '@jackwatch/core';
+import { type ConfigIssue, type JackwatchConfig, type ParsedConfigDocument, readConfigFile, resolveConfig } from '@jackwatch/core/config';
 import { loadPlugins, type LoadedPlugin } from './plugins/load-plugins.ts';
 import { PluginLoadError } from './plugins/plugin-load-error.ts';
 

@@ -62,22 +62,13 @@ export { readCheckpoint } from './services/read-checkpoint.ts';
 export { ReportingCheckpointStore } from './services/reporting-checkpoint-store.ts';
 export type { CheckpointWriteHooks } from './services/reporting-checkpoint-store.ts';
 
-// --- decoding (lead) ---
+// --- decoding (the rest of the decoders, for sources: `@jackwatch/core/decode`) ---
 export { normalizeRecord, isRejection } from './event/normalize.ts';
-export { parseEventTime } from './event/event-time.ts';
 export { decodeDocument } from './decode/decode-document.ts';
-export { decodeBuffer, isGzip, DEFAULT_MAX_INFLATED_SIZE } from './decode/decode-buffer.ts';
+export { decodeBuffer } from './decode/decode-buffer.ts';
 export type { DecodeBufferOptions } from './decode/decode-buffer.ts';
-export { decodeNdjson } from './decode/decode-ndjson.ts';
 export { decodeRecords } from './decode/decode-records.ts';
-export { unwrapRecord } from './decode/unwrap-record.ts';
 export type { DecodedBatch, DecodeOptions, InputLocation } from './decode/decoded-batch.ts';
-export { RecordsSplitter, RECORDS_OPENING, isOversized } from './decode/records-splitter.ts';
-export type { SplitEnd, SplitElement, OversizedElement } from './decode/records-splitter.ts';
-export { RecordsBatch } from './decode/records-batch.ts';
-export { DEFAULT_MAX_RECORD_SIZE, bytesOverLimit, oversizedRejection } from './decode/record-size.ts';
-export { salvageRecords } from './decode/salvage-records.ts';
-export { decodeRecordText } from './decode/decode-record-text.ts';
 
 // --- config values (lead) ---
 export { durationSchema, parseDuration, formatDuration } from './config/duration.ts';
@@ -95,34 +86,8 @@ export {
 } from './detection/policy-schema.ts';
 export type { DetectorPolicy, FindingException } from './detection/policy-schema.ts';
 
-// --- config (config helper) ---
-export { loadConfig, readConfigFile } from './config/load-config.ts';
-export type { LoadConfigOptions } from './config/load-config.ts';
-export { parseConfigText } from './config/parse-config-text.ts';
-export { readConfigText } from './config/read-config-text.ts';
-export { CONFIG_LIMITS } from './config/config-limits.ts';
-export type { ParseConfigTextOptions } from './config/parse-config-text.ts';
-export { resolveConfig, resolveConfigObject } from './config/resolve-config.ts';
-export type { ResolveConfigOptions, ResolveConfigObjectOptions } from './config/resolve-config.ts';
-export { redactConfig } from './config/redact.ts';
+// --- config (reading, resolving and redacting config files: `@jackwatch/core/config`) ---
 export { ConfigError } from './config/config-error.ts';
-export { formatConfigIssue } from './config/config-issue.ts';
-export type { ConfigIssue } from './config/config-issue.ts';
-export { formatConfigPath } from './config/config-path.ts';
-export type { ConfigPath } from './config/config-path.ts';
-export type { ParsedConfigDocument } from './config/parsed-config-document.ts';
-export type { SecretIndex } from './config/secret-index.ts';
-export type { ConfigLocator, SourcePosition } from './config/yaml-source.ts';
-export type { ConfigEnvironment } from './config/env-expansion.ts';
-export type {
-  JackwatchConfig,
-  ResolvedComponent,
-  PipelineConfig,
-  ServiceConfig,
-  CheckpointsConfig,
-  LogsConfig,
-  LogLevel,
-} from './config/jackwatch-config.ts';
 
 // --- detection primitives (detection helper) ---
 export { match } from './detection/match.ts';

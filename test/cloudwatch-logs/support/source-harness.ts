@@ -1,9 +1,8 @@
-import { type CheckpointStore, type Interest, type Logger, MemoryCheckpointStore, type Rejection, type TrailEvent, unionInterest } from '@jackwatch/core';
-import { testContext, type TestContext } from '@jackwatch/core/testing';
+import { type CheckpointStore, type Interest, type Logger, MemoryCheckpointStore, type TrailEvent, unionInterest } from '@jackwatch/core';
+import { type ManualClock, testContext, type TestContext } from '@jackwatch/core/testing';
 import { bedrockDetectors } from '@jackwatch/detectors';
 import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema } from '@jackwatch/sources';
 import type { FakeCloudWatchLogs } from '../../support/cloudwatch-logs-fake/index.ts';
-import type { ManualClock } from './manual-clock.ts';
 
 /** Static fake credentials: the fake checks no signature, but the SDK signs every request. */
 export const FAKE_CREDENTIALS = { accessKeyId: 'AKIDFAKEFAKEFAKEFAKE', secretAccessKey: 'fake-secret-access-key' };
@@ -19,10 +18,6 @@ export interface SourceUnderTest {
   readonly source: CloudWatchLogsSource;
   readonly context: TestContext;
   readonly checkpoints: CheckpointStore;
-  /** Rejections reported through `context.errors.reject`. */
-  rejections(): Rejection[];
-  /** Operational errors reported through `context.errors.error`. */
-  errors(): { componentId: string; error: unknown }[];
 }
 
 /**
@@ -37,16 +32,18 @@ export function sourceAgainst(
 ): SourceUnderTest {
   const id = options.id ?? 'cloudwatch-logs/test';
   const checkpoints = options.checkpoints ?? new MemoryCheckpointStore();
-  const base = testContext(id, { clock: options.clock, interest: options.interest ?? bedrockInterest() });
-  const context: TestContext = { ...base, checkpoints: checkpoints.scope(id), ...(options.logger !== undefined && { logger: options.logger }) };
+  const context = testContext(id, {
+    clock: options.clock,
+    interest: options.interest ?? bedrockInterest(),
+    checkpoints,
+    ...(options.logger !== undefined && { logger: options.logger }),
+  });
   const parsed = cloudWatchLogsSourceConfigSchema.parse({ region: 'us-east-1', endpoint: fake.endpoint, maxAttempts: 2, ...config });
   const source = new CloudWatchLogsSource(parsed, context, { credentials: FAKE_CREDENTIALS });
   return {
     source,
     context,
     checkpoints,
-    rejections: () => context.reported.filter((entry): entry is Rejection => typeof entry === 'object' && entry !== null && 'reason' in entry),
-    errors: () => context.reported.filter((entry): entry is { componentId: string; error: unknown } => typeof entry === 'object' && entry !== null && 'componentId' in entry),
   };
 }
 

@@ -1,4 +1,5 @@
-import { ConfigError, readConfigFile, resolveConfig, type ComponentRegistry, type FactoryRegistration } from '@jackwatch/core';
+import { ConfigError, type ComponentRegistry, type FactoryRegistration } from '@jackwatch/core';
+import { readConfigFile, resolveConfig } from '@jackwatch/core/config';
 import { dirname } from 'node:path';
 import { listDetectors, type DetectorEntry } from '../detector-members.ts';
 import { loadConfigPlugins } from '../load-agent-config.ts';

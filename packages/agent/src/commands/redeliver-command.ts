@@ -1,4 +1,5 @@
-import { createComponentContext, type ComponentRegistry, type ResolvedComponent, type SinkFactory } from '@jackwatch/core';
+import { type ComponentRegistry, createComponentContext, type SinkFactory } from '@jackwatch/core';
+import type { ResolvedComponent } from '@jackwatch/core/config';
 import { loadAgentConfig } from '../load-agent-config.ts';
 import { StderrLogger } from '../stderr-logger.ts';
 import { EXIT } from './run-command.ts';

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { ConfigError, type ComponentRegistry, redactConfig } from '@jackwatch/core';
+import { ConfigError, type ComponentRegistry } from '@jackwatch/core';
+import { redactConfig } from '@jackwatch/core/config';
 import { listDetectors, type DetectorListing } from '../detector-members.ts';
 import { loadAgentConfig, type AgentConfig } from '../load-agent-config.ts';
 import { StderrLogger } from '../stderr-logger.ts';

@@ -2,8 +2,10 @@
  * `@jackwatch/core/decode` — decoding CloudTrail alone: delivery files, JSON
  * arrays, NDJSON and EventBridge envelopes into normalized events, without
  * the rest of core (config, runtime, registry). For code that only decodes —
- * a decode worker thread boots in a tenth of the time. Everything here is
- * also exported by `@jackwatch/core`.
+ * a decode worker thread boots in a tenth of the time. The everyday decoders
+ * (`decodeBuffer`, `decodeDocument`, `decodeRecords`, `normalizeRecord`) are
+ * also exported by `@jackwatch/core`; the streaming parts (`RecordsSplitter`,
+ * `decodeNdjson`, `decodeRecordText`, the size limits) only here.
  *
  * @example
  * ```ts

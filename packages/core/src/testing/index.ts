@@ -1,8 +1,8 @@
 /**
  * `@jackwatch/core/testing` — the authoring kit for detectors: CloudTrail
  * event builders that look real, a harness that feeds events the way the
- * runtime does (arrival order, batches, watermarks), a test context, and the
- * detector conformance kit.
+ * runtime does (arrival order, batches, watermarks), a recording test context,
+ * a manual clock, and the conformance kits.
  *
  * @packageDocumentation
  */
@@ -19,7 +19,11 @@ export type { RunOptions, RunResult } from './run-detector.ts';
 export { arrange } from './arrival-order.ts';
 export type { ArrivalOrder } from './arrival-order.ts';
 export { testContext, forbiddenClock } from './test-context.ts';
-export type { TestContext } from './test-context.ts';
+export type { TestContext, TestContextOptions } from './test-context.ts';
+export { ManualClock } from './manual-clock.ts';
+export type { ManualClockOptions } from './manual-clock.ts';
+export { RecordingErrorReporter } from './recording-error-reporter.ts';
+export type { ReportedError } from './recording-error-reporter.ts';
 export { checkDetectorFactory } from './detector-conformance.ts';
 export type { ConformanceOptions } from './detector-conformance.ts';
 export { checkSourceFactory, checkSinkFactory } from './component-conformance.ts';

@@ -1,9 +1,11 @@
 import type { ComponentContext } from '../component/component-context.ts';
+import type { Interest } from '../event/interest.ts';
+import type { CheckpointStore } from '../services/checkpoint-store.ts';
 import type { Clock } from '../services/clock.ts';
-import type { ErrorReporter } from '../services/error-reporter.ts';
-import { silentLogger } from '../services/logger.ts';
+import { silentLogger, type Logger } from '../services/logger.ts';
 import { MemoryCheckpointStore } from '../services/memory-checkpoint-store.ts';
 import { CounterSet } from '../services/telemetry.ts';
+import { RecordingErrorReporter } from './recording-error-reporter.ts';
 
 /**
  * A clock that fails the test when read: detection runs in event time, so a
@@ -16,17 +18,34 @@ export const forbiddenClock: Clock = {
   sleep: () => Promise.reject(new Error('a detector slept on the wall clock; detection must use event time only')),
 };
 
-/** A {@link ComponentContext} for tests, whose telemetry and reported errors can be inspected. */
+/** A real {@link ComponentContext} for tests, whose telemetry and reported rejections and errors can be inspected. */
 export interface TestContext extends ComponentContext {
   readonly telemetry: CounterSet;
-  /** Everything passed to `errors.reject` / `errors.error`. */
-  readonly reported: unknown[];
+  readonly errors: RecordingErrorReporter;
+}
+
+/** What {@link testContext} lets a test choose; everything else has a test default. */
+export interface TestContextOptions {
+  /** The clock; {@link forbiddenClock} by default. Give sources and sinks a `ManualClock` (or `systemClock`). */
+  readonly clock?: Clock;
+  /** What downstream detectors can match; `'all'` by default. */
+  readonly interest?: Interest;
+  /** Where relative paths resolve; the working directory by default. */
+  readonly baseDir?: string;
+  /**
+   * The (unscoped) checkpoint store the context's `checkpoints` is scoped from,
+   * by component id. Pass the same store to the next context to simulate a
+   * restart; a fresh in-memory store by default.
+   */
+  readonly checkpoints?: CheckpointStore;
+  /** The logger; silent by default. */
+  readonly logger?: Logger;
 }
 
 /**
  * A context to create a component with in a test: silent logger, in-memory
- * checkpoints, inspectable telemetry and errors, and a clock that throws
- * (pass `clock` to allow one, e.g. for a source).
+ * checkpoints scoped to `id`, recording telemetry and error reporter, and a
+ * clock that throws (pass `clock` for a source or sink).
  *
  * @example
  * ```ts
@@ -34,21 +53,15 @@ export interface TestContext extends ComponentContext {
  * const detector = factory.create(factory.configSchema.parse({ threshold: 4 }), context);
  * ```
  */
-export function testContext(id: string, overrides: Partial<Pick<ComponentContext, 'clock' | 'interest' | 'baseDir'>> = {}): TestContext {
-  const reported: unknown[] = [];
-  const errors: ErrorReporter = {
-    reject: (rejection) => reported.push(rejection),
-    error: (componentId, error, attributes) => reported.push({ componentId, error, attributes }),
-  };
+export function testContext(id: string, options: TestContextOptions = {}): TestContext {
   return {
     id,
-    logger: silentLogger,
-    clock: overrides.clock ?? forbiddenClock,
-    checkpoints: new MemoryCheckpointStore().scope(id),
+    logger: options.logger ?? silentLogger,
+    clock: options.clock ?? forbiddenClock,
+    checkpoints: (options.checkpoints ?? new MemoryCheckpointStore()).scope(id),
     telemetry: new CounterSet(),
-    errors,
-    interest: overrides.interest ?? 'all',
-    baseDir: overrides.baseDir ?? process.cwd(),
-    reported,
+    errors: new RecordingErrorReporter(),
+    interest: options.interest ?? 'all',
+    baseDir: options.baseDir ?? process.cwd(),
   };
 }

@@ -1,9 +1,9 @@
-import { findingId, type TrailEvent } from '@jackwatch/core';
-import { runDetector, testContext } from '@jackwatch/core/testing';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { arrivalWithin, callsArbitrary, toEvents } from '../testdata/arbitrary-stream.ts';
+import type { Finding, TrailEvent } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
+import { describe, it } from 'vitest';
+import { callsArbitrary } from '../testdata/arbitrary-stream.ts';
 import { referenceThreshold } from '../testdata/reference-windows.ts';
+import { assertWindowedRule } from '../testdata/windowed-property.ts';
 import { invocationBurstConfigSchema } from './config.ts';
 import { invocationBurstFactory } from './factory.ts';
 
@@ -36,25 +36,7 @@ const calls = callsArbitrary({
 
 describe(`${ID} (property)`, () => {
   it('equals the time-sorted semantics on sorted input and never misses a firing group under disorder within the lateness', () => {
-    fc.assert(
-      fc.property(
-        calls,
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 80 }),
-        fc.integer({ min: 0, max: 30 * 60 }),
-        fc.integer({ min: 1, max: 16 }),
-        (specs, delays, latenessSeconds, batchSize) => {
-          const events = toEvents('ib-property', specs);
-          const lateness = latenessSeconds * 1000;
-          const expected = reference(events);
-          expect(runDetector(create(), events).ids).toEqual(expected.anchors.map((anchor) => findingId(ID, anchor)));
-          const disordered = runDetector(create(), events, { order: arrivalWithin(events, delays, lateness), allowedLateness: lateness, batchSize });
-          expect(disordered.lateEvents).toBe(0);
-          const fired = new Set(disordered.findings.map((f) => `${f.group['principalArn']}|${f.group['modelId']}`));
-          for (const group of expected.groups) expect(fired).toContain(group);
-          expect(disordered.stateSizeAfter).toBe(0);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    const findingGroup = (f: Finding) => `${f.group['principalArn']}|${f.group['modelId']}`;
+    assertWindowedRule({ id: ID, create, reference, calls, seed: 'ib-property', maxDelays: 80, maxLatenessSeconds: 30 * 60, findingGroup });
   });
 });

@@ -1,8 +1,10 @@
-import { compareEventTime, findingId, type TrailEvent } from '@jackwatch/core';
+import type { Finding, TrailEvent } from '@jackwatch/core';
 import { runDetector, testContext } from '@jackwatch/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrivalWithin, callsArbitrary, toEvents } from '../testdata/arbitrary-stream.ts';
+import { callsArbitrary, toEvents } from '../testdata/arbitrary-stream.ts';
+import { referenceThreshold } from '../testdata/reference-windows.ts';
+import { assertWindowedRule } from '../testdata/windowed-property.ts';
 import { listModelsFailuresConfigSchema } from './config.ts';
 import { listModelsFailuresFactory } from './factory.ts';
 import { listModelsFailuresGroupBy } from './rule.ts';
@@ -16,27 +18,13 @@ const create = () => listModelsFailuresFactory.create(listModelsFailuresConfigSc
 const groupOf = (e: TrailEvent) => Object.values(listModelsFailuresGroupBy).map((read) => read(e) ?? 'unknown').join('|');
 
 /** Rule C as its README states it, read literally, on the time-sorted events: the reference the detector must match. */
-function reference(events: readonly TrailEvent[]): { ids: string[]; groups: Set<string> } {
-  const counted = events.filter((e) => e.source === 'bedrock.amazonaws.com' && e.action === 'ListFoundationModels' && CODES.has((e.errorCode ?? '').toLowerCase()));
-  const sorted = [...new Map(counted.map((e) => [e.eventId, e])).values()].sort(compareEventTime);
-  const state = new Map<string, { rearmAt: number; seen: TrailEvent[] }>();
-  const ids: string[] = [];
-  const groups = new Set<string>();
-  for (const event of sorted) {
-    const group = groupOf(event);
-    const s = state.get(group) ?? { rearmAt: -Infinity, seen: [] };
-    state.set(group, s);
-    if (event.time < s.rearmAt) continue;
-    s.seen.push(event);
-    if (s.seen.filter((e) => e.time >= event.time - WINDOW).length > THRESHOLD) {
-      ids.push(findingId(ID, event.eventId));
-      groups.add(group);
-      s.rearmAt = event.time + WINDOW;
-      s.seen = [];
-    }
-  }
-  return { ids, groups };
-}
+const reference = (events: readonly TrailEvent[]) =>
+  referenceThreshold(events, {
+    counts: (e) => e.source === 'bedrock.amazonaws.com' && e.action === 'ListFoundationModels' && CODES.has((e.errorCode ?? '').toLowerCase()),
+    group: groupOf,
+    threshold: THRESHOLD,
+    window: WINDOW,
+  });
 
 const calls = callsArbitrary({
   actions: ['ListFoundationModels', 'ListFoundationModels', 'ListFoundationModels', 'InvokeModel'],
@@ -51,27 +39,8 @@ const calls = callsArbitrary({
 
 describe(`${ID} (property)`, () => {
   it('equals the time-sorted semantics on sorted input and fires for a superset of its groups under disorder', () => {
-    fc.assert(
-      fc.property(
-        calls,
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 80 }),
-        fc.integer({ min: 0, max: 30 * 60 }),
-        fc.integer({ min: 1, max: 16 }),
-        (specs, delays, latenessSeconds, batchSize) => {
-          const events = toEvents('c-property', specs);
-          const lateness = latenessSeconds * 1000;
-          const expected = reference(events);
-          const sorted = runDetector(create(), events);
-          expect(sorted.ids).toEqual(expected.ids);
-          const disordered = runDetector(create(), events, { order: arrivalWithin(events, delays, lateness), allowedLateness: lateness, batchSize });
-          expect(disordered.lateEvents).toBe(0);
-          const fired = new Set(disordered.findings.map((f) => Object.values(f.group).join('|')));
-          for (const group of expected.groups) expect(fired).toContain(group);
-          expect(disordered.stateSizeAfter).toBe(0);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    const findingGroup = (f: Finding) => Object.values(f.group).join('|');
+    assertWindowedRule({ id: ID, create, reference, calls, seed: 'c-property', maxDelays: 80, maxLatenessSeconds: 30 * 60, findingGroup });
   });
 
   it('gives the same ids when the same events are replayed', () => {

@@ -2,7 +2,7 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleAFinding } from '../testing/finding-fixture.ts';
-import { makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { DeadLetterFile } from './dead-letter-file.ts';
 import { parseDeadLetterLine, readGrowingLines } from './dead-letter-lines.ts';
 

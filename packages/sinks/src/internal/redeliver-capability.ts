@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { ComponentContext, RedeliveryReport } from '@jackwatch/core';
 import { resolveDeadLetterPath } from './dead-letter-file.ts';
 
-/** A sink's redelivery of one dead-letter file (the webhook's or the otlp sink's). */
+/** A sink type's redelivery of one dead-letter file, with a parsed config (see `redeliverThroughSink`). */
 type RedeliverFile<Config> = (file: string, options: { config: Config; context: ComponentContext; signal?: AbortSignal }) => Promise<RedeliveryReport>;
 
 /**

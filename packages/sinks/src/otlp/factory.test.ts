@@ -1,5 +1,7 @@
+import { systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { otlpSinkFactory } from './factory.ts';
 
 describe('otlpSinkFactory (conformance)', () => {
@@ -32,7 +34,7 @@ describe('otlpSinkFactory (conformance)', () => {
   });
 
   it('shuts down without start, twice', async () => {
-    const sink = otlpSinkFactory.create(otlpSinkFactory.configSchema.parse({}), createTestContext('otlp', tmp.dir));
+    const sink = otlpSinkFactory.create(otlpSinkFactory.configSchema.parse({}), testContext('otlp', { baseDir: tmp.dir, clock: systemClock }));
     await sink.shutdown();
     await sink.shutdown();
     expect(sink.stats?.().accepted).toBe(0);
@@ -41,7 +43,7 @@ describe('otlpSinkFactory (conformance)', () => {
   it('starts, shuts down, and can be created again, for every protocol', async () => {
     for (const protocol of ['http/protobuf', 'http/json', 'grpc'] as const) {
       for (let round = 0; round < 2; round++) {
-        const sink = otlpSinkFactory.create(otlpSinkFactory.configSchema.parse({ protocol }), createTestContext('otlp', tmp.dir));
+        const sink = otlpSinkFactory.create(otlpSinkFactory.configSchema.parse({ protocol }), testContext('otlp', { baseDir: tmp.dir, clock: systemClock }));
         await sink.start();
         await sink.forceFlush();
         await sink.shutdown();

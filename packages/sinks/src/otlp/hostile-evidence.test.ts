@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { EVIDENCE_OMITTED_KEY, isOmittedEvidence, type Finding } from '@jackwatch/core';
+import { EVIDENCE_OMITTED_KEY, type Finding, isOmittedEvidence, systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mixedBatch } from '../testing/hostile-findings.ts';
 import { OtlpHttpReceiver } from '../testing/otlp-http-receiver.ts';
-import { createTestContext, makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { otlpConfigSchema } from './config.ts';
 import { OtlpSink } from './otlp-sink.ts';
 import { redeliverOtlpDeadLetters } from './redeliver.ts';
@@ -23,7 +24,7 @@ describe('OtlpSink with evidence that cannot be serialised', () => {
   });
 
   it('exports a log record for every finding of the batch, evidence ids and names included', async () => {
-    const context = createTestContext('otlp', tmp.dir);
+    const context = testContext('otlp', { baseDir: tmp.dir, clock: systemClock });
     const sink = new OtlpSink(otlpConfigSchema.parse({ endpoint: receiver.endpoint, ...fast }), context);
     const batch = mixedBatch();
     await sink.start();
@@ -41,7 +42,7 @@ describe('OtlpSink with evidence that cannot be serialised', () => {
   it('dead-letters every finding of such a batch when the collector refuses it, and redelivers them', async () => {
     receiver.failNext({ status: 400 });
     const config = { endpoint: receiver.endpoint, ...fast };
-    const sink = new OtlpSink(otlpConfigSchema.parse(config), createTestContext('otlp', tmp.dir));
+    const sink = new OtlpSink(otlpConfigSchema.parse(config), testContext('otlp', { baseDir: tmp.dir, clock: systemClock }));
     const batch = mixedBatch();
     await sink.start();
     await sink.export(batch);
@@ -58,7 +59,7 @@ describe('OtlpSink with evidence that cannot be serialised', () => {
       [],
     ]);
 
-    const report = await redeliverOtlpDeadLetters(sink.deadLetterPath, { config, context: createTestContext('otlp', tmp.dir) });
+    const report = await redeliverOtlpDeadLetters(sink.deadLetterPath, { config, context: testContext('otlp', { baseDir: tmp.dir, clock: systemClock }) });
     expect(report).toMatchObject({ read: 5, delivered: 5, deadLettered: 0 });
     expect(receiver.acceptedRecords().map((r) => r.attributes['log.record.uid'])).toEqual(batch.map((f) => f.id));
   });

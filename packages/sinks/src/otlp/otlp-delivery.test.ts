@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ruleAFindings } from '../testing/finding-fixture.ts';
 import { OtlpGrpcReceiver } from '../testing/otlp-grpc-receiver.ts';
 import { OtlpHttpReceiver } from '../testing/otlp-http-receiver.ts';
-import { createTestContext, makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { otlpConfigSchema } from './config.ts';
 import { OtlpSink } from './otlp-sink.ts';
 import { redeliverOtlpDeadLetters } from './redeliver.ts';
@@ -36,7 +38,7 @@ describe('OtlpSink delivery guarantees', () => {
   it('dead-letters while the collector is down, and redelivers once it is up', async () => {
     const down = `http://127.0.0.1:${await closedPort()}`;
     const config = { endpoint: down, timeout: '300ms', maxRetries: 1, backoff: { initial: '10ms', max: '20ms' }, batch: { maxWait: '10ms' } };
-    const sink = new OtlpSink(otlpConfigSchema.parse(config), createTestContext('otlp', tmp.dir));
+    const sink = new OtlpSink(otlpConfigSchema.parse(config), testContext('otlp', { baseDir: tmp.dir, clock: systemClock }));
     await sink.start();
     await sink.export(ruleAFindings(4));
     await sink.shutdown();
@@ -49,7 +51,7 @@ describe('OtlpSink delivery guarantees', () => {
     closers.push(() => receiver.close());
     const report = await redeliverOtlpDeadLetters(sink.deadLetterPath, {
       config: { ...config, endpoint: receiver.endpoint },
-      context: createTestContext('otlp', tmp.dir),
+      context: testContext('otlp', { baseDir: tmp.dir, clock: systemClock }),
     });
     expect(report).toMatchObject({ read: 4, delivered: 4, deadLettered: 0 });
     expect(receiver.acceptedRecords().map((r) => r.attributes['log.record.uid'])).toEqual(ruleAFindings(4).map((f) => f.id));
@@ -63,7 +65,7 @@ describe('OtlpSink delivery guarantees', () => {
     const deliver = async (config: Record<string, unknown>) => {
       const sink = new OtlpSink(
         otlpConfigSchema.parse({ maxRetries: 0, timeout: '2s', batch: { maxWait: '10ms' }, ...config }),
-        createTestContext('otlp/tls', tlsDir),
+        testContext('otlp/tls', { baseDir: tlsDir, clock: systemClock }),
       );
       await sink.start();
       await sink.export(ruleAFindings(1));

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ruleAFinding, ruleAFindings } from '../testing/finding-fixture.ts';
 import { OtlpGrpcReceiver } from '../testing/otlp-grpc-receiver.ts';
 import { OtlpHttpReceiver } from '../testing/otlp-http-receiver.ts';
 import type { DecodedLogRecord } from '../testing/otlp-logs-decoder.ts';
-import { createTestContext, makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { otlpConfigSchema, type OtlpConfigInput } from './config.ts';
 import { OtlpSink } from './otlp-sink.ts';
 
@@ -69,7 +71,7 @@ describe('OtlpSink', () => {
   }
 
   function makeSink(config: OtlpConfigInput) {
-    const context = createTestContext('otlp/test', tmp.dir);
+    const context = testContext('otlp/test', { baseDir: tmp.dir, clock: systemClock });
     const sink = new OtlpSink(otlpConfigSchema.parse({ ...fast, resource: { 'deployment.environment.name': 'test' }, ...config }), context);
     sinks.push(sink);
     return { sink, context };

@@ -1,8 +1,8 @@
 import { PassThrough, Writable } from 'node:stream';
-import { createComponentContext, EVIDENCE_OMITTED_KEY, isOmittedEvidence, type Finding } from '@jackwatch/core';
+import { createComponentContext, EVIDENCE_OMITTED_KEY, type Finding, isOmittedEvidence, systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mixedBatch } from '../testing/hostile-findings.ts';
-import { createTestContext } from '../testing/test-context.ts';
 import { stdoutConfigSchema } from './config.ts';
 import { StdoutSink } from './stdout-sink.ts';
 
@@ -74,7 +74,7 @@ describe('StdoutSink', () => {
   it('prints every finding of a batch holding deep, huge and cyclic evidence, each bad record as a marker', async () => {
     const out = new PassThrough();
     const text = collect(out, { endAfter: false });
-    const context = createTestContext('stdout', process.cwd());
+    const context = testContext('stdout', { clock: systemClock });
     const sink = new StdoutSink(stdoutConfigSchema.parse({}), context, out);
     await sink.start();
     const batch = mixedBatch();
@@ -127,7 +127,7 @@ describe('StdoutSink', () => {
         done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
       },
     });
-    const context = createTestContext('stdout', process.cwd());
+    const context = testContext('stdout', { clock: systemClock });
     const sink = new StdoutSink(stdoutConfigSchema.parse({}), context, closed);
     await sink.start();
     await sink.export([finding(1), finding(2)]);

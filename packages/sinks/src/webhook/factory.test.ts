@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ruleAFinding } from '../testing/finding-fixture.ts';
-import { createTestContext, makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { webhookSinkFactory } from './factory.ts';
 
 describe('webhookSinkFactory (conformance)', () => {
@@ -40,7 +42,7 @@ describe('webhookSinkFactory (conformance)', () => {
   });
 
   it('shuts down without start, twice', async () => {
-    const sink = webhookSinkFactory.create(webhookSinkFactory.configSchema.parse({ url }), createTestContext('webhook', tmp.dir));
+    const sink = webhookSinkFactory.create(webhookSinkFactory.configSchema.parse({ url }), testContext('webhook', { baseDir: tmp.dir, clock: systemClock }));
     await sink.shutdown();
     await sink.shutdown();
     expect(sink.stats?.()).toEqual({ accepted: 0, delivered: 0, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
@@ -49,7 +51,7 @@ describe('webhookSinkFactory (conformance)', () => {
   it('starts, shuts down, and can be created again', async () => {
     const config = webhookSinkFactory.configSchema.parse({ url });
     for (let round = 0; round < 2; round++) {
-      const sink = webhookSinkFactory.create(config, createTestContext('webhook', tmp.dir));
+      const sink = webhookSinkFactory.create(config, testContext('webhook', { baseDir: tmp.dir, clock: systemClock }));
       await sink.start();
       await sink.forceFlush();
       await sink.shutdown();
@@ -57,7 +59,7 @@ describe('webhookSinkFactory (conformance)', () => {
   });
 
   it('refuses findings before start and after shutdown', async () => {
-    const sink = webhookSinkFactory.create(webhookSinkFactory.configSchema.parse({ url }), createTestContext('webhook', tmp.dir));
+    const sink = webhookSinkFactory.create(webhookSinkFactory.configSchema.parse({ url }), testContext('webhook', { baseDir: tmp.dir, clock: systemClock }));
     await expect(sink.export([ruleAFinding()])).rejects.toThrow(/not started/);
     await sink.start();
     await sink.shutdown();
@@ -67,7 +69,7 @@ describe('webhookSinkFactory (conformance)', () => {
   it('fails at start when the dead-letter directory cannot be created', async () => {
     await writeFile(join(tmp.dir, 'a-file'), '');
     const config = webhookSinkFactory.configSchema.parse({ url, deadLetter: 'a-file/dead.jsonl' });
-    const sink = webhookSinkFactory.create(config, createTestContext('webhook', tmp.dir));
+    const sink = webhookSinkFactory.create(config, testContext('webhook', { baseDir: tmp.dir, clock: systemClock }));
     await expect(sink.start()).rejects.toThrow(/ENOTDIR|EEXIST/);
     await sink.shutdown();
   });

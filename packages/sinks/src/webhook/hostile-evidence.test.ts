@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { EVIDENCE_OMITTED_KEY, isOmittedEvidence, type Finding } from '@jackwatch/core';
+import { EVIDENCE_OMITTED_KEY, type Finding, isOmittedEvidence, systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mixedBatch } from '../testing/hostile-findings.ts';
-import { createTestContext, makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { WebhookReceiver } from '../testing/webhook-receiver.ts';
 import { webhookConfigSchema, type WebhookConfigInput } from './config.ts';
 import { redeliverDeadLetters } from './redeliver.ts';
@@ -39,7 +40,7 @@ describe('WebhookSink with evidence that cannot be serialised', () => {
   });
 
   function makeSink(config: Partial<WebhookConfigInput> = {}) {
-    const context = createTestContext('webhook/test', tmp.dir);
+    const context = testContext('webhook/test', { baseDir: tmp.dir, clock: systemClock });
     const sink = new WebhookSink(webhookConfigSchema.parse({ url: receiver.url, ...fast, ...config }), context);
     sinks.push(sink);
     return { sink, context };
@@ -91,7 +92,7 @@ describe('WebhookSink with evidence that cannot be serialised', () => {
 
     receiver.setDefault({ kind: 'respond', status: 200 });
     const refused = receiver.requests.length;
-    const report = await redeliverDeadLetters(sink.deadLetterPath, { config: { url: receiver.url, ...fast }, context: createTestContext('webhook/test', tmp.dir) });
+    const report = await redeliverDeadLetters(sink.deadLetterPath, { config: { url: receiver.url, ...fast }, context: testContext('webhook/test', { baseDir: tmp.dir, clock: systemClock }) });
     expect(report).toMatchObject({ read: 5, delivered: 5, deadLettered: 0, malformed: 0 });
     const redelivered = (receiver.deliveredBodies().slice(refused) as Array<{ findings: Finding[] }>).flatMap((b) => b.findings);
     expect(redelivered.map((f) => f.id)).toEqual(batch.map((f) => f.id));

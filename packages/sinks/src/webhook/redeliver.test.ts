@@ -1,8 +1,9 @@
 import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { EVIDENCE_OMITTED_KEY, type Finding } from '@jackwatch/core';
+import { EVIDENCE_OMITTED_KEY, type Finding, systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ruleAFinding, ruleAFindings } from '../testing/finding-fixture.ts';
-import { createTestContext, makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { WebhookReceiver } from '../testing/webhook-receiver.ts';
 import { webhookConfigSchema } from './config.ts';
 import { redeliverDeadLetters } from './redeliver.ts';
@@ -25,7 +26,7 @@ describe('redeliverDeadLetters', () => {
 
   async function deadLetterFindings(count: number): Promise<string> {
     receiver.setDefault({ kind: 'respond', status: 503 });
-    const sink = new WebhookSink(webhookConfigSchema.parse(config()), createTestContext('webhook/siem', tmp.dir));
+    const sink = new WebhookSink(webhookConfigSchema.parse(config()), testContext('webhook/siem', { baseDir: tmp.dir, clock: systemClock }));
     await sink.start();
     await sink.export(ruleAFindings(count));
     await sink.shutdown();
@@ -38,7 +39,7 @@ describe('redeliverDeadLetters', () => {
     receiver.requests.length = 0;
     receiver.setDefault({ kind: 'respond', status: 200 });
 
-    const report = await redeliverDeadLetters(file, { config: config(), context: createTestContext('webhook/siem', tmp.dir) });
+    const report = await redeliverDeadLetters(file, { config: config(), context: testContext('webhook/siem', { baseDir: tmp.dir, clock: systemClock }) });
 
     expect(report).toMatchObject({ read: 7, delivered: 7, deadLettered: 0, malformed: 0, skipped: 0, resumed: false });
     const ids = receiver.deliveredBodies().flatMap((body) => (body as { findings: Array<{ id: string }> }).findings.map((f) => f.id));
@@ -52,7 +53,7 @@ describe('redeliverDeadLetters', () => {
     await appendFile(file, 'this is not json\n{"finding":{"id":1}}\n');
     receiver.setDefault({ kind: 'respond', status: 500 });
 
-    const report = await redeliverDeadLetters(file, { config: config(), context: createTestContext('webhook/siem', tmp.dir) });
+    const report = await redeliverDeadLetters(file, { config: config(), context: testContext('webhook/siem', { baseDir: tmp.dir, clock: systemClock }) });
 
     expect(report).toMatchObject({ read: 3, delivered: 0, deadLettered: 3, malformed: 2 });
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
@@ -67,7 +68,7 @@ describe('redeliverDeadLetters', () => {
     await rename(file, `${file}.redelivering`);
     receiver.setDefault({ kind: 'respond', status: 200 });
 
-    const report = await redeliverDeadLetters(file, { config: config(), context: createTestContext('webhook/siem', tmp.dir) });
+    const report = await redeliverDeadLetters(file, { config: config(), context: testContext('webhook/siem', { baseDir: tmp.dir, clock: systemClock }) });
 
     expect(report).toMatchObject({ read: 2, delivered: 2, resumed: true });
   });
@@ -75,7 +76,7 @@ describe('redeliverDeadLetters', () => {
   it('does nothing when there is no dead-letter file', async () => {
     const report = await redeliverDeadLetters('.jackwatch/dead-letter/none.jsonl', {
       config: config(),
-      context: createTestContext('webhook/siem', tmp.dir),
+      context: testContext('webhook/siem', { baseDir: tmp.dir, clock: systemClock }),
     });
     expect(report).toMatchObject({ read: 0, delivered: 0 });
     expect(receiver.requests).toHaveLength(0);
@@ -89,7 +90,7 @@ describe('redeliverDeadLetters', () => {
       .replace('"evidence":["DEEP"]', `"evidence":[${'['.repeat(100_000)}${']'.repeat(100_000)}]`);
     await writeFile(file, `${deepLine}\n${JSON.stringify({ deadLetteredAt: '2026-03-14T03:00:00.000Z', sink: 'webhook/siem', reason: 'HTTP 503', attempts: 6, finding: good })}\n`);
 
-    const report = await redeliverDeadLetters(file, { config: config(), context: createTestContext('webhook/siem', tmp.dir) });
+    const report = await redeliverDeadLetters(file, { config: config(), context: testContext('webhook/siem', { baseDir: tmp.dir, clock: systemClock }) });
 
     expect(report).toMatchObject({ read: 2, delivered: 2, deadLettered: 0, lost: 0, malformed: 0 });
     const [body] = receiver.deliveredBodies() as Array<{ findings: Finding[] }>;
@@ -102,7 +103,7 @@ describe('redeliverDeadLetters', () => {
     const file = await deadLetterFindings(2);
     receiver.requests.length = 0;
     receiver.setDefault({ kind: 'hang' });
-    const redelivery = redeliverDeadLetters(file, { config: { ...config(), maxRetries: 0, timeout: '2s' }, context: createTestContext('webhook/siem', tmp.dir) });
+    const redelivery = redeliverDeadLetters(file, { config: { ...config(), maxRetries: 0, timeout: '2s' }, context: testContext('webhook/siem', { baseDir: tmp.dir, clock: systemClock }) });
     while (receiver.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
     await mkdir(file); // the file the sink would append to is now a directory
 

@@ -1,8 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
-import { DeadLetterFile } from '../internal/dead-letter-file.ts';
 import type { ComponentContext, RedeliveryReport } from '@jackwatch/core';
-import { redeliverFile } from '../internal/redeliver-file.ts';
-import { webhookConfigSchema, type WebhookConfig, type WebhookConfigInput } from './config.ts';
+import { redeliverThroughSink } from '../internal/redeliver-through-sink.ts';
+import { webhookConfigSchema, type WebhookConfigInput } from './config.ts';
 import { WebhookSink } from './webhook-sink.ts';
 
 /** What {@link redeliverDeadLetters} needs. */
@@ -14,6 +12,8 @@ export interface RedeliverOptions {
   /** Stops sending; unsent lines stay in the file. */
   readonly signal?: AbortSignal;
 }
+
+const webhookRedelivery = redeliverThroughSink(webhookConfigSchema, (config, context) => new WebhookSink(config, context));
 
 /**
  * Sends the findings of a webhook dead-letter file again, with the sink's
@@ -29,14 +29,9 @@ export interface RedeliverOptions {
  * // { read: 12, delivered: 12, deadLettered: 0, malformed: 0, … }
  * ```
  */
-export async function redeliverDeadLetters(file: string, options: RedeliverOptions): Promise<RedeliveryReport> {
-  const path = isAbsolute(file) ? file : resolve(options.context.baseDir, file);
-  const config = webhookConfigSchema.parse({ ...options.config, deadLetter: path });
-  return redeliverWebhook(path, { config, context: options.context, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+export function redeliverDeadLetters(file: string, options: RedeliverOptions): Promise<RedeliveryReport> {
+  return webhookRedelivery.raw(file, options);
 }
 
 /** {@link redeliverDeadLetters} with a parsed config and an absolute path: the `webhook` factory's `redeliver`. */
-export function redeliverWebhook(file: string, options: { readonly config: WebhookConfig; readonly context: ComponentContext; readonly signal?: AbortSignal }): Promise<RedeliveryReport> {
-  const sink = new WebhookSink({ ...options.config, deadLetter: file }, options.context);
-  return redeliverFile(sink, new DeadLetterFile(file), options.signal);
-}
+export const redeliverWebhook = webhookRedelivery.parsed;

@@ -1,8 +1,10 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type Clock, systemClock } from '@jackwatch/core';
+import { ManualClock, testContext } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ruleAFinding, ruleAFindings } from '../testing/finding-fixture.ts';
-import { createTestContext, makeTempDir, RecordingClock } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { WebhookReceiver } from '../testing/webhook-receiver.ts';
 import { webhookConfigSchema, type WebhookConfigInput } from './config.ts';
 import { verifyWebhookSignature } from './signature.ts';
@@ -25,8 +27,8 @@ describe('WebhookSink against a real receiver', () => {
     await tmp.remove();
   });
 
-  function makeSink(config: Partial<WebhookConfigInput>, clock = new RecordingClock()) {
-    const context = createTestContext('webhook/test', tmp.dir, clock);
+  function makeSink(config: Partial<WebhookConfigInput>, clock: Clock = systemClock) {
+    const context = testContext('webhook/test', { baseDir: tmp.dir, clock });
     const sink = new WebhookSink(webhookConfigSchema.parse({ url: receiver.url, ...fast, ...config }), context);
     sinks.push(sink);
     return { sink, context, clock };
@@ -61,7 +63,9 @@ describe('WebhookSink against a real receiver', () => {
   });
 
   it('retries 500, 429 (honouring Retry-After), a hung request and a reset connection, then delivers once', async () => {
-    const { sink, context, clock } = makeSink({ timeout: '300ms', maxRetries: 5 });
+    // Backoffs and the Retry-After wait pass on a manual clock: the test waits only for the hung request's real timeout.
+    const clock = new ManualClock(Date.UTC(2026, 0, 1), { autoAdvance: true });
+    const { sink, context } = makeSink({ timeout: '300ms', maxRetries: 5 }, clock);
     receiver.script(
       { kind: 'respond', status: 500, body: 'boom' },
       { kind: 'respond', status: 429, headers: { 'retry-after': '1' } },

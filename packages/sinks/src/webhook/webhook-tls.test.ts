@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ruleAFinding } from '../testing/finding-fixture.ts';
-import { createTestContext, makeTempDir } from '../testing/test-context.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { WebhookReceiver } from '../testing/webhook-receiver.ts';
 import { webhookConfigSchema } from './config.ts';
 import { WebhookSink } from './webhook-sink.ts';
@@ -26,7 +28,7 @@ describe('WebhookSink over HTTPS', () => {
   async function deliverWith(tls: Record<string, unknown>) {
     const deadLetter = `${tmp.dir}/dead-letter.jsonl`;
     const config = webhookConfigSchema.parse({ url: receiver.url, maxRetries: 0, tls, deadLetter, batch: { maxWait: '10ms' } });
-    const sink = new WebhookSink(config, createTestContext('webhook/tls', tlsDir));
+    const sink = new WebhookSink(config, testContext('webhook/tls', { baseDir: tlsDir, clock: systemClock }));
     await sink.start();
     await sink.export([ruleAFinding()]);
     await sink.shutdown();
@@ -41,7 +43,7 @@ describe('WebhookSink over HTTPS', () => {
 
   it('verifies certificates by default: an unknown CA is refused and nothing is sent', async () => {
     const config = webhookConfigSchema.parse({ url: receiver.url, maxRetries: 0, batch: { maxWait: '10ms' } });
-    const sink = new WebhookSink(config, createTestContext('webhook/tls', tmp.dir));
+    const sink = new WebhookSink(config, testContext('webhook/tls', { baseDir: tmp.dir, clock: systemClock }));
     await sink.start();
     await sink.export([ruleAFinding()]);
     await sink.shutdown();
@@ -53,7 +55,7 @@ describe('WebhookSink over HTTPS', () => {
 
   it('fails at start when a TLS file cannot be read', async () => {
     const config = webhookConfigSchema.parse({ url: receiver.url, tls: { ca: 'missing-ca.pem' } });
-    const sink = new WebhookSink(config, createTestContext('webhook/tls', tmp.dir));
+    const sink = new WebhookSink(config, testContext('webhook/tls', { baseDir: tmp.dir, clock: systemClock }));
     await expect(sink.start()).rejects.toThrow(/tls\.ca .*missing-ca\.pem/);
     await sink.shutdown();
   });

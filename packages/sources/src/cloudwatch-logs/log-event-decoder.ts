@@ -1,4 +1,5 @@
-import { bytesOverLimit, normalizeRecord, oversizedRejection, unwrapRecord, type EventOrigin, type Rejection, type TrailEvent } from '@jackwatch/core';
+import { type EventOrigin, normalizeRecord, type Rejection, type TrailEvent } from '@jackwatch/core';
+import { bytesOverLimit, oversizedRejection, unwrapRecord } from '@jackwatch/core/decode';
 
 /**
  * Decodes one CloudWatch Logs message, which holds one CloudTrail record (or

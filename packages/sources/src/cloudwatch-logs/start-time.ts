@@ -1,4 +1,5 @@
-import { parseDuration, parseEventTime } from '@jackwatch/core';
+import { parseDuration } from '@jackwatch/core';
+import { parseEventTime } from '@jackwatch/core/decode';
 
 /** Where a first run without checkpoint starts: an absolute instant, or a span before "now". */
 export type StartTime = { readonly at: number } | { readonly ago: number };

@@ -10,7 +10,7 @@ describe('fileSourceFactory (component conformance)', () => {
   });
 
   it('shuts down without start, twice', async () => {
-    const source = fileSourceFactory.create(fileSourceFactory.configSchema.parse({ paths: ['.'] }), testSetup(await tempDir()).context);
+    const source = fileSourceFactory.create(fileSourceFactory.configSchema.parse({ paths: ['.'] }), testSetup(await tempDir()));
     await source.shutdown();
     await expect(source.shutdown()).resolves.toBeUndefined();
   });
@@ -19,12 +19,12 @@ describe('fileSourceFactory (component conformance)', () => {
     const dir = await tempDir();
     await put(dir, 'a.json', deliveryDocument(0, 2));
     const config = fileSourceFactory.configSchema.parse({ paths: ['.'] });
-    const first = fileSourceFactory.create(config, testSetup(dir).context);
+    const first = fileSourceFactory.create(config, testSetup(dir));
     await first.start();
     await first.shutdown();
     expect(eventsOf(await drain(first))).toEqual([]); // a shut-down source reads nothing
 
-    const second = fileSourceFactory.create(config, testSetup(dir).context);
+    const second = fileSourceFactory.create(config, testSetup(dir));
     await second.start();
     expect(eventsOf(await drain(second))).toHaveLength(2);
     await second.shutdown();

@@ -106,7 +106,7 @@ describe('file source: bad input is reported, never fatal', () => {
   it('fails start() with a message naming a paths entry that does not exist', async () => {
     const dir = await tempDir();
     await put(dir, 'logs/a.json', deliveryDocument(0, 1));
-    const start = (paths: string[]): Promise<void> => new FileSource(fileSourceConfigSchema.parse({ paths }), testSetup(dir, { id: 'file/local' }).context).start();
+    const start = (paths: string[]): Promise<void> => new FileSource(fileSourceConfigSchema.parse({ paths }), testSetup(dir, { id: 'file/local' })).start();
     await expect(start(['logs', 'missing'])).rejects.toThrow(`file/local: paths[1] "missing" does not exist (resolved to ${join(dir, 'missing')})`);
     await expect(start(['nowhere/**/*.json.gz'])).rejects.toThrow(`paths[0] "nowhere/**/*.json.gz" cannot match anything: its directory ${join(dir, 'nowhere')} does not exist`);
     await expect(start(['logs', 'logs/*.json'])).resolves.toBeUndefined();

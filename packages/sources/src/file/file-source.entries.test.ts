@@ -3,10 +3,11 @@ import { rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ManualClock } from '@jackwatch/core/testing';
 import type { CounterSet, SourceBatch } from '@jackwatch/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SKIPPED_ENTRIES_COUNTER } from './skip-reporter.ts';
-import { ManualClock, deliveryDocument, drain, eventsOf, put, startedSource, tempDir, testSetup } from './testdata/harness.ts';
+import { deliveryDocument, drain, eventsOf, put, startedSource, tempDir, testSetup } from './testdata/harness.ts';
 
 const servers: Server[] = [];
 
@@ -77,23 +78,23 @@ describe('file source: entries that are not CloudTrail files', () => {
 
     const later = nextEvents(batches);
     for (let poll = 0; poll < 3; poll++) {
-      await clock.sleeping();
-      clock.tick();
+      await clock.whenSleeping();
+      clock.wakeSleepers();
     }
-    await clock.sleeping();
+    await clock.whenSleeping();
     expect(skipped(setup.telemetry)).toEqual({ [`fifo ${join(dir, 'pipe.json')}`]: 1, [`empty ${join(dir, 'late.json.gz')}`]: 1 });
 
     await writeFile(join(dir, 'late.json.gz'), gzipSync(deliveryDocument(0, 1, 'late')));
     await rm(join(dir, 'pipe.json'));
-    clock.tick();
+    clock.wakeSleepers();
     expect((await later).events.map((e) => e.eventId)).toEqual(['late-0']);
     const rest = (async () => {
       for (let next = await batches.next(); next.done !== true; next = await batches.next()) await next.value.ack?.();
     })();
     execFileSync('mkfifo', [join(dir, 'pipe.json')]); // back after it was gone: a new problem, reported again
-    await clock.sleeping();
-    clock.tick();
-    await clock.sleeping();
+    await clock.whenSleeping();
+    clock.wakeSleepers();
+    await clock.whenSleeping();
     expect(skipped(setup.telemetry)).toEqual({ [`fifo ${join(dir, 'pipe.json')}`]: 2, [`empty ${join(dir, 'late.json.gz')}`]: 1 });
     abort.abort();
     await rest;

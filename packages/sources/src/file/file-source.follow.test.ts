@@ -1,8 +1,9 @@
 import { appendFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ManualClock } from '@jackwatch/core/testing';
 import type { SourceBatch } from '@jackwatch/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock, deliveryDocument, ndjson, put, startedSource, tempDir, testSetup, trailRecord } from './testdata/harness.ts';
+import { deliveryDocument, ndjson, put, startedSource, tempDir, testSetup, trailRecord } from './testdata/harness.ts';
 
 /** Pulls batches until one has events (follow mode also yields empty end-of-file batches). */
 async function nextEvents(batches: AsyncIterator<SourceBatch>): Promise<SourceBatch> {
@@ -49,14 +50,14 @@ describe('file source: follow', () => {
     expect((await nextEvents(batches)).events.map((e) => e.eventId)).toEqual(['evt-0', 'evt-1']);
 
     const appended = nextEvents(batches);
-    await clock.sleeping();
+    await clock.whenSleeping();
     const line = JSON.stringify(trailRecord(2));
     await appendFile(path, line.slice(0, 100)); // the writer is mid-line when the next poll comes
-    clock.tick();
-    await clock.sleeping(); // that poll is over: the half line was seen, and held
+    clock.wakeSleepers();
+    await clock.whenSleeping(); // that poll is over: the half line was seen, and held
     expect(setup.errors.rejections).toEqual([]);
     await appendFile(path, `${line.slice(100)}\n${JSON.stringify(trailRecord(3))}\n`);
-    clock.tick();
+    clock.wakeSleepers();
     expect((await appended).events.map((e) => [e.eventId, e.origin.index])).toEqual([['evt-2', 3], ['evt-3', 4]]);
     expect(setup.errors.rejections).toEqual([]);
     abort.abort();
@@ -74,13 +75,13 @@ describe('file source: follow', () => {
     const batches = source.read(abort.signal)[Symbol.asyncIterator]();
     const back = nextEvents(batches);
     for (let poll = 0; poll < 3; poll++) {
-      await clock.sleeping();
-      clock.tick();
+      await clock.whenSleeping();
+      clock.wakeSleepers();
     }
-    await clock.sleeping();
+    await clock.whenSleeping();
     expect(setup.errors.rejections.map((r) => [r.reason, r.origin.location])).toEqual([['unreadable', path]]);
     await put(dir, 'rotating.json', deliveryDocument(0, 1, 'second'));
-    clock.tick();
+    clock.wakeSleepers();
     expect((await back).events.map((e) => e.eventId)).toEqual(['second-0']);
     abort.abort();
     await batches.return?.(undefined);

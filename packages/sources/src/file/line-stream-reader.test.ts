@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeNdjson, type Rejection, type TrailEvent } from '@jackwatch/core';
+import type { Rejection, TrailEvent } from '@jackwatch/core';
+import { decodeNdjson } from '@jackwatch/core/decode';
 import { BodyByteSource } from '../s3/body-byte-source.ts';
 import type { FileChunk, StreamPlan } from './file-chunk.ts';
 import { readLineStream } from './line-stream-reader.ts';

@@ -1,5 +1,6 @@
-import { decodeNdjson, oversizedRejection, type DecodedBatch } from '@jackwatch/core';
+import { decodeNdjson, oversizedRejection } from '@jackwatch/core/decode';
 import type { ByteSource } from './byte-source.ts';
+import { ChunkCutter } from './chunk-cutter.ts';
 import type { FileChunk, FileStamp, StreamPlan } from './file-chunk.ts';
 import { mayMatch } from './prefilter.ts';
 import { errorMessage, readErrorReason } from './read-error-reason.ts';
@@ -23,35 +24,22 @@ const NEWLINE = 0x0a;
 export async function* readLineStream(input: ByteSource, path: string, stamp: FileStamp, plan: StreamPlan, start: LineStart): AsyncGenerator<FileChunk> {
   const where = { source: plan.source, location: path };
   const skipBefore = plan.resume?.next ?? 0;
-  let batch: DecodedBatch = { events: [], rejections: [] };
+  const gathered = new ChunkCutter(input, stamp, plan);
   let line = start.line;
   let offset = start.offset;
   // The unfinished line's bytes from earlier chunks: gathered once, not re-copied with every chunk.
   const pending = new PendingLine();
   let oversizeBytes = 0; // bytes of an over-long line dropped so far, up to its newline
-  let kept = 0;
-  let prefiltered = 0;
-  let reported = 0;
 
   const decodeLine = (text: string): void => {
     if (line < skipBefore) return;
-    if (!mayMatch(text, plan.needles)) prefiltered++;
-    else decodeNdjson(text, where, line, batch);
+    if (!mayMatch(text, plan.needles)) gathered.prefiltered++;
+    else decodeNdjson(text, where, line, gathered.batch);
   };
   const rejectOversize = (bytes: number): void => {
-    if (line >= skipBefore) batch.rejections.push(oversizedRejection(bytes, plan.maxRecordSize, { ...where, index: line }, 'line'));
+    if (line >= skipBefore) gathered.batch.rejections.push(oversizedRejection(bytes, plan.maxRecordSize, { ...where, index: line }, 'line'));
   };
-  const chunk = (last: boolean): FileChunk => {
-    for (const rejection of batch.rejections) plan.reject(rejection);
-    if (prefiltered > 0) plan.countPrefiltered('records', prefiltered);
-    const events = batch.events;
-    kept += events.length;
-    batch = { events: [], rejections: [] };
-    prefiltered = 0;
-    const bytes = input.bytesRead - reported;
-    reported = input.bytesRead;
-    return { events, bytes, stamp, progress: start.trackOffset ? { next: line, offset } : { next: line }, last };
-  };
+  const chunk = (last: boolean): FileChunk => gathered.cut(start.trackOffset ? { next: line, offset } : { next: line }, last);
 
   for await (const data of input) {
     let pos = 0;
@@ -64,7 +52,7 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
       oversizeBytes = 0;
       pos = newline + 1;
       line++;
-      if (batch.events.length >= plan.batchSize) yield chunk(false);
+      if (gathered.batch.events.length >= plan.batchSize) yield chunk(false);
     }
     if (pos === data.length) continue;
     if (oversizeBytes > 0 || pending.length + data.length - pos > plan.maxRecordSize) {
@@ -79,7 +67,7 @@ export async function* readLineStream(input: ByteSource, path: string, stamp: Fi
   if (input.error !== undefined) {
     const reason = readErrorReason(input.error);
     const kind = reason === 'truncated' ? 'ends early' : reason === 'unreadable' ? 'could not be read' : 'is damaged';
-    const complete = kept + batch.events.length;
+    const complete = gathered.complete;
     // An unreadable file is retried later (it is not done); a damaged one will not get better.
     const last = chunk(reason !== 'unreadable');
     plan.reject({

@@ -1,6 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
-import { decodeRecordText, isOversized, oversizedRejection, RecordsSplitter, type DecodedBatch, type RejectionReason, type SplitElement } from '@jackwatch/core';
+import type { RejectionReason } from '@jackwatch/core';
+import { decodeRecordText, isOversized, oversizedRejection, RecordsSplitter, type SplitElement } from '@jackwatch/core/decode';
 import type { ByteSource } from './byte-source.ts';
+import { ChunkCutter } from './chunk-cutter.ts';
 import type { FileChunk, FileStamp, StreamPlan } from './file-chunk.ts';
 import { mayMatch } from './prefilter.ts';
 import { errorMessage, readErrorReason } from './read-error-reason.ts';
@@ -21,25 +23,12 @@ export async function* readRecordsStream(input: ByteSource, path: string, stamp:
   const splitter = new RecordsSplitter(plan.maxRecordSize);
   const decoder = new StringDecoder('utf8');
   const elements: SplitElement[] = [];
-  let batch: DecodedBatch = { events: [], rejections: [] };
+  const gathered = new ChunkCutter(input, stamp, plan);
   let index = 0;
-  let kept = 0;
-  let prefiltered = 0;
-  let reported = 0;
 
-  const chunk = (last: boolean): FileChunk => {
-    for (const rejection of batch.rejections) plan.reject(rejection);
-    if (prefiltered > 0) plan.countPrefiltered('records', prefiltered);
-    const events = batch.events;
-    kept += events.length;
-    batch = { events: [], rejections: [] };
-    prefiltered = 0;
-    const bytes = input.bytesRead - reported;
-    reported += bytes;
-    return { events, bytes, stamp, progress: { next: index }, last };
-  };
+  const chunk = (last: boolean): FileChunk => gathered.cut({ next: index }, last);
   const stop = (reason: RejectionReason, why: string): FileChunk => {
-    const complete = kept + batch.events.length;
+    const complete = gathered.complete;
     const last = chunk(reason !== 'unreadable'); // an unreadable file is retried later; a damaged one will not get better
     plan.reject({ reason, message: `${path} ${why}; ${complete} complete records before it were kept`, origin: { ...where, index: -1 } });
     return last;
@@ -50,14 +39,14 @@ export async function* readRecordsStream(input: ByteSource, path: string, stamp:
       if (index < skipBefore) {
         // delivered before a restart
       } else if (isOversized(element)) {
-        batch.rejections.push(oversizedRejection(element.oversizedBytes, plan.maxRecordSize, { ...where, index }));
+        gathered.batch.rejections.push(oversizedRejection(element.oversizedBytes, plan.maxRecordSize, { ...where, index }));
       } else if (mayMatch(element, plan.needles)) {
-        decodeRecordText(element, { ...where, index }, batch);
+        decodeRecordText(element, { ...where, index }, gathered.batch);
       } else {
-        prefiltered++;
+        gathered.prefiltered++;
       }
       index++;
-      if (batch.events.length >= plan.batchSize) yield chunk(false);
+      if (gathered.batch.events.length >= plan.batchSize) yield chunk(false);
     }
     elements.length = 0;
   }

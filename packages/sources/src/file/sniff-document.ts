@@ -1,4 +1,4 @@
-import { RECORDS_OPENING } from '@jackwatch/core';
+import { RECORDS_OPENING } from '@jackwatch/core/decode';
 
 /** How a streamed document is split into records: by the array's elements, or line by line. */
 export type DocumentLayout = 'records' | 'lines';

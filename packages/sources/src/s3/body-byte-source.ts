@@ -1,4 +1,4 @@
-import { isGzip } from '@jackwatch/core';
+import { isGzip } from '@jackwatch/core/decode';
 import type { ByteSource } from '../file/byte-source.ts';
 import { gunzipChunks } from '../internal/gunzip-chunks.ts';
 

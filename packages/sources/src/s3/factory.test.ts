@@ -1,8 +1,9 @@
-import { checkSourceFactory } from '@jackwatch/core/testing';
+import { systemClock } from '@jackwatch/core';
+import { checkSourceFactory, testContext } from '@jackwatch/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { s3SourceFactory } from './factory.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
-import { drain, recordingContext } from './testdata/source-context.ts';
+import { drain } from './testdata/read-batches.ts';
 import { trailFile } from './testdata/trail-files.ts';
 
 let emulator: Emulator;
@@ -27,7 +28,7 @@ describe('s3SourceFactory', () => {
   });
 
   it('creates a source that shuts down without start, twice', async () => {
-    const source = s3SourceFactory.create(s3SourceFactory.configSchema.parse({ bucket: 'trail', region: 'us-east-1' }), recordingContext('s3'));
+    const source = s3SourceFactory.create(s3SourceFactory.configSchema.parse({ bucket: 'trail', region: 'us-east-1' }), testContext('s3', { clock: systemClock }));
     await source.shutdown();
     await source.shutdown();
   });
@@ -51,7 +52,7 @@ describe('s3SourceFactory', () => {
     const config = s3SourceFactory.configSchema.parse({ bucket: 'factory', endpoint: emulator.endpoint, forcePathStyle: true, startTime: '2026-10-01', once: true });
 
     for (let run = 0; run < 2; run++) {
-      const source = s3SourceFactory.create(config, recordingContext(`s3/run${run}`));
+      const source = s3SourceFactory.create(config, testContext(`s3/run${run}`, { clock: systemClock }));
       await source.start();
       const batches = await drain(source.read(new AbortController().signal));
       await source.shutdown();

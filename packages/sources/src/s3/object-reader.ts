@@ -1,5 +1,6 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { type ComponentContext, isGzip, type SourceProgress, type TrailEvent } from '@jackwatch/core';
+import type { ComponentContext, SourceProgress, TrailEvent } from '@jackwatch/core';
+import { isGzip } from '@jackwatch/core/decode';
 import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { AwsRequestError } from '../aws/aws-request-error.ts';
 import { componentRetries, retryAws } from '../aws/retry-aws.ts';

@@ -1,9 +1,11 @@
+import { systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SourceConfigSchema } from './config.ts';
 import { S3Source } from './s3-source.ts';
 import { startDenyingProxy, type DenyingProxy } from './testdata/denying-proxy.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
-import { drain, recordingContext } from './testdata/source-context.ts';
+import { drain } from './testdata/read-batches.ts';
 import { trailFile } from './testdata/trail-files.ts';
 
 let emulator: Emulator;
@@ -26,7 +28,7 @@ afterAll(async () => {
 const s3Source = (options: Record<string, unknown>) =>
   new S3Source(
     s3SourceConfigSchema.parse({ endpoint: proxy.endpoint, region: TEST_REGION, forcePathStyle: true, maxAttempts: 1, ...options }),
-    recordingContext('s3/denied'),
+    testContext('s3/denied', { clock: systemClock }),
     { credentials: TEST_CREDENTIALS },
   );
 

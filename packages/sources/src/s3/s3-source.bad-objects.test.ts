@@ -1,10 +1,11 @@
-import { MemoryCheckpointStore } from '@jackwatch/core';
+import { MemoryCheckpointStore, systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SourceConfigSchema } from './config.ts';
 import { S3Source } from './s3-source.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
-import { drain, recordingContext } from './testdata/source-context.ts';
+import { drain } from './testdata/read-batches.ts';
 import { trailFile } from './testdata/trail-files.ts';
 
 const START = Date.UTC(2026, 9, 1);
@@ -38,16 +39,16 @@ describe('s3 source, bad objects', () => {
       bucket: 'bad-objects', startTime: '2026-10-01', once: true, endpoint: emulator.endpoint, region: TEST_REGION, forcePathStyle: true,
     });
 
-    const context = recordingContext('s3/bad', { checkpoints });
+    const context = testContext('s3/bad', { clock: systemClock, checkpoints });
     const first = new S3Source(config, context, { credentials: TEST_CREDENTIALS });
     const batches = await drain(first.read(new AbortController().signal));
-    const again = await drain(new S3Source(config, recordingContext('s3/bad', { checkpoints }), { credentials: TEST_CREDENTIALS }).read(new AbortController().signal));
+    const again = await drain(new S3Source(config, testContext('s3/bad', { clock: systemClock, checkpoints }), { credentials: TEST_CREDENTIALS }).read(new AbortController().signal));
 
     expect(batches).toHaveLength(good.length + Object.keys(bad).length);
     expect(batches.flatMap((b) => b.events).map((e) => e.origin.location)).toEqual(
       good.flatMap((f) => f.records.map(() => `s3://bad-objects/${f.key}`)),
     );
-    const reported = new Map(context.rejections.map((r) => [r.origin.location.replace('s3://bad-objects/', ''), r.reason]));
+    const reported = new Map(context.errors.rejections.map((r) => [r.origin.location.replace('s3://bad-objects/', ''), r.reason]));
     expect(Object.fromEntries(reported)).toEqual({
       [keyAt(2)]: 'malformed-json',
       [keyAt(3)]: 'truncated',
@@ -65,7 +66,7 @@ describe('s3 source, bad objects', () => {
     const config = s3SourceConfigSchema.parse({
       bucket: 'vanishing', startTime: '2026-10-01', once: true, concurrency: 1, endpoint: emulator.endpoint, region: TEST_REGION, forcePathStyle: true,
     });
-    const context = recordingContext('s3/vanishing');
+    const context = testContext('s3/vanishing', { clock: systemClock });
     const reading = new S3Source(config, context, { credentials: TEST_CREDENTIALS }).read(new AbortController().signal)[Symbol.asyncIterator]();
 
     const first = await reading.next();
@@ -76,10 +77,10 @@ describe('s3 source, bad objects', () => {
     expect(first.value?.events).toHaveLength(3);
     // With concurrency 1 the second download starts only when the second batch is asked for: after the deletion.
     expect(second.value?.events).toEqual([]);
-    expect(context.rejections).toEqual([
+    expect(context.errors.rejections).toEqual([
       expect.objectContaining({ reason: 'unreadable', origin: expect.objectContaining({ location: `s3://vanishing/${files[1]!.key}` }) }),
     ]);
-    expect(context.rejections[0]!.message).toMatch(/does not exist \(NoSuchKey\)/);
+    expect(context.errors.rejections[0]!.message).toMatch(/does not exist \(NoSuchKey\)/);
     expect((await reading.next()).done).toBe(true);
   });
 });

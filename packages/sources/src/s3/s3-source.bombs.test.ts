@@ -1,12 +1,13 @@
 import { gzipSync } from 'node:zlib';
+import { systemClock } from '@jackwatch/core';
 import type { CloudTrailRecord } from '@jackwatch/core';
-import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
+import { cloudTrailRecord, iamUser, testContext } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SourceConfigSchema } from './config.ts';
 import { MAX_WHOLE_OBJECT_SIZE } from './object-reader.ts';
 import { S3Source } from './s3-source.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
-import { drain, recordingContext } from './testdata/source-context.ts';
+import { drain } from './testdata/read-batches.ts';
 import { trailFile } from './testdata/trail-files.ts';
 
 const START = Date.UTC(2026, 9, 1);
@@ -49,16 +50,16 @@ describe('s3 source: an object that inflates past the whole-object limit, whatev
       await emulator.putObject('bombs', key, body);
     }
     const config = s3SourceConfigSchema.parse({ bucket: 'bombs', startTime: '2026-10-01', once: true, endpoint: emulator.endpoint, region: TEST_REGION });
-    const context = recordingContext('s3/bombs', { interest: [{ eventSource: 'bedrock.amazonaws.com' }] });
+    const context = testContext('s3/bombs', { clock: systemClock, interest: [{ eventSource: 'bedrock.amazonaws.com' }] });
 
     const batches = await drain(new S3Source(config, context, { credentials: TEST_CREDENTIALS }).read(new AbortController().signal));
 
     expect(batches.flatMap((b) => b.events.map((e) => e.eventId))).toEqual([...ids('members', 40), ...ids('lie', 40), ...ids('good', 2)]);
     const location = (minute: number): string => `s3://bombs/${keyAt(minute)}`;
-    expect(context.rejections.map((r) => [r.origin.location, r.origin.index, r.reason, r.message]).sort()).toEqual([
+    expect(context.errors.rejections.map((r) => [r.origin.location, r.origin.index, r.reason, r.message]).sort()).toEqual([
       [location(2), -1, 'decompression-failed', expect.stringMatching(/is damaged after record 39 \(incorrect length check\); 40 complete records before it were kept$/)],
       [location(3), 1, 'malformed-json', `line is ${256 * MIB + 1} bytes, longer than maxRecordSize (${16 * MIB} bytes); skipped unparsed, the rest of the input is still read`],
     ]);
-    expect(context.failures).toEqual([]);
+    expect(context.errors.errors).toEqual([]);
   });
 });

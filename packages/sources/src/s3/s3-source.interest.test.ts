@@ -1,10 +1,11 @@
+import { systemClock } from '@jackwatch/core';
 import type { SourceBatch } from '@jackwatch/core';
-import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
+import { cloudTrailRecord, iamUser, testContext } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SourceConfigSchema } from './config.ts';
 import { S3Source } from './s3-source.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
-import { batchLocation, drain, recordingContext } from './testdata/source-context.ts';
+import { batchLocation, drain } from './testdata/read-batches.ts';
 import { trailFile } from './testdata/trail-files.ts';
 
 const START = Date.UTC(2026, 9, 1);
@@ -41,10 +42,10 @@ afterAll(async () => {
 
 async function read(prefilter: boolean): Promise<{ batches: SourceBatch[]; count: (name: string) => number }> {
   const config = s3SourceConfigSchema.parse({ bucket: 'interest', startTime: '2026-10-01', once: true, prefilter, endpoint: emulator.endpoint, region: TEST_REGION, forcePathStyle: true });
-  const context = recordingContext('s3/interest', { interest });
+  const context = testContext('s3/interest', { clock: systemClock, interest });
   const batches = await drain(new S3Source(config, context, { credentials: TEST_CREDENTIALS }).read(new AbortController().signal));
   expect(batches).toHaveLength(files.length);
-  expect(context.rejections).toEqual([]);
+  expect(context.errors.rejections).toEqual([]);
   return { batches, count: (name) => context.telemetry.total(name, { source: 's3/interest' }) };
 }
 

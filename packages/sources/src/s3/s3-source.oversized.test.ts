@@ -1,12 +1,13 @@
 import { gzipSync } from 'node:zlib';
+import { systemClock } from '@jackwatch/core';
 import type { CloudTrailRecord } from '@jackwatch/core';
-import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
+import { cloudTrailRecord, iamUser, testContext } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SourceConfigSchema } from './config.ts';
 import { MAX_WHOLE_OBJECT_SIZE } from './object-reader.ts';
 import { S3Source } from './s3-source.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
-import { drain, recordingContext } from './testdata/source-context.ts';
+import { drain } from './testdata/read-batches.ts';
 import { trailFile } from './testdata/trail-files.ts';
 
 const START = Date.UTC(2026, 9, 1);
@@ -43,19 +44,19 @@ describe('s3 source: a record beyond maxRecordSize costs only itself', () => {
       const config = s3SourceConfigSchema.parse({
         bucket: 'big-records', startTime: '2026-10-01', once: true, prefilter, maxRecordSize: '32KiB', endpoint: emulator.endpoint, region: TEST_REGION,
       });
-      const context = recordingContext('s3/big', { interest: [{ eventSource: 'bedrock.amazonaws.com' }] });
+      const context = testContext('s3/big', { clock: systemClock, interest: [{ eventSource: 'bedrock.amazonaws.com' }] });
       const batches = await drain(new S3Source(config, context, { credentials: TEST_CREDENTIALS }).read(new AbortController().signal));
 
       expect(batches.flatMap((b) => b.events.map((e) => e.eventId))).toEqual(['w-1', 'w-2', 'i-1', 'i-2', 'l-1', 'l-2']);
       // Objects are decoded `concurrency` at a time: their rejections come in any order.
       const byObject = (a: unknown[], b: unknown[]): number => String(a[1]).localeCompare(String(b[1]));
-      expect(context.rejections.map((r) => [r.reason, r.origin.location, r.origin.index, /is (\d+) bytes/.exec(r.message)?.[1]]).sort(byObject)).toEqual(
+      expect(context.errors.rejections.map((r) => [r.reason, r.origin.location, r.origin.index, /is (\d+) bytes/.exec(r.message)?.[1]]).sort(byObject)).toEqual(
         objects
           .map((o, i) => ['malformed-json', `s3://big-records/${trailFile(place, START + (i + 1) * 5 * 60_000).key}`, 1, String(Buffer.byteLength(JSON.stringify(o.records[1])))])
           .sort(byObject),
       );
-      expect(context.rejections[0]!.message).toContain('longer than maxRecordSize (32768 bytes)');
-      expect(context.failures).toEqual([]);
+      expect(context.errors.rejections[0]!.message).toContain('longer than maxRecordSize (32768 bytes)');
+      expect(context.errors.errors).toEqual([]);
     }
   });
 });

@@ -1,9 +1,10 @@
-import { MemoryCheckpointStore } from '@jackwatch/core';
+import { MemoryCheckpointStore, systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SourceConfigSchema } from './config.ts';
 import { S3Source } from './s3-source.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
-import { batchLocation, drain, recordingContext } from './testdata/source-context.ts';
+import { batchLocation, drain } from './testdata/read-batches.ts';
 import { type TrailFile, type TrailPlace, trailFile } from './testdata/trail-files.ts';
 import { trailKeyTime } from './trail-key.ts';
 
@@ -30,7 +31,7 @@ async function bucketWith(files: readonly TrailFile[], extra: Record<string, Uin
   return bucket;
 }
 
-function source(options: Record<string, unknown>, context = recordingContext('s3/test')): { source: S3Source; context: typeof context } {
+function source(options: Record<string, unknown>, context = testContext('s3/test', { clock: systemClock })): { source: S3Source; context: typeof context } {
   const config = s3SourceConfigSchema.parse({ endpoint: emulator.endpoint, region: TEST_REGION, forcePathStyle: true, ...options });
   return { source: new S3Source(config, context, { credentials: TEST_CREDENTIALS }), context };
 }
@@ -64,7 +65,7 @@ describe('s3 source, poll mode', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(batches.flatMap((b) => b.events)).toHaveLength(files.length * 3);
     expect(batches.every((b) => b.bytes! > 0)).toBe(true);
-    expect(context.rejections).toEqual([]);
+    expect(context.errors.rejections).toEqual([]);
     expect(context.telemetry.total('s3_objects_read')).toBe(files.length);
   });
 
@@ -74,10 +75,10 @@ describe('s3 source, poll mode', () => {
     const checkpoints = new MemoryCheckpointStore();
     const options = { bucket, startTime: '2026-10-01', once: true, concurrency: 3 };
 
-    const first = source(options, recordingContext('s3/a', { checkpoints: checkpoints.scope('s3/a') })).source;
+    const first = source(options, testContext('s3/a', { clock: systemClock, checkpoints })).source;
     const firstRun = keysOf(await drain(first.read(new AbortController().signal), { limit: 11 }));
     await first.shutdown();
-    const second = source(options, recordingContext('s3/a', { checkpoints: checkpoints.scope('s3/a') })).source;
+    const second = source(options, testContext('s3/a', { clock: systemClock, checkpoints })).source;
     const secondRun = keysOf(await drain(second.read(new AbortController().signal)));
     await second.shutdown();
 
@@ -92,11 +93,11 @@ describe('s3 source, poll mode', () => {
     const checkpoints = new MemoryCheckpointStore();
     const options = { bucket, startTime: '2026-10-01', once: true };
 
-    const first = source(options, recordingContext('s3/b', { checkpoints })).source;
+    const first = source(options, testContext('s3/b', { clock: systemClock, checkpoints })).source;
     const handedOut = await drain(first.read(new AbortController().signal), { limit: 8, ack: false });
     for (const batch of handedOut.slice(0, 5)) await batch.ack?.();
     await first.shutdown();
-    const second = source(options, recordingContext('s3/b', { checkpoints })).source;
+    const second = source(options, testContext('s3/b', { clock: systemClock, checkpoints })).source;
     const again = keysOf(await drain(second.read(new AbortController().signal)));
     await second.shutdown();
 
@@ -166,9 +167,9 @@ describe('s3 source, poll mode', () => {
     const checkpoints = new MemoryCheckpointStore();
     const options = { bucket, prefix: 'exports/', layout: 'flat', startTime: '2026-10-01', once: true };
 
-    const first = source(options, recordingContext('s3/f', { checkpoints })).source;
+    const first = source(options, testContext('s3/f', { clock: systemClock, checkpoints })).source;
     const firstRun = keysOf(await drain(first.read(new AbortController().signal), { limit: 2 }));
-    const second = source(options, recordingContext('s3/f', { checkpoints })).source;
+    const second = source(options, testContext('s3/f', { clock: systemClock, checkpoints })).source;
     const secondRun = keysOf(await drain(second.read(new AbortController().signal)));
     await Promise.all([first.shutdown(), second.shutdown()]);
 

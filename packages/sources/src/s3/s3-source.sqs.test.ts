@@ -1,3 +1,5 @@
+import { systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import type { SourceBatch } from '@jackwatch/core';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +7,7 @@ import { type S3SqsConfig, s3SourceConfigSchema } from './config.ts';
 import { S3Source } from './s3-source.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
 import { cloudTrailSnsBody, eventBridgeBody, s3EventBody, s3TestEventBody, snsWrappedBody } from './testdata/notifications.ts';
-import { drain, recordingContext } from './testdata/source-context.ts';
+import { drain } from './testdata/read-batches.ts';
 import { type TrailFile, trailFile } from './testdata/trail-files.ts';
 
 const START = Date.UTC(2026, 9, 1);
@@ -25,7 +27,7 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-function sqsSource(queueUrl: string, options: Partial<S3SqsConfig> = {}, context = recordingContext('s3/sqs')) {
+function sqsSource(queueUrl: string, options: Partial<S3SqsConfig> = {}, context = testContext('s3/sqs', { clock: systemClock })) {
   const parsed = s3SourceConfigSchema.parse({ queueUrl, endpoint: emulator.endpoint, region: TEST_REGION, forcePathStyle: true, waitTime: '1s' });
   if (parsed.mode !== 'sqs') throw new Error('a config with queueUrl is in sqs mode');
   const config: S3SqsConfig = { ...parsed, ...options };
@@ -69,7 +71,7 @@ describe('s3 source, SQS mode', () => {
     expect(held).toEqual({ visible: 0, inFlight: 4 });
     expect(oneObjectLeft).toEqual({ visible: 0, inFlight: 1 });
     expect(done).toEqual({ visible: 0, inFlight: 0 });
-    expect(context.rejections).toEqual([]);
+    expect(context.errors.rejections).toEqual([]);
   });
 
   it('reports a notification for a missing object with its key, and deletes it once acked', async () => {
@@ -83,7 +85,7 @@ describe('s3 source, SQS mode', () => {
     await source.shutdown();
 
     expect(batches.map((b) => b.events.length)).toEqual([0, 3]);
-    expect(context.rejections).toEqual([expect.objectContaining({ reason: 'unreadable', origin: expect.objectContaining({ location: `s3://${BUCKET}/${missing}` }) })]);
+    expect(context.errors.rejections).toEqual([expect.objectContaining({ reason: 'unreadable', origin: expect.objectContaining({ location: `s3://${BUCKET}/${missing}` }) })]);
     expect(await queueCounts(queueUrl)).toEqual({ visible: 0, inFlight: 0 });
   });
 
@@ -110,9 +112,9 @@ describe('s3 source, SQS mode', () => {
     expect(good.value?.events).toHaveLength(3);
     expect(dead).toBe(1);
     expect(await queueCounts(queueUrl)).toEqual({ visible: 0, inFlight: 0 });
-    expect(context.rejections.length).toBeGreaterThanOrEqual(2);
-    expect(context.rejections[0]).toMatchObject({ reason: 'unreadable', origin: { location: queueUrl } });
-    expect(context.rejections[0]!.message).toMatch(/not an S3 object notification .*dead-letter queue \(received 1 times\)/);
+    expect(context.errors.rejections.length).toBeGreaterThanOrEqual(2);
+    expect(context.errors.rejections[0]).toMatchObject({ reason: 'unreadable', origin: { location: queueUrl } });
+    expect(context.errors.rejections[0]!.message).toMatch(/not an S3 object notification .*dead-letter queue \(received 1 times\)/);
   });
 
   it('lets a message be redelivered when the reader stopped before acking it: the next reader gets the same events', async () => {

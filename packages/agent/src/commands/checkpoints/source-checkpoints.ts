@@ -1,4 +1,5 @@
-import { checkpointFileOf, type JackwatchConfig } from '@jackwatch/core';
+import { checkpointFileOf } from '@jackwatch/core';
+import type { JackwatchConfig } from '@jackwatch/core/config';
 
 /** A source of a config and the file its checkpoint is kept in. */
 export interface SourceCheckpoint {

@@ -5,21 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import {
-  CounterSet,
-  MemoryCheckpointStore,
-  silentLogger,
-  systemClock,
-  type CheckpointStore,
-  type Clock,
-  type ComponentContext,
-  type ErrorReporter,
-  type Interest,
-  type Rejection,
-  type Source,
-  type SourceBatch,
-  type TrailEvent,
-} from '@jackwatch/core';
+import { type CheckpointStore, type Clock, type Interest, type Source, type SourceBatch, systemClock, type TrailEvent } from '@jackwatch/core';
+import { testContext, type TestContext } from '@jackwatch/core/testing';
 import { fileSourceConfigSchema } from '../config.ts';
 import { FileSource } from '../file-source.ts';
 
@@ -32,84 +19,17 @@ export const PUBLIC_CORPUS = ((): string | undefined => {
   return existsSync(path) ? path : undefined;
 })();
 
-/** An ErrorReporter that keeps what it is told. */
-export class RecordingErrors implements ErrorReporter {
-  readonly rejections: Rejection[] = [];
-  readonly errors: unknown[] = [];
+/** A context for a file source under test; pass the same `checkpoints` store to simulate a restart. */
+export type TestSetup = TestContext;
 
-  reject(rejection: Rejection): void {
-    this.rejections.push(rejection);
-  }
-
-  error(_componentId: string, error: unknown): void {
-    this.errors.push(error);
-  }
-
-  /** Rejections of one reason. */
-  of(reason: Rejection['reason']): Rejection[] {
-    return this.rejections.filter((r) => r.reason === reason);
-  }
-}
-
-/** A clock whose sleeps end when the test calls {@link ManualClock.tick}: polls happen exactly when a test says so. */
-export class ManualClock implements Clock {
-  readonly #sleepers: Array<() => void> = [];
-  readonly #watchers: Array<() => void> = [];
-
-  now(): number {
-    return Date.now();
-  }
-
-  sleep(_ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted === true) return reject(signal.reason);
-      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-      this.#sleepers.push(resolve);
-      for (const watcher of this.#watchers.splice(0)) watcher();
-    });
-  }
-
-  /** Resolves once someone is sleeping (the source finished a poll). */
-  sleeping(): Promise<void> {
-    return this.#sleepers.length > 0 ? Promise.resolve() : new Promise((resolve) => this.#watchers.push(resolve));
-  }
-
-  /** Ends every current sleep. */
-  tick(): void {
-    for (const sleeper of this.#sleepers.splice(0)) sleeper();
-  }
-}
-
-/** A real context for a test source, plus handles on what it records. */
-export interface TestSetup {
-  readonly context: ComponentContext;
-  readonly errors: RecordingErrors;
-  readonly telemetry: CounterSet;
-  readonly checkpoints: CheckpointStore;
-}
-
-/** Builds a context; pass the same `checkpoints` to simulate a restart. */
+/** A {@link testContext} for the file source (id `file` unless given) whose relative paths resolve in `baseDir`, on the real clock unless given. */
 export function testSetup(baseDir: string, options: { checkpoints?: CheckpointStore; interest?: Interest; id?: string; clock?: Clock } = {}): TestSetup {
-  const errors = new RecordingErrors();
-  const telemetry = new CounterSet();
-  const id = options.id ?? 'file';
-  const checkpoints = options.checkpoints ?? new MemoryCheckpointStore();
-  const context: ComponentContext = {
-    id,
-    logger: silentLogger,
-    clock: options.clock ?? systemClock,
-    checkpoints: checkpoints.scope(id),
-    telemetry,
-    errors,
-    interest: options.interest ?? 'all',
-    baseDir,
-  };
-  return { context, errors, telemetry, checkpoints };
+  return testContext(options.id ?? 'file', { ...options, baseDir, clock: options.clock ?? systemClock });
 }
 
 /** Creates a started source from a partial config. */
 export async function startedSource(config: Record<string, unknown>, setup: TestSetup): Promise<FileSource> {
-  const source = new FileSource(fileSourceConfigSchema.parse(config), setup.context);
+  const source = new FileSource(fileSourceConfigSchema.parse(config), setup);
   await source.start();
   return source;
 }

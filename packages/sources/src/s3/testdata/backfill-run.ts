@@ -1,10 +1,11 @@
 // One measured backfill of the `bench` bucket, in a fresh process (see backfill-bench.ts):
 //   node --conditions=development backfill-run.ts <endpoint> bare|source|prefilter|source-workers|prefilter-workers <concurrency> <records> <compressed bytes>
+import { systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { s3SourceConfigSchema } from '../config.ts';
 import { S3Source } from '../s3-source.ts';
 import { TEST_CREDENTIALS, TEST_REGION } from './emulator.ts';
-import { recordingContext } from './source-context.ts';
 
 const [endpoint, mode, concurrencyText, recordsText, compressedText] = process.argv.slice(2);
 const concurrency = Number(concurrencyText);
@@ -38,7 +39,7 @@ if (mode === 'bare') {
   const prefilter = mode!.startsWith('prefilter');
   const workers = mode!.endsWith('-workers') ? 'auto' : 0;
   const config = s3SourceConfigSchema.parse({ endpoint, bucket: 'bench', region: TEST_REGION, startTime: '2026-10-01', once: true, concurrency, prefilter, workers });
-  const context = recordingContext('s3/bench', { interest: prefilter ? [{ eventSource: 'bedrock.amazonaws.com' }] : 'all' });
+  const context = testContext('s3/bench', { clock: systemClock, interest: prefilter ? [{ eventSource: 'bedrock.amazonaws.com' }] : 'all' });
   const source = new S3Source(config, context, { credentials: TEST_CREDENTIALS });
   await source.start(); // boots the decode workers, if any: timed from here, as the file source is
   started = performance.now();

@@ -2,15 +2,15 @@
 // store, printing each object's key before acknowledging it — a stand-in for a
 // pipeline whose sink delivered the object's findings. Tests kill it with -9.
 //   node --conditions=development crash-runner.ts <endpoint> <bucket> <checkpoint dir>
-import { FileCheckpointStore } from '@jackwatch/core';
+import { FileCheckpointStore, systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { s3SourceConfigSchema } from '../config.ts';
 import { S3Source } from '../s3-source.ts';
 import { TEST_CREDENTIALS, TEST_REGION } from './emulator.ts';
-import { recordingContext } from './source-context.ts';
 
 const [endpoint, bucket, dir] = process.argv.slice(2);
 const config = s3SourceConfigSchema.parse({ endpoint, bucket, region: TEST_REGION, startTime: '2026-10-01', once: true, concurrency: 4 });
-const source = new S3Source(config, recordingContext('s3/crash', { checkpoints: new FileCheckpointStore(dir!).scope('s3/crash') }), {
+const source = new S3Source(config, testContext('s3/crash', { clock: systemClock, checkpoints: new FileCheckpointStore(dir!) }), {
   credentials: TEST_CREDENTIALS,
 });
 await source.start();

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from '../../support/run-cli.ts';
+
+const run = promisify(execFile);
+
+/** The published packages, in dependency order. */
+export const RELEASED_PACKAGES = ['core', 'sources', 'detectors', 'sigma', 'sinks', 'agent'] as const;
+
+/** npm and turbo on the repository's Node (the one running the tests), without the update notice. */
+export const NPM_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  PATH: `${join(REPO_ROOT, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+  npm_config_update_notifier: 'false',
+};
+
+/** Builds every package's `dist/` (`npm run build`, cached by turbo when nothing changed). */
+export async function buildPackages(): Promise<void> {
+  await run('npm', ['run', 'build'], { cwd: REPO_ROOT, env: NPM_ENV, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** One packed package: its tarball and the files npm put in it. */
+export interface PackedPackage {
+  readonly name: string;
+  readonly tarball: string;
+  readonly files: readonly string[];
+}
+
+/** `npm pack`s each released package into `dest`, as a release would publish it. */
+export async function packPackages(dest: string): Promise<PackedPackage[]> {
+  const packed: PackedPackage[] = [];
+  for (const dir of RELEASED_PACKAGES) {
+    const { stdout } = await run('npm', ['pack', '--pack-destination', dest, '--json'], { cwd: join(REPO_ROOT, 'packages', dir), env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+    const [report] = JSON.parse(stdout.slice(stdout.indexOf('['))) as [{ name: string; filename: string; files: { path: string }[] }];
+    packed.push({ name: report.name, tarball: join(dest, report.filename), files: report.files.map((f) => f.path) });
+  }
+  return packed;
+}
+
+/**
+ * Installs the tarballs into `site` (a fresh directory with a package.json of
+ * its own), so that the `@jackwatch/*` dependencies come from the tarballs and
+ * everything else from the npm cache `npm ci` filled (the registry only for
+ * what is not cached: `--offline` needs metadata `npm ci` never caches).
+ */
+export async function installPacked(site: string, packed: readonly PackedPackage[]): Promise<void> {
+  await writeFile(join(site, 'package.json'), '{ "name": "jackwatch-install", "version": "1.0.0", "private": true }\n');
+  await run('npm', ['install', ...packed.map((p) => p.tarball), '--prefer-offline', '--no-audit', '--no-fund'], { cwd: site, env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+}

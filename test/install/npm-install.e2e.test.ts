@@ -3,7 +3,8 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteDir } from '../plugins/support/site.ts';
-import { buildPackages, installPacked, packPackages, RELEASED_PACKAGES, type PackedPackage } from './support/packed-release.ts';
+import { installPacked, packPackages, RELEASED_PACKAGES, type PackedPackage, buildReleasedPackages } from './support/packed-release.ts';
+import { withBuildLock } from './support/build-lock.ts';
 import { copyQuickstart, expectQuickstartFindings } from './support/quickstart-site.ts';
 import { runProgram } from './support/run-program.ts';
 
@@ -17,8 +18,10 @@ describe('the packed release installed into a fresh directory', () => {
   beforeAll(async () => {
     site = await siteDir('jackwatch-install-');
     await mkdir(join(site, 'tarballs'));
-    await buildPackages();
-    packed = await packPackages(join(site, 'tarballs'));
+    packed = await withBuildLock(async () => {
+      await buildReleasedPackages();
+      return packPackages(join(site, 'tarballs'));
+    });
     await installPacked(site, packed);
     config = await copyQuickstart(site);
   }, 600_000);

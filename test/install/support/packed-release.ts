@@ -16,9 +16,19 @@ export const NPM_ENV: NodeJS.ProcessEnv = {
   npm_config_update_notifier: 'false',
 };
 
-/** Builds every package's `dist/` (`npm run build`, cached by turbo when nothing changed). */
-export async function buildPackages(): Promise<void> {
-  await run('npm', ['run', 'build'], { cwd: REPO_ROOT, env: NPM_ENV, maxBuffer: 64 * 1024 * 1024 });
+/**
+ * Builds the agent and the packages it depends on (the released ones, not the
+ * examples, which other tests build) with turbo, cached when nothing changed.
+ * Call it inside {@link withBuildLock}.
+ */
+export async function buildReleasedPackages(): Promise<void> {
+  await run('turbo', ['run', 'build', '--filter=@jackwatch/agent...'], { cwd: REPO_ROOT, env: NPM_ENV, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** `npm run package`: the single executable in `dist/sea/`. Call it inside {@link withBuildLock}. */
+export async function packageSingleExecutable(): Promise<string> {
+  await run('npm', ['run', 'package'], { cwd: REPO_ROOT, env: NPM_ENV, maxBuffer: 64 * 1024 * 1024 });
+  return join(REPO_ROOT, 'dist/sea', process.platform === 'win32' ? 'jackwatch.exe' : 'jackwatch');
 }
 
 /** One packed package: its tarball and the files npm put in it. */

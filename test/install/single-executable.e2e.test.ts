@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteDir } from '../plugins/support/site.ts';
+import { withBuildLock } from './support/build-lock.ts';
+import { packageSingleExecutable } from './support/packed-release.ts';
+import { copyQuickstart, expectQuickstartFindings } from './support/quickstart-site.ts';
+import { runProgram } from './support/run-program.ts';
+import { singleExecutableUnsupported } from './support/sea-support.ts';
+
+const unsupported = singleExecutableUnsupported();
+if (unsupported !== undefined) console.warn(`single executable tests skipped: ${unsupported}`);
+
+let site: string;
+let executable: string;
+let config: string;
+
+describe.skipIf(unsupported !== undefined)('the agent as a single executable (npm run package)', () => {
+  beforeAll(async () => {
+    site = await siteDir('jackwatch-sea-');
+    executable = await withBuildLock(packageSingleExecutable);
+    config = await copyQuickstart(site);
+  }, 900_000);
+
+  afterAll(() => rm(site, { recursive: true, force: true }));
+
+  it('runs the quickstart from a directory outside the repository, and knows its version', async () => {
+    expectQuickstartFindings(await runProgram(executable, ['run', '--config', config], { cwd: site }));
+    const version = await runProgram(executable, ['--version'], { cwd: site });
+    expect(version.stdout.trim()).toBe('0.1.0');
+  });
+
+  it('starts the file source decode workers from the embedded worker, in a private temporary directory removed at exit', async () => {
+    const workersConfig = join(site, 'quickstart/workers.yaml');
+    await writeFile(workersConfig, (await readFile(config, 'utf8')).replace('paths: [./logs]', 'paths: [./logs]\n    workers: 2'));
+    // Node's own debug log of worker threads says which script each worker started.
+    const result = await runProgram(executable, ['run', '--config', workersConfig], { cwd: site, env: { NODE_DEBUG: 'worker' } });
+    expectQuickstartFindings(result);
+    const started = [...result.stderr.matchAll(/starts worker script (\S+)/g)].map((m) => m[1]!);
+    expect(started).toHaveLength(2);
+    expect(new Set(started).size).toBe(1);
+    expect(started[0]).toMatch(/[\\/]jackwatch-[^\\/]+[\\/]decode-worker\.js$/);
+    expect(started[0]!.startsWith(site)).toBe(false);
+    expect(existsSync(started[0]!), 'the temporary worker file is removed at exit').toBe(false);
+    expect(result.stderr).not.toMatch(/decode worker exited|could not start/);
+  });
+
+  it('gives the same exit code 2 and message as the installed agent on a bad config', async () => {
+    const bad = join(site, 'bad.yaml');
+    await writeFile(bad, 'sources:\n  file: { pahts: [./logs] }\n');
+    const result = await runProgram(executable, ['validate', '--config', bad], { cwd: site });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('did you mean "paths"');
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OtlpGrpcReceiver } from '../../packages/sinks/src/testing/otlp-grpc-receiver.ts';
 import { siteDir } from '../plugins/support/site.ts';
 import { withBuildLock } from './support/build-lock.ts';
 import { packageSingleExecutable } from './support/packed-release.ts';
@@ -44,6 +45,21 @@ describe.skipIf(unsupported !== undefined)('the agent as a single executable (np
     expect(started[0]!.startsWith(site)).toBe(false);
     expect(existsSync(started[0]!), 'the temporary worker file is removed at exit').toBe(false);
     expect(result.stderr).not.toMatch(/decode worker exited|could not start/);
+  });
+
+  it('delivers the findings over OTLP/gRPC: the bundled gRPC client and OpenTelemetry exporter work', async () => {
+    const receiver = await OtlpGrpcReceiver.start();
+    try {
+      const otlpConfig = join(site, 'quickstart/otlp.yaml');
+      const text = (await readFile(config, 'utf8')).replace(/sinks:\n  stdout:\n    format: json/, `sinks:\n  otlp:\n    endpoint: ${receiver.endpoint}\n    protocol: grpc`).replace('sinks: [stdout]', 'sinks: [otlp]');
+      await writeFile(otlpConfig, text);
+      const result = await runProgram(executable, ['run', '--config', otlpConfig], { cwd: site });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('sink otlp: delivered 13');
+      expect(receiver.acceptedRecords()).toHaveLength(13);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('gives the same exit code 2 and message as the installed agent on a bad config', async () => {

@@ -11,6 +11,10 @@ export const MODULE_URL = '__jackwatchModuleUrl';
 const CREATE_REQUIRE = /createRequire\(import\.meta\.url\)\((['"])([^'"]+\.json)\1\)/g;
 // `readFileSync(new URL('../../package.json', import.meta.url), 'utf8')`: the same, read as text.
 const READ_JSON = /readFileSync\(new URL\((['"])([^'"]+\.json)\1, import\.meta\.url\), 'utf8'\)/g;
+// Rolldown-built ESM (e.g. @opentelemetry/otlp-grpc-exporter-base) loads some dependencies lazily with
+// `__require("x")`, its runtime's `createRequire(import.meta.url)`: esbuild cannot follow that, plain `require` it can.
+const ROLLDOWN_REQUIRE_IMPORT = /import\s*\{[^}]*\b__require\b[^}]*\}\s*from\s*["'][^"']*_rolldown\/runtime\.mjs["']/;
+const ROLLDOWN_REQUIRE_CALL = /\b__require\((["'][^"']+["'])\)/g;
 // The CLI entry ends with `await program.parseAsync(…)`: CommonJS has no top-level await.
 const IMPORT_LINE = /^(#!.*|import\s.*;|\/\/.*|\s*)$/;
 
@@ -20,7 +24,11 @@ const IMPORT_LINE = /^(#!.*|import\s.*;|\/\/.*|\s*)$/;
  * - JSON files a module reads relative to itself (its `package.json`, for the
  *   version) are bundled with `require`, as nothing sits next to an executable;
  * - the body of `entry` after its imports runs in an async function, in place
- *   of top-level await (a rejection still ends the process with exit code 1).
+ *   of top-level await (a rejection still ends the process with exit code 1);
+ * - dependencies built by rolldown that `require` a package lazily through
+ *   `createRequire(import.meta.url)` (the OTLP gRPC exporter and
+ *   `@grpc/grpc-js`) get a plain `require`, which esbuild bundles: from a
+ *   single executable there is no `node_modules` to load it from.
  *
  * Every other `import.meta.url` becomes {@link MODULE_URL} through esbuild's
  * `define`.
@@ -33,6 +41,11 @@ export function commonJsPlugin(entry: string): Plugin {
         let text = (await readFile(args.path, 'utf8')).replace(CREATE_REQUIRE, 'require($1$2$1)').replace(READ_JSON, 'JSON.stringify(require($1$2$1))');
         if (args.path === entry) text = wrapTopLevel(text);
         return { contents: text, loader: 'js' };
+      });
+      build.onLoad({ filter: /[\\/]node_modules[\\/].*\.m?js$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (!ROLLDOWN_REQUIRE_IMPORT.test(text)) return undefined;
+        return { contents: text.replace(ROLLDOWN_REQUIRE_CALL, 'require($1)'), loader: 'js' };
       });
     },
   };

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OtlpGrpcReceiver } from '../../packages/sinks/src/testing/otlp-grpc-receiver.ts';
-import { siteDir } from '../plugins/support/site.ts';
+import { siteConfig, siteDir } from '../plugins/support/site.ts';
 import { withBuildLock } from './support/build-lock.ts';
-import { packageSingleExecutable } from './support/packed-release.ts';
+import { installExamplePlugin, installPacked, packageSingleExecutable, packPackages } from './support/packed-release.ts';
 import { copyQuickstart, expectQuickstartFindings } from './support/quickstart-site.ts';
 import { runProgram } from './support/run-program.ts';
 import { singleExecutableUnsupported } from './support/sea-support.ts';
@@ -61,6 +61,20 @@ describe.skipIf(unsupported !== undefined)('the agent as a single executable (np
       await receiver.close();
     }
   });
+
+  it('loads a plugin installed next to the config, together with the @jackwatch/core it imports', async () => {
+    const pluginSite = join(site, 'plugin-site');
+    await mkdir(join(pluginSite, 'tarballs'), { recursive: true });
+    // The release's core tarball and the plugin's dependency (zod) installed by npm, then the plugin as npm lays it out.
+    const [core] = await withBuildLock(() => packPackages(join(pluginSite, 'tarballs'), ['core']));
+    await installPacked(pluginSite, [core!]);
+    const plugin = await installExamplePlugin(pluginSite);
+    const detectors = ['acme-bedrock-new-origin', 'aws-bedrock-enum-then-invoke-long-term-key'];
+    await writeFile(join(pluginSite, 'jackwatch.yaml'), siteConfig([plugin], detectors).replace('paths: [events.ndjson]', 'paths: [../quickstart/logs]'));
+    const result = await runProgram(executable, ['run', '--config', join(pluginSite, 'jackwatch.yaml')], { cwd: pluginSite });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/findings: acme-bedrock-new-origin \d+, aws-bedrock-enum-then-invoke-long-term-key 1/);
+  }, 300_000);
 
   it('gives the same exit code 2 and message as the installed agent on a bad config', async () => {
     const bad = join(site, 'bad.yaml');

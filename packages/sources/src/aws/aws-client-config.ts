@@ -1,5 +1,6 @@
 import type { Logger } from '@jackwatch/core';
 import type { AwsConnection } from './aws-connection.ts';
+import type { AwsCommandObserver } from './observe-commands.ts';
 import { type SdkLogger, sdkLogger } from './sdk-logger.ts';
 
 /** Static AWS credentials. Only embedders and tests pass these; the agent uses the default chain. */
@@ -16,6 +17,8 @@ export type CredentialsProvider = () => Promise<StaticCredentials>;
 export interface AwsClientOverrides {
   /** Replaces the default credential chain (tests, embedders with their own provider). */
   readonly credentials?: StaticCredentials | CredentialsProvider;
+  /** Told every command the clients send (tests: which IAM actions a source needs). */
+  readonly onCommand?: AwsCommandObserver;
 }
 
 /**

@@ -10,6 +10,7 @@ export { awsConnectionShape, blankAsUnset } from './aws-connection.ts';
 export type { AwsConnection } from './aws-connection.ts';
 export { awsClientConfig } from './aws-client-config.ts';
 export type { AwsClientConfig, AwsClientOverrides, CredentialsProvider, StaticCredentials } from './aws-client-config.ts';
+export type { AwsCommandCall, AwsCommandObserver } from './observe-commands.ts';
 export { awsErrorCode, awsErrorKind } from './aws-error-kind.ts';
 export type { AwsErrorKind } from './aws-error-kind.ts';
 export { AwsRequestError, callAws } from './aws-request-error.ts';

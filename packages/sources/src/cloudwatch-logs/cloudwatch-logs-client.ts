@@ -2,6 +2,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Logger } from '@jackwatch/core';
 import { type AwsClientOverrides, awsClientConfig } from '../aws/aws-client-config.ts';
 import type { AwsConnection } from '../aws/aws-connection.ts';
+import { observeCommands } from '../aws/observe-commands.ts';
 
 /**
  * Builds the CloudWatch Logs client from the shared AWS wiring (region,
@@ -13,8 +14,9 @@ import type { AwsConnection } from '../aws/aws-connection.ts';
  * would look up `streaming-127.0.0.1`.
  */
 export function createCloudWatchLogsClient(connection: AwsConnection, logger: Logger, overrides: AwsClientOverrides = {}): CloudWatchLogsClient {
-  return new CloudWatchLogsClient({
+  const client = new CloudWatchLogsClient({
     ...awsClientConfig(connection, logger, overrides),
     disableHostPrefix: connection.endpoint !== undefined,
   });
+  return observeCommands(client, overrides.onCommand);
 }

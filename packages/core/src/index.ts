@@ -45,8 +45,11 @@ export type { BackoffPolicy } from './services/backoff.ts';
 export { silentLogger } from './services/logger.ts';
 export type { Clock } from './services/clock.ts';
 export { systemClock } from './services/clock.ts';
-export type { Telemetry, CounterLabels, CounterValue } from './services/telemetry.ts';
-export { CounterSet } from './services/telemetry.ts';
+export type { Telemetry, CounterLabels, CounterValue, LastError, Observation, ObservationRecorder } from './services/telemetry.ts';
+export { CounterSet, MAX_ERROR_COMPONENTS } from './services/telemetry.ts';
+export { METRICS, METRIC_DEFINITIONS } from './services/metric-catalog.ts';
+export type { MetricDefinition, MetricKind } from './services/metric-catalog.ts';
+export { maskMessage, MAX_MASKED_MESSAGE } from './services/mask-message.ts';
 export type { CheckpointStore, CheckpointValue } from './services/checkpoint-store.ts';
 export type { ErrorReporter } from './services/error-reporter.ts';
 export { MemoryCheckpointStore } from './services/memory-checkpoint-store.ts';
@@ -120,7 +123,11 @@ export type {
   CheckpointsConfig,
   LogsConfig,
   LogLevel,
+  TelemetryConfig,
+  MetricReaderConfig,
+  HealthConfig,
 } from './config/jackwatch-config.ts';
+export { DEFAULT_HEALTH_ENDPOINT, DEFAULT_PROMETHEUS_PORT } from './config/telemetry-schema.ts';
 
 // --- detection primitives (detection helper) ---
 export { match } from './detection/match.ts';
@@ -168,6 +175,7 @@ export type { FieldCondition } from './detection/condition-test.ts';
 export { Pipeline } from './runtime/pipeline.ts';
 export type { PipelineParts, PipelineOptions, Named } from './runtime/pipeline-parts.ts';
 export type { PipelineResult, SkippedEntries } from './runtime/pipeline-result.ts';
+export type { ComponentStatus, ComponentState, PipelineComponentKind } from './runtime/component-status.ts';
 export { pipelineProblems } from './runtime/pipeline-problems.ts';
 export { ReorderBuffer } from './runtime/reorder-buffer.ts';
 export { createComponentContext } from './runtime/create-component-context.ts';

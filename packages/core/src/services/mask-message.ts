@@ -6,7 +6,7 @@ export const MAX_MASKED_MESSAGE = 300;
 
 const URL_IN_TEXT = /https?:\/\/[^\s"'<>]+/gi;
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,}\b/g;
-const SECRET_ASSIGNMENT = /\b(token|secret|password|passwd|auth|authorization|api[-_]?key|hmac|cookie|signature|credential)s?(["']?\s*[:=]\s*)(bearer\s+|basic\s+)?[^\s,;"'&]+/gi;
+const SECRET_ASSIGNMENT = /\b(token|secret|password|passwd|auth|authorization|api[-_]?key|hmac|cookie|signature|credential)s?(["']?\s*[:=]\s*["']?)(bearer\s+|basic\s+)?[^\s,;"'&]+/gi;
 const BEARER = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
 
 /**

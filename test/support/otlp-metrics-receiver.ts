@@ -18,6 +18,13 @@ export interface ReceivedPoint {
   readonly value: number;
 }
 
+/** One export request as received: its headers, resource attributes and data points. */
+export interface ReceivedMetricsRequest {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly resource: Record<string, string>;
+  readonly points: ReceivedPoint[];
+}
+
 let requestType: protobuf.Type | undefined;
 
 function exportMetricsRequest(): protobuf.Type {
@@ -87,15 +94,16 @@ export function decodeMetricsRequest(body: Uint8Array): { readonly resource: Rec
  * in arrival order (404 for any other path).
  */
 export class OtlpMetricsReceiver {
-  readonly requests: { readonly headers: Readonly<Record<string, string | string[] | undefined>>; readonly resource: Record<string, string>; readonly points: ReceivedPoint[] }[] = [];
+  readonly requests: ReceivedMetricsRequest[];
   readonly #server: Server;
 
-  private constructor(server: Server) {
+  private constructor(server: Server, requests: ReceivedMetricsRequest[]) {
     this.#server = server;
+    this.requests = requests;
   }
 
   static async start(): Promise<OtlpMetricsReceiver> {
-    let receiver: OtlpMetricsReceiver | undefined;
+    const requests: ReceivedMetricsRequest[] = [];
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -106,13 +114,12 @@ export class OtlpMetricsReceiver {
         }
         const raw = Buffer.concat(chunks);
         const body = request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
-        receiver!.requests.push({ headers: request.headers, ...decodeMetricsRequest(body) });
+        requests.push({ headers: request.headers, ...decodeMetricsRequest(body) });
         response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
       });
     });
-    receiver = new OtlpMetricsReceiver(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return receiver;
+    return new OtlpMetricsReceiver(server, requests);
   }
 
   /** Base URL, as a user would configure it (the exporter appends `/v1/metrics`). */

@@ -59,7 +59,7 @@ describe('WebhookSink against a real receiver', () => {
   });
 
   it('retries 500, 429 (honouring Retry-After), a hung request and a reset connection, then delivers once', async () => {
-    const { sink, context, clock } = makeSink({ timeout: '300ms', maxRetries: 5 });
+    const { sink, clock } = makeSink({ timeout: '300ms', maxRetries: 5 });
     receiver.script(
       { kind: 'respond', status: 500, body: 'boom' },
       { kind: 'respond', status: 429, headers: { 'retry-after': '1' } },

@@ -46,7 +46,7 @@ async function start(dir: string, config: string): Promise<CliProcess> {
 }
 
 describe('self-telemetry and health, through the CLI', () => {
-  it('serves /metrics mid-run with the numbers the run summary then prints, and health endpoints', async () => {
+  it('serves /metrics mid-run with the numbers the run summary then prints, and health endpoints', { timeout: 90_000 }, async () => {
     const dir = await copyQuickstartLogs();
     const cli = await start(
       dir,
@@ -59,14 +59,14 @@ describe('self-telemetry and health, through the CLI', () => {
   health: { endpoint: "127.0.0.1:0" }`,
       ),
     );
-    const { health, metrics } = await agentAddresses(cli);
+    const { health, metrics } = await agentAddresses(cli, true);
     expect((await getJson(`${health}/healthz`)).status).toBe(200);
     await cli.waitFor((lines) => lines.length >= 13);
     // Reading is done once two scrapes a few polls apart agree.
     const values = await eventually('the counters to settle', async () => {
-      const first = await scrape(metrics!);
+      const first = await scrape(metrics);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const second = await scrape(metrics!);
+      const second = await scrape(metrics);
       const read = second.get('jackwatch_source_events_read_total{pipeline=default,source=file}');
       return read !== undefined && read > 0 && read === first.get('jackwatch_source_events_read_total{pipeline=default,source=file}') ? second : undefined;
     });
@@ -79,7 +79,7 @@ describe('self-telemetry and health, through the CLI', () => {
       expect.objectContaining({ pipeline: 'default', id: 'stdout', kind: 'sink', state: 'running', queued: 0, circuitOpen: false }),
     ]);
     expect((await fetch(`${health}/elsewhere`)).status).toBe(404);
-    expect((await fetch(metrics!.replace('/metrics', '/other'))).status).toBe(404);
+    expect((await fetch(metrics.replace('/metrics', '/other'))).status).toBe(404);
 
     cli.child.kill('SIGTERM');
     expect(await cli.exited()).toBe(0);
@@ -103,7 +103,7 @@ describe('self-telemetry and health, through the CLI', () => {
     expect(values.get('jackwatch_detector_state_entries{detector=aws-bedrock-logging-deletion,pipeline=default}')).toBe(0);
   });
 
-  it('exports the same numbers over OTLP/HTTP protobuf to a collector, the last export after shutdown', async () => {
+  it('exports the same numbers over OTLP/HTTP protobuf to a collector, the last export after shutdown', { timeout: 90_000 }, async () => {
     const receiver = await OtlpMetricsReceiver.start();
     closers.push(() => receiver.close());
     const dir = await copyQuickstartLogs();
@@ -140,7 +140,7 @@ describe('self-telemetry and health, through the CLI', () => {
     expect(lag).toEqual([expect.objectContaining({ unit: 's', kind: 'gauge', attributes: { pipeline: 'default', source: 'file' } })]);
   });
 
-  it('is not ready while a sink circuit is open, and ready again once the receiver is back', async () => {
+  it('is not ready while a sink circuit is open, and ready again once the receiver is back', { timeout: 90_000 }, async () => {
     const webhook = await WebhookReceiver.start();
     closers.push(() => webhook.close());
     const dir = await copyQuickstartLogs();
@@ -158,7 +158,7 @@ describe('self-telemetry and health, through the CLI', () => {
         '[webhook]',
       ),
     );
-    const { health } = await agentAddresses(cli);
+    const { health } = await agentAddresses(cli, false);
     await eventually('all quickstart findings delivered and ready', async () => {
       const ready = await getJson(`${health}/readyz`);
       return ready.status === 200 && webhook.requests.reduce((n, r) => n + ((JSON.parse(r.body.toString('utf8')) as { findings: unknown[] }).findings.length), 0) >= 13 ? true : undefined;

@@ -5,7 +5,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import type { CliProcess } from '../support/cli-process.ts';
 
 /** Waits (polling) until `check` returns a value other than `undefined`; fails after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -15,12 +15,13 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   }
 }
 
-/** The `http://host:port` the agent logged for its health endpoint and its Prometheus scrape. */
-export async function agentAddresses(cli: CliProcess): Promise<{ health: string; metrics: string | undefined }> {
+/** The `http://host:port` the agent logged for its health endpoint and, with `scraped`, the URL of its Prometheus scrape. */
+export async function agentAddresses(cli: CliProcess, scraped: boolean): Promise<{ health: string; metrics: string }> {
   return eventually('the agent to log its endpoints', () => {
     const health = /health endpoint at (http:\/\/[\d.:]+)/.exec(cli.stderr())?.[1];
     const metrics = /metrics served for Prometheus at (http:\/\/[\d.:]+\/metrics)/.exec(cli.stderr())?.[1];
-    return health === undefined ? undefined : { health, metrics };
+    if (health === undefined || (scraped && metrics === undefined)) return undefined;
+    return { health, metrics: metrics ?? '' };
   });
 }
 

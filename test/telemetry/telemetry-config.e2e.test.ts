@@ -25,7 +25,7 @@ pipelines:
 }
 
 describe('service.telemetry and service.health in the config', () => {
-  it('validates the OTLP exporter with the otlp sink rules, naming path and line, and never prints its secrets', async () => {
+  it('validates the OTLP exporter with the otlp sink rules, naming path and line, and never prints its secrets', { timeout: 90_000 }, async () => {
     const result = await validate(`  telemetry:
     metrics:
       readers:
@@ -47,7 +47,7 @@ describe('service.telemetry and service.health in the config', () => {
     expect(result.stderr).not.toContain('metrics-s3cret');
   });
 
-  it('refuses a reader that is neither or both kinds, a bad port and a health endpoint that is no host:port', async () => {
+  it('refuses a reader that is neither or both kinds, a bad port and a health endpoint that is no host:port', { timeout: 90_000 }, async () => {
     const result = await validate(`  telemetry:
     metrics:
       readers:
@@ -60,7 +60,7 @@ describe('service.telemetry and service.health in the config', () => {
     expect(result.stderr).toContain('config.yaml:7:23: service.health.endpoint: expected host:port (e.g. 127.0.0.1:13133), got "localhost"');
   });
 
-  it('accepts the collector-style shape and `health:` alone, and never prints the header secret', async () => {
+  it('accepts the collector-style shape and `health:` alone, and never prints the header secret', { timeout: 90_000 }, async () => {
     const result = await validate(`  telemetry:
     metrics:
       readers:

@@ -317,7 +317,6 @@ describe('Pipeline observations and status', () => {
     const telemetry = new CounterSet();
     const failing: Source = {
       start: async () => {},
-      // eslint-disable-next-line require-yield
       read: async function* () {
         throw new Error('GET https://bucket.example.com/AWSLogs/secret-key?X-Amz-Signature=abc failed');
       },

@@ -142,7 +142,7 @@ describe('cloudwatch-logs source, pull mode', () => {
     await reading;
 
     expect(delivered).toEqual([first.eventID, sameInstant.eventID]);
-    expect(context.telemetry.total('cloudwatch_logs.duplicates_dropped')).toBe(1);
+    expect(context.telemetry.total('jackwatch.cloudwatch_logs.duplicates.dropped')).toBe(1);
   });
 
   it('resumes from the checkpoint on restart, which wins over startTime, and advances it only on ack', async () => {

@@ -78,8 +78,8 @@ describe('cloudwatch-logs source, Live Tail mode', () => {
 
     expect(eventIds(events)).toEqual([...first, duringGap, second].map((r) => r.eventID));
     // The gap read went back before the first session's events and found them again: dropped as duplicates.
-    expect(context.telemetry.total('cloudwatch_logs.duplicates_dropped')).toBeGreaterThanOrEqual(2);
-    expect(context.telemetry.total('cloudwatch_logs.tail_sessions')).toBe(2);
+    expect(context.telemetry.total('jackwatch.cloudwatch_logs.duplicates.dropped')).toBeGreaterThanOrEqual(2);
+    expect(context.telemetry.total('jackwatch.cloudwatch_logs.tail.sessions')).toBe(2);
     expect(context.errors).toMatchObject({ rejections: [], errors: [] });
   });
 
@@ -149,7 +149,7 @@ describe('cloudwatch-logs source, Live Tail mode', () => {
 
     // The session sent the 1st and 3rd; the gap read after reconnecting found the 2nd.
     expect(eventIds(events)).toEqual([burst[0], burst[2], burst[1]].map((r) => r!.eventID));
-    expect(context.telemetry.total('cloudwatch_logs.tail_sampled')).toBe(1);
+    expect(context.telemetry.total('jackwatch.cloudwatch_logs.tail.sampled')).toBe(1);
     expect(clock.sleeps).toEqual([10_000]);
   });
 

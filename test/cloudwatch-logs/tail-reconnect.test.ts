@@ -48,7 +48,7 @@ describe('cloudwatch-logs source, Live Tail sessions that end every few hundred 
 
     expect(eventIds(events)).toEqual(delivered.map((r) => r.eventID));
     expect(new Set(events.map((e) => e.origin.location))).toEqual(new Set([`${identifier}/${STREAM}`]));
-    expect(context.telemetry.total('cloudwatch_logs.duplicates_dropped')).toBeGreaterThanOrEqual(delivered.length);
+    expect(context.telemetry.total('jackwatch.cloudwatch_logs.duplicates.dropped')).toBeGreaterThanOrEqual(delivered.length);
     expect(context.errors).toMatchObject({ rejections: [], errors: [] });
   });
 

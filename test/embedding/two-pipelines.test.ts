@@ -42,10 +42,10 @@ describe('two embedded pipelines in one process', () => {
     expect(resultA!.findings).toEqual({ 'aws-bedrock-enum-then-invoke-long-term-key': 1, 'aws-bedrock-logging-deletion': 0, 'aws-bedrock-logging-deletion-non-admin': 0, 'aws-bedrock-list-models-failures': 0 });
     expect(resultB!.findings['aws-bedrock-enum-then-invoke-long-term-key']).toBe(0);
     // Each config's counters hold its own run only.
-    expect(a.telemetry.total('findings')).toBe(1);
-    expect(b.telemetry.total('findings')).toBe(3);
-    expect(a.telemetry.total('events.read')).toBe(resultA!.eventsRead['file']);
-    expect(b.telemetry.total('events.read')).toBe(resultB!.eventsRead['file']);
+    expect(a.telemetry.total('jackwatch.detector.findings')).toBe(1);
+    expect(b.telemetry.total('jackwatch.detector.findings')).toBe(3);
+    expect(a.telemetry.total('jackwatch.source.events.read')).toBe(resultA!.eventsRead['file']);
+    expect(b.telemetry.total('jackwatch.source.events.read')).toBe(resultB!.eventsRead['file']);
     // Library defaults: no checkpoint directory appears next to the config.
     expect((await readdir(dirA)).sort()).toEqual(['logs']);
   });

@@ -99,8 +99,8 @@ describe('embed-service', () => {
     const fromA = await post(a, envelope(invoke), {});
     expect(fromB.body.findings).toEqual([]);
     expect(fromA.body.findings).toHaveLength(1);
-    expect(a.telemetry.total('events.read')).toBe(2);
-    expect(b.telemetry.total('events.read')).toBe(1);
+    expect(a.telemetry.total('jackwatch.source.events.read')).toBe(2);
+    expect(b.telemetry.total('jackwatch.source.events.read')).toBe(1);
   });
 
   it('reports a failed forward without losing the findings, and flushes on close', async () => {

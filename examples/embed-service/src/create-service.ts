@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { CounterSet, decodeDocument, DetectionSession, type Detector, type Finding, type Named } from '@jackwatch/core';
+import { CounterSet, decodeDocument, METRICS, DetectionSession, type Detector, type Finding, type Named } from '@jackwatch/core';
 import { defaultDetectors } from './bedrock-detectors.ts';
 import { forwardFindings } from './forward-findings.ts';
 import { BodyTooLarge, readBody } from './read-body.ts';
@@ -61,7 +61,7 @@ async function start(options: ServiceOptions, port: number, host: string): Promi
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://service').pathname;
-    if (path === '/healthz' && request.method === 'GET') return reply(response, 200, { status: 'ok', events: telemetry.total('events.read'), findings: telemetry.total('findings') });
+    if (path === '/healthz' && request.method === 'GET') return reply(response, 200, { status: 'ok', events: telemetry.total(METRICS.eventsRead.name), findings: telemetry.total(METRICS.findings.name) });
     if (path !== '/events') return reply(response, 404, { error: `no route ${path}` });
     if (request.method !== 'POST') return reply(response, 405, { error: 'POST CloudTrail records to /events' });
     if (options.apiKey !== undefined && !sameKey(request.headers['x-api-key'], options.apiKey)) return reply(response, 401, { error: 'missing or wrong x-api-key' });

@@ -50,9 +50,9 @@ describe('formatSummary', () => {
 describe('unattributedErrors', () => {
   it('returns the error counts of ids no pipeline result shows', () => {
     const telemetry = new CounterSet();
-    telemetry.add('component.errors', 2, { component: 'webhook' });
-    telemetry.add('component.errors', 1, { component: 'checkpoints' });
-    telemetry.add('events.read', 5, { source: 'file' });
+    telemetry.add('jackwatch.component.errors', 2, { component: 'webhook' });
+    telemetry.add('jackwatch.component.errors', 1, { component: 'checkpoints' });
+    telemetry.add('jackwatch.source.events.read', 5, { source: 'file' });
     expect(unattributedErrors(telemetry, [result({ errors: { webhook: 2 } })])).toEqual({ checkpoints: 1 });
     expect(unattributedErrors(new CounterSet(), [result()])).toEqual({});
   });

@@ -3,6 +3,7 @@ import { type ComponentRegistry, ConfigError } from '@jackwatch/core';
 import { type ConfigIssue, type JackwatchConfig, type ParsedConfigDocument, readConfigFile, resolveConfig } from '@jackwatch/core/config';
 import { loadPlugins, type LoadedPlugin } from './plugins/load-plugins.ts';
 import { PluginLoadError } from './plugins/plugin-load-error.ts';
+import { checkTelemetryConfig } from './telemetry/check-telemetry-config.ts';
 
 /** A config file read, expanded and validated against a registry. */
 export interface AgentConfig {
@@ -22,7 +23,9 @@ export interface AgentConfig {
 export async function loadAgentConfig(file: string, registry: ComponentRegistry, env: NodeJS.ProcessEnv = process.env): Promise<AgentConfig> {
   const parsed = await readConfigFile(file, { env });
   const plugins = await loadConfigPlugins(parsed, registry);
-  return { parsed, plugins, config: resolveConfig(parsed, registry, { baseDir: dirname(resolve(file)) }) };
+  const config = resolveConfig(parsed, registry, { baseDir: dirname(resolve(file)) });
+  checkTelemetryConfig(config, parsed);
+  return { parsed, plugins, config };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Telemetry } from '@jackwatch/core';
+import { METRICS, type Telemetry } from '@jackwatch/core';
 
 /**
  * A one-line progress display on stderr during long replays, redrawn every
@@ -29,9 +29,9 @@ export class ProgressLine {
   }
 
   #draw(): void {
-    const read = this.#telemetry.total('events.read');
+    const read = this.#telemetry.total(METRICS.eventsRead.name);
     const seconds = Math.max(1, (Date.now() - this.#startedAt) / 1000);
-    const line = `read ${read} events (${Math.round(read / seconds)}/s) · rejected ${this.#telemetry.total('events.rejected')} · findings ${this.#telemetry.total('findings')}`;
+    const line = `read ${read} events (${Math.round(read / seconds)}/s) · rejected ${this.#telemetry.total(METRICS.eventsRejected.name)} · findings ${this.#telemetry.total(METRICS.findings.name)}`;
     this.#out.write(`\r\u001b[2K${line}`);
   }
 }

@@ -1,5 +1,8 @@
-import { buildPipelines, CounterSet, type Logger, type PipelineResult } from '@jackwatch/core';
+import { buildPipelines, CounterSet, type ComponentStatus, type Logger, type Pipeline, type PipelineResult } from '@jackwatch/core';
+import { startHealthEndpoint } from './health/start-health-endpoint.ts';
 import type { AgentConfig } from './load-agent-config.ts';
+import { checkTelemetryConfig } from './telemetry/check-telemetry-config.ts';
+import { startSelfTelemetry } from './telemetry/start-self-telemetry.ts';
 
 /** Options of {@link runAgent}. */
 export interface RunAgentOptions {
@@ -16,17 +19,36 @@ export interface RunAgentOptions {
  * are read after shutdown, so they include what shutdown delivered,
  * dead-lettered or lost and the errors it reported (a last checkpoint that
  * could not be written).
- * Throws only when a component fails to start (bad bucket, path, endpoint).
+ * The health endpoint (`service.health`) and the metric readers
+ * (`service.telemetry`) run for as long; the readers export once more after
+ * shutdown, so the last export holds the numbers of the run summary.
+ * Throws only when a component fails to start (bad bucket, path, endpoint)
+ * or an endpoint of the agent's own cannot listen.
  */
 export async function runAgent(agent: AgentConfig, options: RunAgentOptions): Promise<PipelineResult[]> {
+  const { config } = agent;
   const telemetry = options.telemetry ?? new CounterSet();
-  const pipelines = buildPipelines(agent.config, { logger: options.logger, telemetry });
+  let pipelines: Pipeline[] | undefined;
+  let started = false;
+  const statuses = (): ComponentStatus[] | undefined => (started ? pipelines?.flatMap((pipeline) => pipeline.status()) : undefined);
+  const health = config.service.health === undefined ? undefined : await startHealthEndpoint(config.service.health, statuses, options.logger);
   try {
-    for (const pipeline of pipelines) await pipeline.start();
-    options.onStarted?.(telemetry);
-    await Promise.all(pipelines.map((pipeline) => pipeline.run(options.signal)));
+    const metrics = await startSelfTelemetry(config, checkTelemetryConfig(config, agent.parsed), telemetry, options.logger);
+    try {
+      pipelines = buildPipelines(config, { logger: options.logger, telemetry });
+      try {
+        for (const pipeline of pipelines) await pipeline.start();
+        started = true;
+        options.onStarted?.(telemetry);
+        await Promise.all(pipelines.map((pipeline) => pipeline.run(options.signal)));
+      } finally {
+        await Promise.all(pipelines.map((pipeline) => pipeline.shutdown()));
+      }
+    } finally {
+      await metrics.shutdown();
+    }
   } finally {
-    await Promise.all(pipelines.map((pipeline) => pipeline.shutdown()));
+    await health?.close();
   }
   return pipelines.map((pipeline) => pipeline.result());
 }

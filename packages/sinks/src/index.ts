@@ -43,9 +43,13 @@ export {
   FINDING_EVENT_NAME,
   SEVERITY_NUMBERS,
   redeliverOtlpDeadLetters,
+  otlpConnectionSchema,
+  otlpExporterOptions,
 } from './otlp/index.ts';
 export { defaultDeadLetterPath, resolveDeadLetterPath } from './internal/dead-letter-file.ts';
-export type { OtlpConfig, OtlpConfigInput, OtlpRedeliverOptions } from './otlp/index.ts';
+export type { OtlpConfig, OtlpConfigInput, OtlpRedeliverOptions, OtlpConnection, OtlpExporterOptions } from './otlp/index.ts';
+export { loadTlsMaterial } from './internal/tls-files.ts';
+export type { TlsMaterial } from './internal/tls-files.ts';
 
 /** Every sink factory of this package, for registries. */
 export const builtInSinks: readonly SinkFactory<any>[] = [stdoutSinkFactory, webhookSinkFactory, otlpSinkFactory];

@@ -32,8 +32,8 @@ const pipelines = createPipelinesFromConfig(EMBEDDED_CONFIG, { plugins: [firstPa
 const [result] = await pipelines.run();
 await pipelines.shutdown();
 report['findings'] = result!.findings;
-report['sinkFailures'] = pipelines.telemetry.total('sink.export_failed');
-report['componentErrors'] = pipelines.telemetry.total('component.errors');
+report['sinkFailures'] = pipelines.telemetry.total('jackwatch.sink.export.failed');
+report['componentErrors'] = pipelines.telemetry.total('jackwatch.component.errors');
 
 const missing = createPipelinesFromConfig(EMBEDDED_CONFIG.replace('paths: [logs]', 'paths: [no-such-dir]'), { plugins: [firstParty, definePlugin({ name: 'down', version: '1.0.0', apiVersion: 1, components: [failing] })], baseDir });
 try {

@@ -33,4 +33,16 @@ export type { ParsedConfigDocument } from './parsed-config-document.ts';
 export type { SecretIndex } from './secret-index.ts';
 export type { ConfigLocator, SourcePosition } from './yaml-source.ts';
 export type { ConfigEnvironment } from './env-expansion.ts';
-export type { JackwatchConfig, ResolvedComponent, PipelineConfig, ServiceConfig, CheckpointsConfig, LogsConfig, LogLevel } from './jackwatch-config.ts';
+export type {
+  JackwatchConfig,
+  ResolvedComponent,
+  PipelineConfig,
+  ServiceConfig,
+  CheckpointsConfig,
+  LogsConfig,
+  LogLevel,
+  TelemetryConfig,
+  MetricReaderConfig,
+  HealthConfig,
+} from './jackwatch-config.ts';
+export { DEFAULT_HEALTH_ENDPOINT, DEFAULT_PROMETHEUS_PORT } from './telemetry-schema.ts';

@@ -43,10 +43,35 @@ export interface LogsConfig {
   readonly format: 'text' | 'json';
 }
 
+/** One metric reader of `service.telemetry.metrics.readers`. */
+export type MetricReaderConfig =
+  | {
+      readonly kind: 'periodic';
+      /** Milliseconds between exports. */
+      readonly interval: number;
+      /** The `otlp` exporter's options as written; the agent validates them with the `otlp` sink's schema. */
+      readonly otlp: Readonly<Record<string, unknown>>;
+    }
+  | { readonly kind: 'pull'; readonly host: string; readonly port: number };
+
+/** `service.telemetry`: the agent's own metrics. */
+export interface TelemetryConfig {
+  readonly metrics: { readonly readers: readonly MetricReaderConfig[] };
+}
+
+/** `service.health`: where the health endpoints listen. */
+export interface HealthConfig {
+  readonly host: string;
+  readonly port: number;
+}
+
 /** The `service` section, defaults filled. */
 export interface ServiceConfig {
   readonly checkpoints: CheckpointsConfig;
   readonly logs: LogsConfig;
+  readonly telemetry: TelemetryConfig;
+  /** Absent: no health endpoint. */
+  readonly health?: HealthConfig;
 }
 
 /** A validated config: everything the runtime needs to build the pipelines. */

@@ -24,7 +24,7 @@ describe('loadConfig', () => {
     const config = await loadConfig(file, createTestRegistry(), { env });
     expect(config.file).toBe(file);
     expect(config.baseDir).toBe(testdata);
-    expect(config.service).toEqual({ checkpoints: { store: 'file', dir: join(testdata, 'state/checkpoints') }, logs: { level: 'debug', format: 'json' } });
+    expect(config.service).toEqual({ checkpoints: { store: 'file', dir: join(testdata, 'state/checkpoints') }, logs: { level: 'debug', format: 'json' }, telemetry: { metrics: { readers: [] } } });
     expect(config.sources.get('s3/prod')).toMatchObject({
       kind: 'source',
       type: 's3',

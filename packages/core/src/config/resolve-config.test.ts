@@ -12,7 +12,7 @@ describe('resolveConfig: structure and service', () => {
     const config = resolveYaml(minimal());
     expect(config.baseDir).toBe('/cfg');
     expect(config.plugins).toEqual([]);
-    expect(config.service).toEqual({ checkpoints: { store: 'file', dir: '/cfg/.jackwatch/checkpoints' }, logs: { level: 'info', format: 'text' } });
+    expect(config.service).toEqual({ checkpoints: { store: 'file', dir: '/cfg/.jackwatch/checkpoints' }, logs: { level: 'info', format: 'text' }, telemetry: { metrics: { readers: [] } } });
     expect(config.sources.get('file')?.config).toEqual({ paths: ['./logs'], pollInterval: 5_000, maxBatch: 1000 });
     expect(config.processors.size).toBe(0);
     expect(config.sinks.get('stdout')).toMatchObject({ id: 'stdout', kind: 'sink', type: 'stdout', name: undefined, config: { format: 'json' }, policy: undefined });
@@ -27,7 +27,22 @@ describe('resolveConfig: structure and service', () => {
 
   it('reads service settings and in-memory checkpoints', () => {
     const config = resolveYaml(minimal('service: { checkpoints: { memory: true }, logs: { level: warn, format: json } }'));
-    expect(config.service).toEqual({ checkpoints: { store: 'memory' }, logs: { level: 'warn', format: 'json' } });
+    expect(config.service).toEqual({ checkpoints: { store: 'memory' }, logs: { level: 'warn', format: 'json' }, telemetry: { metrics: { readers: [] } } });
+  });
+
+  it('reads metric readers and the health endpoint; health is off unless given', () => {
+    const config = resolveYaml(
+      minimal(
+        'service: { telemetry: { metrics: { readers: [ { periodic: { interval: 15s, exporter: { otlp: { endpoint: "http://c:4318" } } } }, { pull: { exporter: { prometheus: {} } } } ] } }, health: { endpoint: "[::1]:0" } }',
+      ),
+    );
+    expect(config.service.telemetry.metrics.readers).toEqual([
+      { kind: 'periodic', interval: 15_000, otlp: { endpoint: 'http://c:4318' } },
+      { kind: 'pull', host: '127.0.0.1', port: 9464 },
+    ]);
+    expect(config.service.health).toEqual({ host: '::1', port: 0 });
+    expect(resolveYaml(minimal('service: { health: }')).service.health).toEqual({ host: '127.0.0.1', port: 13133 });
+    expect(resolveYaml(minimal('service: {}')).service.health).toBeUndefined();
   });
 
   it('converts durations and reports a bad one at its line', () => {

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { ComponentRegistry } from '../registry/component-registry.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { IssueCollector } from './issue-collector.ts';
-import type { JackwatchConfig, ResolvedComponent, ServiceConfig } from './jackwatch-config.ts';
+import type { JackwatchConfig, MetricReaderConfig, ResolvedComponent, ServiceConfig } from './jackwatch-config.ts';
 import { readPluginList, type ParsedConfigDocument } from './parsed-config-document.ts';
 import { resolveComponents } from './resolve-components.ts';
 import { resolvePipelines, type DefinedIds } from './resolve-pipelines.ts';
@@ -102,9 +102,16 @@ export function resolveConfigObject(object: unknown, registry: ComponentRegistry
 }
 
 function toServiceConfig(service: (typeof topLevelSchemas.service)['_zod']['output'], baseDir: string): ServiceConfig {
-  const { checkpoints, logs } = service;
+  const { checkpoints, logs, telemetry, health } = service;
+  const readers = telemetry.metrics.readers.map((reader): MetricReaderConfig =>
+    reader.periodic !== undefined
+      ? { kind: 'periodic', interval: reader.periodic.interval, otlp: reader.periodic.exporter.otlp }
+      : { kind: 'pull', host: reader.pull!.exporter.prometheus.host, port: reader.pull!.exporter.prometheus.port },
+  );
   return {
     checkpoints: checkpoints.memory ? { store: 'memory' } : { store: 'file', dir: resolve(baseDir, checkpoints.dir ?? DEFAULT_CHECKPOINT_DIR) },
     logs,
+    telemetry: { metrics: { readers } },
+    ...(health !== undefined && { health: health.endpoint }),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptyAsDefault } from './empty-as-default.ts';
+import { healthSchema, telemetrySchema } from './telemetry-schema.ts';
 
 /** Log levels of the agent's own logs. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -22,10 +23,13 @@ export const logsSchema = z.strictObject({
   format: z.enum(['text', 'json']).default('text'),
 });
 
-/** The `service` section: settings of the agent itself, all defaulted. */
+/** The `service` section: settings of the agent itself, all defaulted (health off). */
 export const serviceSchema = z.strictObject({
   checkpoints: emptyAsDefault(checkpointsSchema.prefault({})),
   logs: emptyAsDefault(logsSchema.prefault({})),
+  telemetry: emptyAsDefault(telemetrySchema.prefault({})),
+  // `health:` with nothing after it turns the endpoint on at its default address.
+  health: z.preprocess((value) => (value === null ? {} : value), healthSchema).optional(),
 });
 
 /** The default checkpoint directory, relative to the config file. */

@@ -66,9 +66,9 @@ describe('detect', () => {
     b.complete();
     expect(found.a).toEqual([...ids('test-failures', eventsA, [2]), ...ids('test-deletion', eventsA, [3])]);
     expect(found.b).toEqual([]);
-    expect(telemetryA.total('events.read')).toBe(5);
-    expect(telemetryB.total('events.read')).toBe(2);
-    expect(telemetryA.total('findings', { detector: 'test-failures' })).toBe(1);
+    expect(telemetryA.total('jackwatch.source.events.read')).toBe(5);
+    expect(telemetryB.total('jackwatch.source.events.read')).toBe(2);
+    expect(telemetryA.total('jackwatch.detector.findings', { detector: 'test-failures' })).toBe(1);
   });
 
   it('sorts within the ordering lateness, and refuses a second subscription to the same detectors', async () => {

@@ -4,6 +4,7 @@ import type { Finding } from '../finding/finding.ts';
 import type { Telemetry } from '../services/telemetry.ts';
 import { DetectionEngine } from '../runtime/detection-engine.ts';
 import { nameDetectors, type Nameable } from './name-parts.ts';
+import { METRICS } from '../services/metric-catalog.ts';
 
 /** Options of {@link DetectionSession} and `detect`. Every field has the runtime's default. */
 export interface DetectOptions {
@@ -11,7 +12,7 @@ export interface DetectOptions {
   readonly allowedLateness?: number;
   /** Sort events within `lateness` ms before the detectors (exact, at the cost of that latency). Off by default. */
   readonly ordering?: { readonly lateness: number };
-  /** Counts `events.read`, `events.late` and `findings` (label `detector`). */
+  /** Counts `jackwatch.source.events.read`, `jackwatch.pipeline.events.late` and `jackwatch.detector.findings` (label `detector`). */
   readonly telemetry?: Telemetry;
 }
 
@@ -62,7 +63,7 @@ export class DetectionSession {
    */
   push(events: readonly TrailEvent[]): Finding[] {
     if (this.#ended) throw new Error('DetectionSession: push() after end()');
-    this.#telemetry?.add('events.read', events.length, { source: 'detect' });
+    this.#telemetry?.add(METRICS.eventsRead.name, events.length, { source: 'detect' });
     this.#engine.push(events);
     return this.#take();
   }

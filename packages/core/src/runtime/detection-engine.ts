@@ -6,7 +6,8 @@ import type { CounterLabels, Telemetry } from '../services/telemetry.ts';
 import { DetectorRouter } from './detector-router.ts';
 import type { Named } from './pipeline-parts.ts';
 import { ReorderBuffer } from './reorder-buffer.ts';
-import { WatermarkTracker } from './watermark-tracker.ts';
+import { WatermarkTracker, type PartitionTime } from './watermark-tracker.ts';
+import { METRICS } from '../services/metric-catalog.ts';
 
 /** What the engine needs besides the detectors. */
 export interface EngineOptions {
@@ -45,11 +46,16 @@ export class DetectionEngine {
       detectors.map(({ id, component }) => [
         component,
         (finding: Finding) => {
-          this.#telemetry?.add('findings', 1, { ...labels, detector: id });
+          this.#telemetry?.add(METRICS.findings.name, 1, { ...labels, detector: id, severity: finding.severity });
           deliver(finding);
         },
       ]),
     );
+  }
+
+  /** The live partitions and the newest event time of each (see {@link WatermarkTracker}). */
+  partitionTimes(): IterableIterator<PartitionTime> {
+    return this.#tracker.partitionTimes();
   }
 
   /** The current watermark (event time, epoch ms). */
@@ -65,7 +71,7 @@ export class DetectionEngine {
   push(events: readonly TrailEvent[], source = 'detect', progress?: SourceProgress): number {
     const late = this.#tracker.observe(events);
     if (progress) this.#tracker.observeProgress(source, progress.account, progress.region, progress.time);
-    if (late > 0) this.#telemetry?.add('events.late', late, { ...this.#labels, source });
+    if (late > 0) this.#telemetry?.add(METRICS.eventsLate.name, late, { ...this.#labels, source });
     if (this.#ordering) {
       const { buffer, lateness } = this.#ordering;
       this.#route(buffer.push(events));

@@ -34,7 +34,7 @@ export interface PipelineResult {
   readonly durationMs: number;
 }
 
-/** Input entries a pipeline's sources skipped, from their `source.entries.skipped` counters. */
+/** Input entries a pipeline's sources skipped, from their `jackwatch.source.entries.skipped` counters. */
 export interface SkippedEntries {
   readonly count: number;
   readonly byReason: Readonly<Record<string, number>>;

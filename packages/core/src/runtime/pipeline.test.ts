@@ -280,3 +280,51 @@ describe('Pipeline', () => {
     expect(ticks.filter((t) => t < ran - 50).length).toBeGreaterThan(2);
   });
 });
+
+describe('Pipeline observations and status', () => {
+  it('observes the numbers its result is built from, and reports each source and sink state', async () => {
+    const source = new ArraySource([[event(0, 'InvokeModel'), event(1, 'InvokeModel', 'eu-west-1')], [event(2, 'InvokeModel')]]);
+    const sink = new SlowSink();
+    const telemetry = new CounterSet();
+    const pipeline = new Pipeline({ sources: [{ id: 'mem', component: source }], detectors: [{ id: 'invoke', component: new InvokeDetector() }], sinks: [{ id: 'a', component: sink }] }, { telemetry, id: 'p' });
+    expect(pipeline.status().map((s) => [s.id, s.state])).toEqual([['mem', 'new'], ['a', 'new']]);
+    await pipeline.start();
+    expect(pipeline.status().map((s) => [s.id, s.state])).toEqual([['mem', 'running'], ['a', 'running']]);
+    const result = await pipeline.run();
+
+    const observed = (name: string) => telemetry.observed().filter((v) => v.name === name);
+    expect(observed('jackwatch.sink.findings.delivered')).toEqual([{ name: 'jackwatch.sink.findings.delivered', labels: { sink: 'a' }, value: result.sinks['a']!.delivered }]);
+    expect(observed('jackwatch.sink.findings.accepted').map((v) => v.value)).toEqual([result.sinks['a']!.accepted]);
+    expect(telemetry.total('jackwatch.detector.findings', { pipeline: 'p', detector: 'invoke', severity: 'low' })).toBe(result.findings['invoke']);
+    expect(observed('jackwatch.source.partition.event_time.lag').map((v) => v.labels)).toEqual([
+      { pipeline: 'p', source: 'mem', account: '111122223333', region: 'us-east-1' },
+      { pipeline: 'p', source: 'mem', account: '111122223333', region: 'eu-west-1' },
+    ]);
+    const [lag] = observed('jackwatch.source.event_time.lag');
+    expect(lag!.value).toBeGreaterThan(0);
+    expect(observed('jackwatch.detector.state.entries')).toEqual([{ name: 'jackwatch.detector.state.entries', labels: { pipeline: 'p', detector: 'invoke' }, value: 0 }]);
+    expect(pipeline.status()).toEqual([
+      { pipeline: 'p', id: 'mem', kind: 'source', state: 'ended', lagSeconds: expect.any(Number) },
+      { pipeline: 'p', id: 'a', kind: 'sink', state: 'running', queued: 0, circuitOpen: false },
+    ]);
+    expect(observed('jackwatch.component.up').map((v) => [v.labels.component, v.value])).toEqual([['mem', 0], ['a', 1]]);
+
+    await pipeline.shutdown();
+    expect(pipeline.status().map((s) => s.state)).toEqual(['stopped', 'stopped']);
+  });
+
+  it('marks a source that throws as failed, with its last error masked', async () => {
+    const telemetry = new CounterSet();
+    const failing: Source = {
+      start: async () => {},
+      read: async function* () {
+        throw new Error('GET https://bucket.example.com/AWSLogs/secret-key?X-Amz-Signature=abc failed');
+      },
+      shutdown: async () => {},
+    };
+    const pipeline = new Pipeline({ sources: [{ id: 'bad', component: failing }], detectors: [], sinks: [{ id: 'a', component: new SlowSink() }] }, { telemetry });
+    await pipeline.run();
+    const [status] = pipeline.status();
+    expect(status).toMatchObject({ id: 'bad', state: 'failed', lastError: { message: 'GET https://bucket.example.com/*** failed' } });
+  });
+});

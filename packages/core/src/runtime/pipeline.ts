@@ -1,4 +1,4 @@
-import { EMPTY, type Observable, Subject, catchError, concatMap, from, lastValueFrom, map, merge } from 'rxjs';
+import { EMPTY, type Observable, Subject, catchError, concatMap, from, lastValueFrom, map, merge, tap } from 'rxjs';
 import type { SourceBatch } from '../component/source.ts';
 import type { Finding } from '../finding/finding.ts';
 import { silentLogger, type Logger } from '../services/logger.ts';
@@ -6,13 +6,17 @@ import { CounterSet, type Telemetry } from '../services/telemetry.ts';
 import type { ErrorReporter } from '../services/error-reporter.ts';
 import { AccountedSink } from './accounted-sink.ts';
 import { AckLedger } from './ack-ledger.ts';
+import type { ComponentState, ComponentStatus } from './component-status.ts';
 import { CountingErrorReporter } from './counting-error-reporter.ts';
 import { Credits, gated } from './credits.ts';
 import { DetectionEngine } from './detection-engine.ts';
 import type { Named, PipelineOptions, PipelineParts } from './pipeline-parts.ts';
 import type { PipelineResult } from './pipeline-result.ts';
+import { lagByPartition, lagBySource } from './lag-by-partition.ts';
+import { observePipeline } from './observe-pipeline.ts';
 import { RejectionReporter } from './rejection-reporter.ts';
 import { summarize } from './summarize.ts';
+import { METRICS } from '../services/metric-catalog.ts';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 const ONE_HOUR = 60 * 60_000;
@@ -61,6 +65,8 @@ export class Pipeline {
   #shutdown: Promise<void> | undefined;
   #lastRun: { readonly drained: boolean; readonly durationMs: number } = { drained: false, durationMs: 0 };
   readonly #failures: { component: string; message: string }[] = [];
+  /** Sources' and sinks' states, for the status page and `jackwatch.component.up`. */
+  readonly #states = new Map<string, ComponentState>();
 
   constructor(parts: PipelineParts, options: PipelineOptions = {}) {
     this.#parts = parts;
@@ -83,6 +89,16 @@ export class Pipeline {
     );
     const detectors = parts.detectors.map((d) => d.component);
     this.#ledger = new AckLedger(Math.min(Math.max(0, ...detectors.map((d) => d.span)), options.maxReplaySpan ?? ONE_HOUR));
+    for (const { id } of [...parts.sources, ...this.#sinks]) this.#states.set(id, 'new');
+    observePipeline(this.#telemetry, {
+      id: this.#id,
+      sinks: this.#sinks,
+      detectors: parts.detectors,
+      watermark: () => this.#engine.watermark,
+      partitions: () => this.#engine.partitionTimes(),
+      states: this.#states,
+      now: Date.now,
+    });
   }
 
   /** Every finding, as it is handed to the sinks. Completes when the run ends. */
@@ -94,8 +110,14 @@ export class Pipeline {
   start(): Promise<void> {
     // Idempotent, like shutdown: a second call (or run after start) waits for the same start.
     this.#starting ??= (async () => {
-      for (const { component } of this.#sinks) await component.start();
-      for (const { component } of this.#parts.sources) await component.start();
+      for (const { id, component } of this.#sinks) {
+        await component.start();
+        this.#states.set(id, 'running');
+      }
+      for (const { id, component } of this.#parts.sources) {
+        await component.start();
+        this.#states.set(id, 'running');
+      }
     })();
     return this.#starting;
   }
@@ -111,7 +133,9 @@ export class Pipeline {
     const batches = this.#parts.sources.map(({ id, component }) =>
       from(gated(component.read(signal), credits)).pipe(
         map((batch) => ({ source: id, batch })),
+        tap({ complete: () => this.#states.set(id, 'ended') }),
         catchError((error: unknown) => {
+          this.#states.set(id, 'failed');
           this.#failures.push({ component: id, message: error instanceof Error ? error.message : String(error) });
           this.#errors.error(id, error);
           return EMPTY;
@@ -155,6 +179,31 @@ export class Pipeline {
     });
   }
 
+  /**
+   * Each source's and sink's state now, with its last error, a source's
+   * event-time lag, a sink's queue and circuit: what the agent's status page
+   * shows. Cheap enough to call per request.
+   */
+  status(): ComponentStatus[] {
+    const errors = this.#telemetry.lastErrors();
+    const lags = lagBySource(lagByPartition(this.#engine.partitionTimes(), Date.now()));
+    const open = new Set<string>();
+    for (const value of this.#telemetry.observed()) {
+      if (value.name === METRICS.sinkCircuitOpen.name && value.value > 0 && value.labels.sink !== undefined) open.add(value.labels.sink);
+    }
+    const status = (id: string, kind: 'source' | 'sink') => ({
+      pipeline: this.#id,
+      id,
+      kind,
+      state: this.#states.get(id) ?? 'new',
+      ...(errors.has(id) ? { lastError: errors.get(id)! } : {}),
+    });
+    return [
+      ...this.#parts.sources.map(({ id }) => ({ ...status(id, 'source'), ...(lags.has(id) ? { lagSeconds: lags.get(id)! } : {}) })),
+      ...this.#sinks.map(({ id, component }) => ({ ...status(id, 'sink'), queued: component.stats().queued, circuitOpen: open.has(id) })),
+    ];
+  }
+
   /** Shuts every component down; idempotent, safe without `start`. */
   shutdown(): Promise<void> {
     this.#shutdown ??= (async () => {
@@ -163,6 +212,7 @@ export class Pipeline {
       results.forEach((result, i) => {
         if (result.status === 'rejected') this.#errors.error(all[i]!.id, result.reason);
       });
+      for (const [id, state] of this.#states) if (state !== 'failed') this.#states.set(id, 'stopped');
       this.#findings.complete();
     })();
     return this.#shutdown;
@@ -170,7 +220,7 @@ export class Pipeline {
 
   #detect(source: string, batch: SourceBatch): Detected {
     let events = batch.events;
-    this.#telemetry.add('events.read', events.length, { pipeline: this.#id, source });
+    this.#telemetry.add(METRICS.eventsRead.name, events.length, { pipeline: this.#id, source });
     for (const { component } of this.#parts.processors ?? []) events = component.process(events);
     let maxTime = batch.progress?.time ?? Number.NEGATIVE_INFINITY;
     for (const event of events) if (event.time > maxTime) maxTime = event.time;
@@ -196,7 +246,7 @@ export class Pipeline {
         try {
           await component.export(findings);
         } catch (error) {
-          this.#telemetry.add('sink.export_failed', findings.length, { sink: id });
+          this.#telemetry.add(METRICS.sinkExportFailed.name, findings.length, { sink: id });
           this.#errors.error(id, error, { findings: findings.length });
         }
       }),

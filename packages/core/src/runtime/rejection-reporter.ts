@@ -2,6 +2,7 @@ import type { Rejection } from '../event/rejection.ts';
 import type { ErrorReporter } from '../services/error-reporter.ts';
 import type { Logger } from '../services/logger.ts';
 import type { Telemetry } from '../services/telemetry.ts';
+import { METRICS } from '../services/metric-catalog.ts';
 
 /**
  * The pipeline's one error hook: counts rejections by reason and source, and
@@ -24,7 +25,7 @@ export class RejectionReporter implements ErrorReporter {
 
   reject(rejection: Rejection): void {
     const { reason, origin, message } = rejection;
-    this.#telemetry.add('events.rejected', 1, { reason, source: origin.source });
+    this.#telemetry.add(METRICS.eventsRejected.name, 1, { reason, source: origin.source });
     const where = origin.index === -1 ? origin.location : `${origin.location}#${origin.index}`;
     const warned = this.#warned.get(reason) ?? 0;
     const attributes = { reason, source: origin.source, origin: where };

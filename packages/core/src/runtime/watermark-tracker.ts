@@ -1,8 +1,20 @@
 import type { TrailEvent } from '../event/trail-event.ts';
 
 interface PartitionState {
+  readonly source: string;
+  readonly account: string | undefined;
+  readonly region: string | undefined;
   maxTime: number;
   lastBatch: number;
+}
+
+/** One live partition and the newest event time read from it. */
+export interface PartitionTime {
+  readonly source: string;
+  readonly account: string | undefined;
+  readonly region: string | undefined;
+  /** Newest event time seen in the partition, epoch ms. */
+  readonly newest: number;
 }
 
 /**
@@ -81,10 +93,15 @@ export class WatermarkTracker {
     const key = `${source}\u0000${account ?? ''}\u0000${region ?? ''}`;
     let partition = this.#partitions.get(key);
     if (partition === undefined) {
-      partition = { maxTime: time, lastBatch: this.#batch };
+      partition = { source, account, region, maxTime: time, lastBatch: this.#batch };
       this.#partitions.set(key, partition);
     } else partition.lastBatch = this.#batch;
     return partition;
+  }
+
+  /** The live partitions, in the order they were first seen. */
+  *partitionTimes(): IterableIterator<PartitionTime> {
+    for (const { source, account, region, maxTime } of this.#partitions.values()) yield { source, account, region, newest: maxTime };
   }
 
   /** Live partitions: bounded by the number of (source, account, region) triples still sending. */

@@ -9,6 +9,8 @@ export interface CheckpointWriteHooks {
   failedAgain(failures: number, error: unknown): void;
   /** A write succeeded after failed ones; `failures` is how many failed in between. */
   recovered(failures: number): void;
+  /** Any write that succeeded (a commit made durable). */
+  written?(): void;
 }
 
 /**
@@ -64,5 +66,6 @@ export class ReportingCheckpointStore implements CheckpointStore {
     }
     if (this.#failures > 0) this.#hooks.recovered(this.#failures);
     this.#failures = 0;
+    this.#hooks.written?.();
   }
 }

@@ -7,6 +7,7 @@ import type { DeliverySettings } from './delivery-config.ts';
 import { EvidenceGuard } from './evidence-guard.ts';
 import { FindingQueue } from './finding-queue.ts';
 import { Wakeup } from './wakeup.ts';
+import { METRICS } from '@jackwatch/core';
 
 type State = 'new' | 'running' | 'closing' | 'closed';
 interface FlushWaiter {
@@ -26,10 +27,10 @@ interface FlushWaiter {
  * straight to the dead-letter file between probes.
  *
  * Accounting: `accepted = delivered + deadLettered + lost + queued` at every
- * moment (`queued` includes the batch in flight). Counters go to telemetry as
- * `sink.accepted`, `sink.delivered`, `sink.retried` (retry attempts),
- * `sink.dead_lettered`, `sink.lost` and `sink.circuit_opened`, labelled
- * `{ sink: id }`.
+ * moment (`queued` includes the batch in flight), read through `stats()`,
+ * which the runtime exports as the sink's metrics. Telemetry counts
+ * `jackwatch.sink.circuit.opened` and observes `jackwatch.sink.circuit.open`
+ * (1 while open), labelled `{ sink: id }`.
  */
 export class DeliverySink implements Sink {
   readonly #context: ComponentContext;
@@ -64,6 +65,7 @@ export class DeliverySink implements Sink {
     this.#labels = { sink: context.id };
     this.#breaker = new CircuitBreaker(settings.circuitBreaker);
     this.#guard = new EvidenceGuard(context, settings.maxEvidenceSize);
+    context.telemetry.observe(METRICS.sinkCircuitOpen.name, (record) => record(this.#breaker.isOpen ? 1 : 0, this.#labels));
     this.#deadline.signal.addEventListener('abort', () => this.#wakeup.notify(), { once: true });
   }
 
@@ -149,7 +151,6 @@ export class DeliverySink implements Sink {
       const taken = this.#queue.push(findings, offset, this.#context.clock.now());
       offset += taken;
       this.#accepted += taken;
-      this.#context.telemetry.add('sink.accepted', taken, this.#labels);
       this.#wakeup.notify();
     }
   }
@@ -176,7 +177,6 @@ export class DeliverySink implements Sink {
       if (outcome === 'delivered') this.#delivered += batch.length;
       else if (outcome === 'dead_lettered') this.#deadLettered += batch.length;
       else this.#lost += batch.length;
-      this.#context.telemetry.add(`sink.${outcome}`, batch.length, this.#labels);
       this.#queue.remove(batch.length);
       this.#releaseFlushWaiters();
     }
@@ -201,7 +201,6 @@ export class DeliverySink implements Sink {
       signal: this.#deadline.signal,
       onRetry: (attempt, reason, delayMs) => {
         this.#retried += 1;
-        this.#context.telemetry.add('sink.retried', 1, this.#labels);
         this.#context.logger.warn('delivery failed, retrying', { attempt, reason, delayMs, findings: batch.length });
       },
     });
@@ -211,7 +210,7 @@ export class DeliverySink implements Sink {
     }
     if (this.#breaker.gaveUp(this.#context.clock.now(), outcome.reason)) {
       const { failures, probeInterval } = this.#settings.circuitBreaker;
-      this.#context.telemetry.add('sink.circuit_opened', 1, this.#labels);
+      this.#context.telemetry.add(METRICS.sinkCircuitOpened.name, 1, this.#labels);
       const message = `receiver down after ${failures} failed batches in a row (circuit open): findings go to the dead-letter file, one batch is tried every ${probeInterval} ms`;
       // Nothing is lost: the dead-letter file takes the findings; the summary shows them and redeliver sends them.
       this.#context.logger.warn(message, { reason: outcome.reason });

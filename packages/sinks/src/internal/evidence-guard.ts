@@ -8,6 +8,7 @@ import {
   type EvidenceLimits,
   type Finding,
 } from '@jackwatch/core';
+import { METRICS } from '@jackwatch/core';
 
 /** Findings with omitted evidence logged at warn per sink; the rest at debug, so hostile input cannot flood the log. */
 const WARN_LIMIT = 20;
@@ -39,7 +40,7 @@ export class EvidenceGuard {
     if (safe === finding) return safe;
     const markers = safe.evidence.filter(isOmittedEvidence);
     const omitted = markers.length - countMarkers(finding);
-    if (omitted > 0) this.#context.telemetry.add('sink.evidence_omitted', omitted, { sink: this.#context.id });
+    if (omitted > 0) this.#context.telemetry.add(METRICS.sinkEvidenceOmitted.name, omitted, { sink: this.#context.id });
     const reasons = new Set(markers.map((marker) => marker[EVIDENCE_OMITTED_KEY]));
     const details = safe.details?.[DETAILS_OMITTED_KEY];
     if (typeof details === 'string') reasons.add(`details: ${details}`);

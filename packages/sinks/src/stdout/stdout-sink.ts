@@ -21,7 +21,6 @@ export class StdoutSink implements Sink {
   readonly #out: Writable & { isTTY?: boolean };
   readonly #context: ComponentContext;
   readonly #guard: EvidenceGuard;
-  readonly #labels: { sink: string };
   readonly #reported = new Set<string>();
   readonly #flushWaiters: Array<() => void> = [];
   #accepted = 0;
@@ -33,7 +32,6 @@ export class StdoutSink implements Sink {
     this.#context = context;
     this.#out = out;
     this.#guard = new EvidenceGuard(context, config.maxEvidenceSize);
-    this.#labels = { sink: context.id };
   }
 
   /** Listens for stream errors, so a closed pipe is counted as lost findings instead of ending the process. */
@@ -48,7 +46,6 @@ export class StdoutSink implements Sink {
     const count = findings.length;
     if (count === 0) return;
     this.#accepted += count;
-    this.#context.telemetry.add('sink.accepted', count, this.#labels);
     const color = this.#config.color === 'always' || (this.#config.color === 'auto' && this.#out.isTTY === true);
     const text = this.#guard
       .bound(findings)
@@ -87,10 +84,8 @@ export class StdoutSink implements Sink {
   #settle(count: number, error: Error | undefined): void {
     if (error === undefined) {
       this.#delivered += count;
-      this.#context.telemetry.add('sink.delivered', count, this.#labels);
     } else {
       this.#lost += count;
-      this.#context.telemetry.add('sink.lost', count, this.#labels);
       // Reported once per distinct error: after a pipe closes, every later write fails the same way.
       if (!this.#reported.has(error.message)) {
         this.#reported.add(error.message);

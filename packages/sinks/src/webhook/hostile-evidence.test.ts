@@ -60,7 +60,7 @@ describe('WebhookSink with evidence that cannot be serialised', () => {
     expect(body?.findings[0]).toEqual(JSON.parse(JSON.stringify(batch[0])));
     expect(body?.findings[2]?.evidence[1]).toMatchObject({ eventID: batch[2]?.evidence[1]?.eventID, eventName: 'InvokeModel', eventTime: '2026-03-14T02:15:41Z' });
     expect(sink.stats()).toEqual({ accepted: 5, delivered: 5, retried: 0, deadLettered: 0, queued: 0, lost: 0 });
-    expect(context.telemetry.total('sink.evidence_omitted', { sink: 'webhook/test' })).toBe(3);
+    expect(context.telemetry.total('jackwatch.sink.evidence.omitted', { sink: 'webhook/test' })).toBe(3);
     expect(context.errors.errors).toEqual([]);
   });
 

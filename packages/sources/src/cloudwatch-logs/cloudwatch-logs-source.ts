@@ -14,6 +14,7 @@ import { PullReader } from './pull-reader.ts';
 import { resolveStartTime } from './start-time.ts';
 import { TailReader } from './tail-reader.ts';
 import { WindowReader } from './window-reader.ts';
+import { METRICS } from '@jackwatch/core';
 
 /**
  * Reads CloudTrail records that a trail sends to CloudWatch Logs, one record
@@ -73,6 +74,7 @@ export class CloudWatchLogsSource implements Source {
     if (this.#groups.length === 0) await this.start();
     const { clock, logger } = this.#context;
     const pull = new PullReader(this.#windowReader(), await this.#startPositions());
+    this.#context.telemetry.observe(METRICS.cloudwatchLogsReadLag.name, (record) => record(Math.max(0, (clock.now() - pull.readUpTo()) / 1000), { source: this.#context.id }));
     const retry = this.#retryPolicy(signal);
     try {
       if (this.#config.mode === 'tail') {
@@ -147,7 +149,7 @@ export class CloudWatchLogsSource implements Source {
       // A group deleted during a one-off run will not come back before it ends; a live one may be created.
       isFatal: (error: AwsRequestError) => error.permanent || (this.#config.once && error.kind === 'not-found'),
       onRetry: (error: AwsRequestError, _round: number, waitMs: number) => {
-        context.telemetry.add('cloudwatch_logs.request_failures', 1, { source: context.id, code: error.code });
+        context.telemetry.add(METRICS.cloudwatchLogsRequestFailures.name, 1, { source: context.id, code: error.code });
         context.logger.warn(`FilterLogEvents failed, retrying in ${waitMs} ms: ${error.message}`, { code: error.code });
       },
     };

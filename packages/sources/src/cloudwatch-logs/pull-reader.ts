@@ -38,6 +38,13 @@ export class PullReader {
     return position;
   }
 
+  /** The oldest read position over the log groups (epoch ms): how far every group has been read. */
+  readUpTo(): number {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const { timestamp } of this.#positions.values()) oldest = Math.min(oldest, timestamp);
+    return oldest;
+  }
+
   /** Moves the read position, e.g. back a little after a Live Tail break. */
   moveTo(identifier: string, position: LogGroupPosition): void {
     this.#positions.set(identifier, position);

@@ -12,6 +12,7 @@ import { deliveryKey, RecentEvents } from './recent-events.ts';
 import { backoffDelay } from '@jackwatch/core';
 import type { RetryOptions } from '../aws/retry-aws.ts';
 import { CLOUDWATCH_LOGS_BACKOFF } from './backoff-policy.ts';
+import { METRICS } from '@jackwatch/core';
 
 /** What Live Tail mode needs. */
 export interface TailReaderOptions {
@@ -101,7 +102,7 @@ export class TailReader {
         const startedAt = context.clock.now();
         const current: Coverage = { startedAt, gapClosed: false, ingestedUpTo: startedAt };
         coverage.current = current;
-        context.telemetry.add('cloudwatch_logs.tail_sessions', 1, this.#labels);
+        context.telemetry.add(METRICS.cloudwatchLogsTailSessions.name, 1, this.#labels);
         const commitGap = (identifier: string, next: LogGroupPosition): Promise<void> =>
           checkpoints.commit(identifier, next.timestamp <= startedAt - ingestionDelay ? next : { timestamp: startedAt - ingestionDelay, eventIds: [] });
         yield* pull.readUntil(startedAt, retry, commitGap, this.#recent);
@@ -112,7 +113,7 @@ export class TailReader {
       if (current === undefined) continue;
       const events = this.#decode(update.events);
       if (update.sampled) {
-        context.telemetry.add('cloudwatch_logs.tail_sampled', 1, this.#labels);
+        context.telemetry.add(METRICS.cloudwatchLogsTailSampled.name, 1, this.#labels);
         context.logger.warn('Live Tail is sampling (over 500 events/s): narrow filterPattern or use mode: pull', { source: context.id });
         if (events.length > 0) yield { events };
         return 'sampled';
@@ -132,13 +133,13 @@ export class TailReader {
       const origin = { source: context.id, location: `${identifier}/${logStreamName}`, index: `live-tail:${timestamp}` };
       const result = decodeLogEvent(message, origin, this.#options.maxRecordSize);
       if (!this.#recent.remember(deliveryKey(result, { logGroup: identifier, logStream: logStreamName, timestamp }, message))) {
-        context.telemetry.add('cloudwatch_logs.duplicates_dropped', 1, this.#labels);
+        context.telemetry.add(METRICS.cloudwatchLogsDuplicatesDropped.name, 1, this.#labels);
         continue;
       }
       if (isRejection(result)) context.errors.reject(result);
       else events.push(result);
     }
-    context.telemetry.add('cloudwatch_logs.events_read', logEvents.length, this.#labels);
+    context.telemetry.add(METRICS.cloudwatchLogsEventsRead.name, logEvents.length, this.#labels);
     return events;
   }
 

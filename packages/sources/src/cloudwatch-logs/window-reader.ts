@@ -5,6 +5,7 @@ import type { LogGroupPosition } from './log-group-position.ts';
 import { describeLogGroup } from './log-group-target.ts';
 import { deliveryKey, type RecentEvents } from './recent-events.ts';
 import { retryAws, type RetryOptions } from '../aws/retry-aws.ts';
+import { METRICS } from '@jackwatch/core';
 
 /** What the window reader needs besides the window itself. */
 export interface WindowReaderOptions {
@@ -63,26 +64,26 @@ export class WindowReader {
       });
       const operation = { permission: 'logs:FilterLogEvents', resource: describeLogGroup(identifier) };
       const page = await retryAws(operation, () => client.send(command, { abortSignal: retry.signal }), retry);
-      context.telemetry.add('cloudwatch_logs.requests', 1, { ...this.#labels, operation: 'FilterLogEvents' });
+      context.telemetry.add(METRICS.cloudwatchLogsRequests.name, 1, { ...this.#labels, operation: 'FilterLogEvents' });
       nextToken = page.nextToken;
       const events: TrailEvent[] = [];
       let bytes = 0;
       for (const { timestamp = 0, eventId = '', message = '', logStreamName = '' } of page.events ?? []) {
         bytes += message.length;
         if (timestamp === from.timestamp && boundary.has(eventId)) {
-          context.telemetry.add('cloudwatch_logs.duplicates_dropped', 1, this.#labels);
+          context.telemetry.add(METRICS.cloudwatchLogsDuplicatesDropped.name, 1, this.#labels);
           continue;
         }
         if (timestamp === to) atEnd.push(eventId);
         const decoded = decodeLogEvent(message, { source: context.id, location: `${identifier}/${logStreamName}`, index: eventId }, this.#options.maxRecordSize);
         if (seen !== undefined && !seen.remember(deliveryKey(decoded, { logGroup: identifier, logStream: logStreamName, timestamp }, message))) {
-          context.telemetry.add('cloudwatch_logs.duplicates_dropped', 1, this.#labels);
+          context.telemetry.add(METRICS.cloudwatchLogsDuplicatesDropped.name, 1, this.#labels);
           continue;
         }
         if (isRejection(decoded)) context.errors.reject(decoded);
         else events.push(decoded);
       }
-      context.telemetry.add('cloudwatch_logs.events_read', page.events?.length ?? 0, this.#labels);
+      context.telemetry.add(METRICS.cloudwatchLogsEventsRead.name, page.events?.length ?? 0, this.#labels);
       const last = nextToken === undefined;
       if (events.length > 0 || last) yield { events, bytes, next: last ? { timestamp: to, eventIds: atEnd } : undefined };
     } while (nextToken !== undefined);

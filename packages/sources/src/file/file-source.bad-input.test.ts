@@ -100,7 +100,7 @@ describe('file source: bad input is reported, never fatal', () => {
     const events = eventsOf(await drain(source));
     expect(events.map((e) => e.eventId)).toEqual(['fine-0']);
     expect(setup.errors.rejections.map((r) => [r.reason, r.origin.location])).toEqual([['unreadable', gone]]);
-    expect(setup.telemetry.snapshot().filter((c) => c.name === 'source.entries.skipped').map((c) => [c.labels.reason, c.labels.path, c.value])).toEqual([['directory', swapped, 1]]);
+    expect(setup.telemetry.snapshot().filter((c) => c.name === 'jackwatch.source.entries.skipped').map((c) => [c.labels.reason, c.labels.path, c.value])).toEqual([['directory', swapped, 1]]);
   });
 
   it('fails start() with a message naming a paths entry that does not exist', async () => {

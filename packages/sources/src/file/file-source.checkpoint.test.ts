@@ -27,7 +27,7 @@ describe('file source: checkpoints', () => {
 
     const again = testSetup(dir, { checkpoints });
     expect(eventsOf(await drain(await startedSource({ paths: ['.'] }, again)))).toEqual([]);
-    expect(again.telemetry.total('source.files.skipped')).toBe(2);
+    expect(again.telemetry.total('jackwatch.source.files.unchanged')).toBe(2);
 
     await put(dir, 'a.json.gz', deliveryDocument(0, 4, 'a2')); // replaced
     await put(dir, 'c.json', deliveryDocument(0, 1, 'c')); // new

@@ -4,9 +4,8 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ManualClock } from '@jackwatch/core/testing';
-import type { CounterSet, SourceBatch } from '@jackwatch/core';
+import { METRICS, type CounterSet, type SourceBatch } from '@jackwatch/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SKIPPED_ENTRIES_COUNTER } from './skip-reporter.ts';
 import { deliveryDocument, drain, eventsOf, put, startedSource, tempDir, testSetup } from './testdata/harness.ts';
 
 const servers: Server[] = [];
@@ -24,7 +23,7 @@ function listenOn(path: string): Promise<void> {
 /** The skipped-entry counters: `reason path` → times reported. */
 function skipped(telemetry: CounterSet): Record<string, number> {
   const counted: Record<string, number> = {};
-  for (const c of telemetry.snapshot()) if (c.name === SKIPPED_ENTRIES_COUNTER) counted[`${c.labels.reason} ${c.labels.path}`] = c.value;
+  for (const c of telemetry.snapshot()) if (c.name === METRICS.entriesSkipped.name) counted[`${c.labels.reason} ${c.labels.path}`] = c.value;
   return counted;
 }
 

@@ -35,7 +35,7 @@ describe('file source: formats and paths', () => {
     const gzEvent = events.find((e) => e.eventId === 'jsongz-1')!;
     expect(gzEvent.origin).toEqual({ source: 'file', location: join(dir, 'a/b/delivery.json.gz'), index: 1 });
     expect(setup.errors.rejections).toEqual([]);
-    expect(setup.telemetry.total('source.files.read')).toBe(6);
+    expect(setup.telemetry.total('jackwatch.source.files.read')).toBe(6);
   });
 
   it('decodes the hand-written delivery file completely', async () => {

@@ -52,7 +52,7 @@ describe('file source in a pipeline', () => {
       const pipeline = new Pipeline({ sources: [{ id: 'file', component: source }], detectors: [{ id: 'list-models', component: new ListModelsDetector() }], sinks: [{ id: 'sink', component: sink }] });
       await pipeline.run();
       await pipeline.shutdown();
-      return { findings: sink.findings, read: setup.telemetry.total('source.files.read') };
+      return { findings: sink.findings, read: setup.telemetry.total('jackwatch.source.files.read') };
     };
     const first = await run();
     expect(first.findings.map((f) => f.summary)).toEqual(['2f1c7a52-0000-4000-8000-000000000001']);

@@ -86,15 +86,15 @@ describe('file source: large files are streamed, not slurped', () => {
     const kept = eventsOf(await drain(await startedSource({ paths: ['.'] }, filtered)));
     // Whole files are skipped when the source name is absent; records of a delivery file and NDJSON lines one by one.
     expect(kept.map((e) => e.eventId)).toEqual(['br-1', 'br-3']);
-    expect(filtered.telemetry.total('source.files.prefiltered')).toBe(1);
-    expect(filtered.telemetry.total('source.records.prefiltered')).toBe(3);
+    expect(filtered.telemetry.total('jackwatch.source.files.prefiltered')).toBe(1);
+    expect(filtered.telemetry.total('jackwatch.source.records.prefiltered')).toBe(3);
 
     const everything = testSetup(dir, { interest });
     const all = eventsOf(await drain(await startedSource({ paths: ['.'], prefilter: false }, everything)));
     // Without the prefilter every record is parsed and validated; of whole files, only what can match and each
     // partition's newest other event go on (the watermark needs no more); NDJSON lines all go on.
     expect(all.map((e) => e.eventId)).toEqual(['s3-49', 'mix-0', 'br-1', 'mix-2', 'br-3']);
-    expect(everything.telemetry.total('source.records.unmatched')).toBe(49);
+    expect(everything.telemetry.total('jackwatch.source.records.unmatched')).toBe(49);
     expect(everything.errors.rejections.map((r) => r.reason)).toEqual(['malformed-json']);
   });
 });

@@ -19,6 +19,7 @@ import type { SkippedEntry } from './skipped-entry.ts';
 import { SkipReporter } from './skip-reporter.ts';
 import { WholeInflater } from '../internal/inflate-whole.ts';
 import { wholeFileChunks } from './whole-file-reader.ts';
+import { METRICS } from '@jackwatch/core';
 
 /**
  * The `file` source: reads CloudTrail delivery files (`.json`, `.json.gz`) and
@@ -126,7 +127,7 @@ export class FileSource implements Source {
       skip: (entry) => void skipped.push(entry),
     }, stop);
     this.#skips.update(skipped, listing.complete);
-    if (firstPass && unchanged > 0) this.#context.telemetry.add('source.files.skipped', unchanged, { source: this.#context.id });
+    if (firstPass && unchanged > 0) this.#context.telemetry.add(METRICS.filesUnchanged.name, unchanged, { source: this.#context.id });
     this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length, skipped: skipped.length, aliases: listing.aliases });
     return reads;
   }
@@ -180,7 +181,7 @@ export class FileSource implements Source {
     }
     if (finished) {
       this.#failed.delete(file.path);
-      this.#context.telemetry.add('source.files.read', 1, { source: this.#context.id });
+      this.#context.telemetry.add(METRICS.filesRead.name, 1, { source: this.#context.id });
       this.#context.logger.debug('file read', { path: file.path, from: file.resume?.next ?? 0 });
     } else {
       this.#failed.set(file.path, stampKey(file.stamp)); // unreadable: retried once it changes
@@ -217,8 +218,8 @@ export class FileSource implements Source {
       holdPartialLine: this.#config.follow,
       resume: file.resume,
       reject: (rejection) => errors.reject(rejection),
-      countPrefiltered: (unit, count) => telemetry.add(`source.${unit}.prefiltered`, count, { source: id }),
-      countUnmatched: (count) => telemetry.add('source.records.unmatched', count, { source: id }),
+      countPrefiltered: (unit, count) => telemetry.add(unit === 'files' ? METRICS.filesPrefiltered.name : METRICS.recordsPrefiltered.name, count, { source: id }),
+      countUnmatched: (count) => telemetry.add(METRICS.recordsUnmatched.name, count, { source: id }),
     };
   }
 

@@ -1,11 +1,9 @@
 import type { ComponentContext } from '@jackwatch/core';
 import { describeSkip, type SkipReason, type SkippedEntry } from './skipped-entry.ts';
+import { METRICS } from '@jackwatch/core';
 
 /** How many skipped entries a source names (a `path` label on the counter, a warning in the log); later ones are counted and logged at debug. */
 export const MAX_NAMED_SKIPS = 100;
-
-/** The counter of skipped entries, labelled `source`, `reason` and (for the first {@link MAX_NAMED_SKIPS}) `path`: the run summary lists them. */
-export const SKIPPED_ENTRIES_COUNTER = 'source.entries.skipped';
 
 /**
  * Reports the entries a source skips, each once: an entry skipped listing
@@ -37,7 +35,7 @@ export class SkipReporter {
     const { id, telemetry, logger } = this.#context;
     const named = this.#named < MAX_NAMED_SKIPS;
     if (named) this.#named++;
-    telemetry.add(SKIPPED_ENTRIES_COUNTER, 1, named ? { source: id, reason: entry.reason, path: entry.path } : { source: id, reason: entry.reason });
+    telemetry.add(METRICS.entriesSkipped.name, 1, named ? { source: id, reason: entry.reason, path: entry.path } : { source: id, reason: entry.reason });
     const log = named ? logger.warn.bind(logger) : logger.debug.bind(logger);
     log(`skipped ${describeSkip(entry)}`, { reason: entry.reason });
   }

@@ -9,6 +9,7 @@ import { announcedInflatedSize, WholeInflater } from '../internal/inflate-whole.
 import type { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
 import { decodeObject, type DecodedObject } from './object-decoder.ts';
 import { decodeObjectStream, type StreamedObject } from './object-stream-decoder.ts';
+import { METRICS } from '@jackwatch/core';
 
 /** Objects up to this size (once decompressed) are downloaded and decoded whole, the fastest way; larger ones are streamed. */
 export const MAX_WHOLE_OBJECT_SIZE = 32 * 1024 * 1024;
@@ -86,18 +87,18 @@ export class ObjectReader {
     } catch (error) {
       if (signal.aborted || !(error instanceof AwsRequestError) || error.permanent || error.kind === 'transient') throw error;
       this.#context.errors.reject({ reason: 'unreadable', message: `${error.message}; skipped`, origin: { source: this.#context.id, location, index: -1 } });
-      this.#context.telemetry.add('s3_objects_rejected', 1, labels);
+      this.#context.telemetry.add(METRICS.s3ObjectsRejected.name, 1, labels);
       return { events: [], bytes: 0 };
     }
     const { selection } = this.#options;
     const { telemetry } = this.#context;
     for (const rejection of decoded.rejections) this.#context.errors.reject(rejection);
-    telemetry.add('s3_objects_read', 1, labels);
-    telemetry.add('s3_bytes_read', decoded.bytes, labels);
-    if (decoded.skipped) telemetry.add('source.files.prefiltered', 1, labels);
-    if (decoded.skippedRecords > 0) telemetry.add('source.records.prefiltered', decoded.skippedRecords, labels);
-    if (decoded.unmatchedRecords > 0) telemetry.add('source.records.unmatched', decoded.unmatchedRecords, labels);
-    if (decoded.events.length === 0 && decoded.rejections.length > 0) telemetry.add('s3_objects_rejected', 1, labels);
+    telemetry.add(METRICS.s3ObjectsRead.name, 1, labels);
+    telemetry.add(METRICS.s3BytesRead.name, decoded.bytes, labels);
+    if (decoded.skipped) telemetry.add(METRICS.filesPrefiltered.name, 1, labels);
+    if (decoded.skippedRecords > 0) telemetry.add(METRICS.recordsPrefiltered.name, decoded.skippedRecords, labels);
+    if (decoded.unmatchedRecords > 0) telemetry.add(METRICS.recordsUnmatched.name, decoded.unmatchedRecords, labels);
+    if (decoded.events.length === 0 && decoded.rejections.length > 0) telemetry.add(METRICS.s3ObjectsRejected.name, 1, labels);
     // The prefilter leaves out even each partition's newest unmatched event: the object's name still tells how far its partition was read.
     const prefiltering = selection.prefilter && selection.filter !== undefined;
     return { events: decoded.events, bytes: decoded.bytes, progress: prefiltering ? deliveryProgress(ref.key) : undefined };

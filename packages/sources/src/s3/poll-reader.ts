@@ -11,6 +11,7 @@ import { PartitionCursor, type PartitionPosition } from './partition-cursor.ts';
 import type { Partition } from './partition.ts';
 import { PollCheckpoint } from './poll-checkpoint.ts';
 import { parseStartTime, resolveStartTime } from './start-time.ts';
+import { METRICS } from '@jackwatch/core';
 
 const DEFAULT_START = '1h';
 // Keys buffered across all partitions' listing pages at once, at most (~150 bytes each).
@@ -66,7 +67,7 @@ export class PollReader {
           objects++;
           yield { events: content.events, bytes: content.bytes, progress: content.progress, ack: () => this.#ack(object) };
         }
-        this.#context.telemetry.add('s3_polls', 1, { source: this.#context.id });
+        this.#context.telemetry.add(METRICS.s3Polls.name, 1, { source: this.#context.id });
         this.#context.logger.debug('s3 poll done', { bucket: this.#config.bucket, objects, ms: clock.now() - started });
         if (this.#config.once) return;
         await clock.sleep(this.#config.pollInterval, signal);
@@ -81,6 +82,7 @@ export class PollReader {
 
   async *#handOut(objects: AsyncIterable<ListedObject>): AsyncGenerator<ListedObject> {
     for await (const object of objects) {
+      this.#context.telemetry.add(METRICS.s3ObjectsListed.name, 1, { source: this.#context.id });
       object.cursor.markRead(object.key);
       yield object;
     }

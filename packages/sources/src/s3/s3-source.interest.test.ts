@@ -62,10 +62,10 @@ describe('s3 source, interest', () => {
       { account: ACCOUNT, region: 'eu-west-1', time: other!.time },
       { account: ACCOUNT, region: 'us-east-1', time: mixed!.time },
     ]);
-    expect(count('source.files.prefiltered')).toBe(2);
-    expect(count('source.records.prefiltered')).toBe(2);
-    expect(count('source.records.unmatched')).toBe(0);
-    expect(count('s3_objects_read')).toBe(3);
+    expect(count('jackwatch.source.files.prefiltered')).toBe(2);
+    expect(count('jackwatch.source.records.prefiltered')).toBe(2);
+    expect(count('jackwatch.source.records.unmatched')).toBe(0);
+    expect(count('jackwatch.s3.objects.read')).toBe(3);
   });
 
   it('without the prefilter, passes on the matching events and each partition\'s newest other, and counts the rest as unmatched', async () => {
@@ -74,8 +74,8 @@ describe('s3 source, interest', () => {
     expect(events.get(mixed!.key)).toEqual(['invoke', 'list']);
     for (const file of [plain!, other!]) expect(events.get(file.key)).toEqual([String(file.records.at(-1)!.eventID)]);
     expect(batches.map((b) => b.progress)).toEqual([undefined, undefined, undefined]);
-    expect(count('source.records.unmatched')).toBe(2 + 3 + 3);
-    expect(count('source.files.prefiltered')).toBe(0);
-    expect(count('source.records.prefiltered')).toBe(0);
+    expect(count('jackwatch.source.records.unmatched')).toBe(2 + 3 + 3);
+    expect(count('jackwatch.source.files.prefiltered')).toBe(0);
+    expect(count('jackwatch.source.records.prefiltered')).toBe(0);
   });
 });

@@ -66,7 +66,7 @@ describe('s3 source, poll mode', () => {
     expect(batches.flatMap((b) => b.events)).toHaveLength(files.length * 3);
     expect(batches.every((b) => b.bytes! > 0)).toBe(true);
     expect(context.errors.rejections).toEqual([]);
-    expect(context.telemetry.total('s3_objects_read')).toBe(files.length);
+    expect(context.telemetry.total('jackwatch.s3.objects.read')).toBe(files.length);
   });
 
   it('resumes after the last acknowledged key of each partition after a restart', async () => {

@@ -154,7 +154,7 @@ describe('s3 source, SQS mode', () => {
     await source.shutdown();
 
     expect(competitor.Messages ?? []).toEqual([]);
-    expect(context.telemetry.total('sqs_visibility_extended')).toBeGreaterThanOrEqual(2);
+    expect(context.telemetry.total('jackwatch.sqs.visibility.extended')).toBeGreaterThanOrEqual(2);
     expect(await queueCounts(queueUrl)).toEqual({ visible: 0, inFlight: 0 });
   });
 });

@@ -7,6 +7,7 @@ import type { ObjectRef, ObjectReader } from './object-reader.ts';
 import { parseNotification } from './parse-notification.ts';
 import { isIgnoredKey } from './trail-key.ts';
 import { type HeldMessage, VisibilityKeeper } from './visibility-keeper.ts';
+import { METRICS } from '@jackwatch/core';
 
 interface QueuedObject {
   readonly message: HeldMessage;
@@ -36,6 +37,7 @@ export class SqsReader {
     this.#sqs = sqs;
     this.#objects = objects;
     this.#keeper = new VisibilityKeeper(sqs, config.queueUrl, config.visibilityTimeout, context);
+    context.telemetry.observe(METRICS.sqsMessagesInFlight.name, (record) => record(this.#keeper.size, { source: context.id }));
   }
 
   /** Yields one batch per announced object until `outer` aborts (or, with `once`, the queue is empty). */
@@ -97,7 +99,7 @@ export class SqsReader {
       retry,
     );
     const messages = response.Messages ?? [];
-    this.#context.telemetry.add('sqs_messages_received', messages.length, { source: this.#context.id });
+    this.#context.telemetry.add(METRICS.sqsMessagesReceived.name, messages.length, { source: this.#context.id });
     return messages;
   }
 
@@ -111,7 +113,7 @@ export class SqsReader {
         message: `SQS message ${message.MessageId} is not an S3 object notification (${notification.reason}); left on the queue for its redrive policy to move to the dead-letter queue (received ${receives} times)`,
         origin: { source: this.#context.id, location: this.#config.queueUrl, index: message.MessageId ?? '' },
       });
-      this.#context.telemetry.add('sqs_messages_invalid', 1, { source: this.#context.id });
+      this.#context.telemetry.add(METRICS.sqsMessagesInvalid.name, 1, { source: this.#context.id });
       return undefined;
     }
     if (notification.kind === 'ignored') return [];
@@ -141,7 +143,7 @@ export class SqsReader {
         () => this.#sqs.send(new DeleteMessageCommand({ QueueUrl: this.#config.queueUrl, ReceiptHandle: message.receiptHandle })),
         { ...this.#retryOptions(new AbortController().signal), maxRounds: 3 },
       );
-      this.#context.telemetry.add('sqs_messages_deleted', 1, { source: this.#context.id });
+      this.#context.telemetry.add(METRICS.sqsMessagesDeleted.name, 1, { source: this.#context.id });
     } catch (error) {
       // Not fatal: the message comes back after its visibility timeout and is read again (same finding ids).
       this.#context.logger.warn(`cannot delete SQS message ${message.messageId}; it will be read again: ${error instanceof Error ? error.message : String(error)}`);

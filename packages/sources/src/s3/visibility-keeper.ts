@@ -1,6 +1,7 @@
 import { ChangeMessageVisibilityBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { ComponentContext } from '@jackwatch/core';
 import { callAws } from '../aws/aws-request-error.ts';
+import { METRICS } from '@jackwatch/core';
 
 /** An SQS message this source received and has not deleted yet. */
 export interface HeldMessage {
@@ -99,7 +100,7 @@ export class VisibilityKeeper {
           // Duplicates, not loss: the message is read again, with the same finding ids.
           this.#context.logger.warn(`cannot extend the visibility of SQS message ${message.messageId}: ${failed.Code ?? ''} ${failed.Message ?? ''}`.trim(), { queueUrl: this.#queueUrl });
         }
-        this.#context.telemetry.add('sqs_visibility_extended', chunk.length - (result.Failed?.length ?? 0), { source: this.#context.id });
+        this.#context.telemetry.add(METRICS.sqsVisibilityExtended.name, chunk.length - (result.Failed?.length ?? 0), { source: this.#context.id });
       } catch (error) {
         this.#context.logger.warn(`cannot extend the visibility of SQS messages: ${error instanceof Error ? error.message : String(error)}`, { queueUrl: this.#queueUrl });
       }

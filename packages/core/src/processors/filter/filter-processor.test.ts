@@ -20,7 +20,7 @@ describe('filter processor', () => {
       events.event({ time: '2026-01-01T00:00:00Z', action: 'ListFoundationModels', identity: alice, sourceIp: '10.20.3.4' }),
     ];
     expect(filter.process(input)).toEqual([input[1], input[2]]);
-    expect(context.telemetry.total('processor.dropped')).toBe(1);
+    expect(context.telemetry.total('jackwatch.processor.events.dropped')).toBe(1);
   });
 
   it('keeps only events matching a keep rule', () => {

@@ -4,6 +4,7 @@ import { conditionTest } from '../../detection/condition-test.ts';
 import { recordField } from '../../detection/record-field.ts';
 import type { TrailEvent } from '../../event/trail-event.ts';
 import type { FilterConfig } from './config.ts';
+import { METRICS } from '../../services/metric-catalog.ts';
 
 type EventTest = (event: TrailEvent) => boolean;
 
@@ -26,7 +27,7 @@ export class FilterProcessor implements Processor {
   process(events: readonly TrailEvent[]): readonly TrailEvent[] {
     const kept = events.filter((e) => (this.#keep === undefined || this.#keep(e)) && !(this.#drop?.(e) ?? false));
     const dropped = events.length - kept.length;
-    if (dropped > 0) this.#context.telemetry.add('processor.dropped', dropped, { processor: this.#context.id });
+    if (dropped > 0) this.#context.telemetry.add(METRICS.processorDropped.name, dropped, { processor: this.#context.id });
     return kept;
   }
 

@@ -14,10 +14,10 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { MemoryCheckpointStore } from '@jackwatch/core';
+import { MemoryCheckpointStore, systemClock } from '@jackwatch/core';
+import { testContext } from '@jackwatch/core/testing';
 import { s3SourceConfigSchema, S3Source } from '@jackwatch/sources';
 import { TEST_CREDENTIALS, TEST_REGION } from '../../packages/sources/src/s3/testdata/emulator.ts';
-import { recordingContext } from '../../packages/sources/src/s3/testdata/source-context.ts';
 import { peakRssKb, report } from '../lib/measurement.ts';
 
 const ACCOUNT = '111122223333';
@@ -51,7 +51,7 @@ async function eachLimited(count: number, limit: number, task: (i: number) => Pr
 
 async function poll(endpoint: string, checkpoints: MemoryCheckpointStore, concurrency: number): Promise<{ seconds: number; objects: number }> {
   const config = s3SourceConfigSchema.parse({ mode: 'poll', endpoint, bucket: 'many', region: TEST_REGION, startTime: '2026-10-01', once: true, concurrency, accounts: [ACCOUNT] });
-  const source = new S3Source(config, recordingContext('s3/many', { checkpoints, interest: [{ eventSource: 'bedrock.amazonaws.com' }] }), { credentials: TEST_CREDENTIALS });
+  const source = new S3Source(config, testContext('s3/many', { clock: systemClock, checkpoints, interest: [{ eventSource: 'bedrock.amazonaws.com' }] }), { credentials: TEST_CREDENTIALS });
   await source.start();
   const started = performance.now();
   let objects = 0;

@@ -1,10 +1,10 @@
 import { CloudWatchLogsSource, cloudWatchLogsSourceConfigSchema, S3Source, s3SourceConfigSchema } from '@jackwatch/sources';
-import { testContext } from '@jackwatch/core/testing';
+import { systemClock } from '@jackwatch/core';
+import { ManualClock, testContext } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3EventBody } from '../../packages/sources/src/s3/testdata/notifications.ts';
-import { drain, recordingContext } from '../../packages/sources/src/s3/testdata/source-context.ts';
+import { drain } from '../../packages/sources/src/s3/testdata/read-batches.ts';
 import { trailFile } from '../../packages/sources/src/s3/testdata/trail-files.ts';
-import { ManualClock } from '../cloudwatch-logs/support/manual-clock.ts';
 import { bedrockInterest, FAKE_CREDENTIALS, readAll, readInBackground, tailSessionReady } from '../cloudwatch-logs/support/source-harness.ts';
 import { asLogEvents, enumThenInvoke } from '../cloudwatch-logs/support/trail-records.ts';
 import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from '../support/cloudwatch-logs-fake/index.ts';
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 function s3Source(recorder: CommandRecorder, options: Record<string, unknown>): S3Source {
   const config = s3SourceConfigSchema.parse({ endpoint: fauxqs.endpoint, region: FAUXQS_REGION, forcePathStyle: true, once: true, ...options });
-  return new S3Source(config, recordingContext('s3'), recorder.overrides(FAUXQS_CREDENTIALS));
+  return new S3Source(config, testContext('s3', { clock: systemClock }), recorder.overrides(FAUXQS_CREDENTIALS));
 }
 
 function cloudWatchSource(recorder: CommandRecorder, options: Record<string, unknown>): CloudWatchLogsSource {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, parseDuration, readConfigFile } from '@jackwatch/core';
+import { ConfigError, parseDuration } from '@jackwatch/core';
+import { readConfigFile } from '@jackwatch/core/config';
 import { commandHelp, EXIT } from './cli-reference.ts';
 import { registerCheckpointsCommand } from './commands/checkpoints-command.ts';
 import { componentsCommand } from './commands/components-command.ts';

@@ -1,4 +1,5 @@
-import { ConfigError, formatConfigPath, type ConfigIssue } from '@jackwatch/core';
+import { ConfigError } from '@jackwatch/core';
+import { formatConfigPath, type ConfigIssue } from '@jackwatch/core/config';
 
 /** A config problem as data for `--output json`: where it is and what is wrong. */
 export interface ConfigIssueData {

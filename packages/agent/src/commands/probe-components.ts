@@ -1,4 +1,5 @@
-import { createComponentContext, type JackwatchConfig, type Logger, type ProbeResult, type ResolvedComponent } from '@jackwatch/core';
+import { createComponentContext, type Logger, type ProbeResult } from '@jackwatch/core';
+import type { JackwatchConfig, ResolvedComponent } from '@jackwatch/core/config';
 
 /** One check of `validate --probe`, with the component that made it. */
 export interface ComponentProbeResult extends ProbeResult {

@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CounterSet, formatConfigPath, pipelineProblems, type ComponentRegistry } from '@jackwatch/core';
+import { CounterSet, pipelineProblems, type ComponentRegistry } from '@jackwatch/core';
+import { formatConfigPath } from '@jackwatch/core/config';
 import { findDefaultConfig } from '../find-default-config.ts';
 import { formatSummary } from '../format-summary.ts';
 import { loadAgentConfig } from '../load-agent-config.ts';

@@ -1,4 +1,5 @@
-import type { ComponentStatus, HealthConfig, Logger } from '@jackwatch/core';
+import type { ComponentStatus, Logger } from '@jackwatch/core';
+import type { HealthConfig } from '@jackwatch/core/config';
 import { listen, type HttpListener } from '../telemetry/http-listener.ts';
 import { readiness, statusDocument } from './health-report.ts';
 

@@ -1,4 +1,5 @@
-import { ConfigError, type ConfigIssue, type JackwatchConfig, type ParsedConfigDocument } from '@jackwatch/core';
+import { ConfigError } from '@jackwatch/core';
+import type { ConfigIssue, JackwatchConfig, ParsedConfigDocument } from '@jackwatch/core/config';
 import { otlpConnectionSchema, type OtlpConnection } from '@jackwatch/sinks';
 
 /** A periodic reader's OTLP exporter options, validated, by reader index. */

@@ -1,7 +1,8 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, type IMetricReader } from '@opentelemetry/sdk-metrics';
-import type { JackwatchConfig, Logger, Telemetry } from '@jackwatch/core';
+import type { Logger, Telemetry } from '@jackwatch/core';
+import type { JackwatchConfig } from '@jackwatch/core/config';
 import { AGENT_VERSION } from '../version.ts';
 import type { OtlpReaderOptions } from './check-telemetry-config.ts';
 import { createPeriodicReader } from './create-metric-reader.ts';

@@ -1,12 +1,12 @@
 import { gzipSync } from 'node:zlib';
-import type { CloudTrailRecord } from '@jackwatch/core';
-import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
+import { type CloudTrailRecord, systemClock } from '@jackwatch/core';
+import { cloudTrailRecord, iamUser, testContext } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SourceConfigSchema } from './config.ts';
 import { MAX_WHOLE_OBJECT_SIZE } from './object-reader.ts';
 import { S3Source } from './s3-source.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
-import { drain, recordingContext } from './testdata/source-context.ts';
+import { drain } from './testdata/read-batches.ts';
 import { trailFile } from './testdata/trail-files.ts';
 
 const START = Date.UTC(2026, 9, 1);
@@ -58,16 +58,16 @@ describe('s3 source: decode workers', () => {
         const config = s3SourceConfigSchema.parse({
           bucket: 'workers', startTime: '2026-10-01', once: true, prefilter, workers, maxRecordSize: '32KiB', endpoint: emulator.endpoint, region: TEST_REGION,
         });
-        const context = recordingContext('s3/workers', { interest });
+        const context = testContext('s3/workers', { clock: systemClock, interest });
         const source = new S3Source(config, context, { credentials: TEST_CREDENTIALS });
         await source.start();
         const batches = await drain(source.read(new AbortController().signal));
         await source.shutdown();
         return {
           batches: batches.map((b) => ({ events: b.events.map((e) => [e.eventId, e.origin.location, e.origin.index]), bytes: b.bytes, progress: b.progress })),
-          rejections: context.rejections.map((r) => [r.reason, r.origin.location, r.origin.index]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+          rejections: context.errors.rejections.map((r) => [r.reason, r.origin.location, r.origin.index]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
           counters: context.telemetry.snapshot().map((c) => [c.name, c.value]).sort(),
-          failures: context.failures,
+          failures: context.errors.errors,
         };
       };
       const main = await run(0);

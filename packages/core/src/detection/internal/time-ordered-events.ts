@@ -1,4 +1,5 @@
 import type { TrailEvent } from '../../event/trail-event.ts';
+import { compareEventTime } from '../event-order.ts';
 import { lowerBound, upperBound } from './sorted-times.ts';
 
 /**
@@ -55,9 +56,20 @@ export class TimeOrderedEvents {
         this.#one = event;
         return 0;
       }
-      this.#times = [this.#one.time];
-      this.#events = [this.#one];
+      const one = this.#one;
+      if (one.eventId === event.eventId && one.time === event.time) return -1;
+      // Two events in arrays of exactly two: growing a one-element array by a
+      // push reserves room for 17, which a million two-event keys would pay.
+      const first = compareEventTime(event, one) < 0;
+      if (perTime < 2 && one.time === event.time) {
+        if (!first) return -1;
+        this.#one = event;
+        return 0;
+      }
+      this.#times = first ? [event.time, one.time] : [one.time, event.time];
+      this.#events = first ? [event, one] : [one, event];
       this.#one = undefined;
+      return first ? 0 : 1;
     }
     const times = this.#times;
     const events = this.#events!;

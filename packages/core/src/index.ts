@@ -89,9 +89,11 @@ export {
   exceptionSchema,
   exceptionConditionSchema,
   suppressSchema,
+  evidenceModeSchema,
   DETECTOR_POLICY_KEYS,
 } from './detection/policy-schema.ts';
 export type { DetectorPolicy, FindingException } from './detection/policy-schema.ts';
+export type { EvidenceMode } from './detection/compact-evidence.ts';
 
 // --- config (config helper) ---
 export { loadConfig, readConfigFile } from './config/load-config.ts';

@@ -62,7 +62,7 @@ class PolicyDetector implements Detector {
     this.#options = options;
     this.#excepted = policy.exceptions.length > 0 ? exceptionMatcher(policy.exceptions) : undefined;
     this.#suppressor = policy.suppress ? new Suppressor(policy.suppress.by, policy.suppress.for) : undefined;
-    this.#compactor = policy.evidence === 'compact' ? new EvidenceCompactor(compactFields(inner.meta, policy)) : undefined;
+    this.#compactor = policy.evidence === 'compact' ? EvidenceCompactor.for(compactFields(inner.meta, policy)) : undefined;
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
@@ -71,11 +71,11 @@ class PolicyDetector implements Detector {
       this.#inner.onEvent(event, this.#filter);
       return;
     }
-    // The detector's own copy: whole while it is handled, cut down once the
-    // detector is done with it, so what it holds keeps only the compact record.
-    const own: { -readonly [K in keyof TrailEvent]: TrailEvent[K] } = { ...event };
-    this.#inner.onEvent(own, this.#filter);
-    own.raw = this.#compactor.record(event.raw);
+    // A copy, whole while the detector handles it and cut down once it is
+    // done, so what the detector holds keeps only the compact record.
+    const held = this.#compactor.hold(event);
+    this.#inner.onEvent(held, this.#filter);
+    this.#compactor.release(held, event);
   }
 
   onWatermark(watermark: number, emit: FindingEmitter): void {

@@ -5,14 +5,15 @@ import type { WindowGroup } from './windowed-group-detector.ts';
 /**
  * One group of a `distinctCount` rule: its kept occurrences in event-time
  * order, each with its counted value, computed once when the event arrived
- * (pruning and checking read it for every neighbour). Like the events, a
- * lone value is held alone and two or more in an array aligned with them.
+ * (pruning and checking read it for every neighbour). Like the events, one
+ * or two values are held in fields and more in an array aligned with them.
  */
 export class DistinctGroup extends TimeOrderedEvents implements WindowGroup {
   readonly key: string;
   rearmAt: number | undefined;
   removed = false;
-  #value: string | undefined;
+  #first: string | undefined;
+  #second: string | undefined;
   #values: string[] | undefined;
 
   constructor(key: string) {
@@ -22,7 +23,8 @@ export class DistinctGroup extends TimeOrderedEvents implements WindowGroup {
 
   /** The counted value of the occurrence at `index` (`0 ≤ index < length`). */
   valueAt(index: number): string {
-    return this.#values !== undefined ? this.#values[index]! : this.#value!;
+    if (this.#values !== undefined) return this.#values[index]!;
+    return index === 0 ? this.#first! : this.#second!;
   }
 
   /** Inserts `event` with its counted `value` in order; returns its index, or -1 for a redelivery (same `eventID`). */
@@ -30,27 +32,37 @@ export class DistinctGroup extends TimeOrderedEvents implements WindowGroup {
     const before = this.length;
     const index = this.insert(event);
     if (index < 0) return index;
-    if (before === 0) this.#value = value;
-    else if (this.#values === undefined) {
-      this.#values = index === 0 ? [value, this.#value!] : [this.#value!, value];
-      this.#value = undefined;
-    } else this.#values.splice(index, 0, value);
+    if (this.#values === undefined && before < 2) {
+      const values = this.#inline(before);
+      values.splice(index, 0, value);
+      this.#setInline(values);
+    } else {
+      this.#values ??= this.#inline(before);
+      this.#values.splice(index, 0, value);
+    }
     return index;
   }
 
   override dropRange(from: number, to: number): void {
+    const before = this.length;
     const start = Math.max(0, from);
-    const end = Math.min(this.length, to);
+    const end = Math.min(before, to);
     if (end <= start) return;
     super.dropRange(start, end);
-    if (this.#values === undefined) {
-      this.#value = undefined;
-      return;
-    }
-    this.#values.splice(start, end - start);
-    if (this.#values.length <= 1) {
-      this.#value = this.#values[0];
+    const values = this.#values ?? this.#inline(before);
+    values.splice(start, end - start);
+    if (values.length <= 2) {
       this.#values = undefined;
-    }
+      this.#setInline(values);
+    } else this.#values = values;
+  }
+
+  #inline(length: number): string[] {
+    return length === 0 ? [] : length === 1 ? [this.#first!] : [this.#first!, this.#second!];
+  }
+
+  #setInline(values: readonly string[]): void {
+    this.#first = values[0];
+    this.#second = values[1];
   }
 }

@@ -6,6 +6,7 @@ import { runDetector } from '../testing/run-detector.ts';
 import { COMPACT_EVIDENCE_FIELDS, EvidenceCompactor } from './compact-evidence.ts';
 import { detectorPolicySchema } from './policy-schema.ts';
 import { testMeta } from './testdata/test-meta.ts';
+import { detectorBundle } from './detector-bundle.ts';
 import { threshold } from './threshold.ts';
 import { withPolicy } from './with-policy.ts';
 
@@ -96,6 +97,14 @@ describe('withPolicy evidence: compact', () => {
     expect(run({ evidence: 'compact' }, undefined, 'sorted')[0]!.details).toEqual({ models: [null, null, null, 'model-3'] });
     expect(run({ evidence: 'compact', exceptions: [{ when: [{ field: 'additionalEventData.note', glob: 'n*' }] }] })).toEqual([]);
     expect(run({ evidence: 'full', exceptions: [{ when: [{ field: 'additionalEventData.note', glob: 'n*' }] }] })).toEqual([]);
+  });
+
+  it('keeps what any member reads when a bundle is wrapped whole', () => {
+    const bundle = detectorBundle(testMeta('pack'), [{ id: 'refusals', detector: rule(['requestParameters.modelId']) }]);
+    expect(bundle.meta.evidenceFields).toEqual(['requestParameters.modelId']);
+    const [finding] = runDetector(withPolicy(bundle, detectorPolicySchema.parse({ evidence: 'compact' })), refusals, { order: 'shuffled', seed: 5 }).findings;
+    expect(finding!.details).toEqual({ models: ['model-0', 'model-1', 'model-2', 'model-3'] });
+    expect(finding!.evidence.every((record) => record['tlsDetails'] === undefined)).toBe(true);
   });
 
   it('is refused when it is neither full nor compact', () => {

@@ -1,20 +1,30 @@
 /**
- * Detector state for N distinct live access keys (default 1,000,000), with
- * the shipped detectors' sequence (rule A: one pending enumeration per key)
- * and threshold (rule C: one refusal per caller group) state both populated,
- * then evicted by the watermark. Heap is measured after full GCs; the events
- * are built before the baseline, so the figure is the state's own
- * structures. Evidence the state retains (two events per key) costs in
- * addition what one decoded record weighs: measured here on a real record.
+ * Memory for N distinct live access keys (default 1,000,000): each key makes
+ * one successful and one refused ListFoundationModels, so the seed rules hold
+ * a pending enumeration (rule A's sequence) and a refusal group (rule C's
+ * threshold) per key, and the pack's kill chain a discovery stage too; then
+ * the watermark passes them all.
  *
- *   node --expose-gc --max-old-space-size=8192 bench/measure/live-keys.ts [keys] [--only <part of a detector type>]
+ *   node --expose-gc --max-old-space-size=8192 bench/measure/live-keys.ts [keys] [--rules seed|pack] [--evidence full|compact|state]
+ *
+ * `--evidence full|compact`: every event is decoded from its own JSON record
+ * while it is fed (as the file source decodes), with the detectors' evidence
+ * policy set to that mode; the bench keeps nothing, so the heap afterwards
+ * is the detectors' state plus the evidence it holds, and the peak RSS is
+ * what an agent would need. `--evidence state`: the events are built before
+ * the baseline and share one record, so the heap measures the state's own
+ * structures alone.
  */
 import { bedrockDetectors } from '@jackwatch/detectors';
-import { createComponentContext, normalizeRecord, type Detector, type TrailEvent } from '@jackwatch/core';
+import { createComponentContext, detectorPolicySchema, normalizeRecord, withPolicy, type Detector, type TrailEvent } from '@jackwatch/core';
 import { peakRssKb, report } from '../lib/measurement.ts';
 
+const SEED_RULES = 4;
 const keys = Number(process.argv[2] ?? 1_000_000);
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const option = (name: string, fallback: string): string => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
+const rules = option('--rules', 'pack');
+const evidence = option('--evidence', 'compact');
+if (!['seed', 'pack'].includes(rules) || !['full', 'compact', 'state'].includes(evidence)) throw new Error('usage: live-keys.ts [keys] [--rules seed|pack] [--evidence full|compact|state]');
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('run with --expose-gc');
 const heap = (): number => {
@@ -24,6 +34,7 @@ const heap = (): number => {
 };
 const T0 = Date.UTC(2026, 10, 2, 8, 0, 0);
 const LATENESS = 15 * 60_000;
+const BATCH = 1000;
 
 const template = {
   eventVersion: '1.09',
@@ -45,50 +56,46 @@ const template = {
   eventCategory: 'Management',
   tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: 'bedrock.us-east-1.amazonaws.com' },
 };
-const refusal = { ...template, errorCode: 'AccessDenied', errorMessage: 'User is not authorized to perform: bedrock:ListFoundationModels' };
+const refusal = { errorCode: 'AccessDenied', errorMessage: 'User is not authorized to perform: bedrock:ListFoundationModels' };
 
-// One decoded record's own weight, for the evidence the state keeps alive.
-const recordText = JSON.stringify(template);
-const before = heap();
-const sample = Array.from({ length: 20_000 }, () => normalizeRecord(JSON.parse(recordText), { source: 'file', location: '/x', index: 0 }));
-const eventBytes = (heap() - before) / sample.length;
-sample.length = 0;
-
-// Distinct key, user, IP and event id per key; the raw record is shared (its weight is counted above).
-function event(i: number, failed: boolean): TrailEvent {
-  const time = T0 + (i % 600) * 1000;
+/** Key `i`'s record: its own key, user, address, event and request ids; refused or not. */
+function record(i: number, failed: boolean): Record<string, unknown> {
   const key = `AKIA${i.toString(36).toUpperCase().padStart(16, '0')}`;
+  const user = `user-${i}`;
+  const id = `${i.toString(16).padStart(8, '0')}-0000-4000-8000-00000000000${failed ? 1 : 0}`;
   return {
-    raw: failed ? refusal : template,
-    time,
-    source: 'bedrock.amazonaws.com',
-    action: 'ListFoundationModels',
-    outcome: failed ? 'failure' : 'success',
-    errorCode: failed ? 'AccessDenied' : undefined,
-    errorMessage: failed ? refusal.errorMessage : undefined,
-    accessKeyId: key,
-    principalArn: `arn:aws:iam::518234907765:user/user-${i}`,
-    principalType: 'IAMUser',
-    userName: `user-${i}`,
-    account: '518234907765',
-    region: 'us-east-1',
-    sourceIp: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-    userAgent: template.userAgent,
-    eventId: `${failed ? 'f' : 'e'}-${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
-    origin: { source: 'file', location: '/bench', index: i },
+    ...template,
+    userIdentity: { ...template.userIdentity, principalId: `AIDA${key.slice(4)}`, arn: `arn:aws:iam::518234907765:user/${user}`, accessKeyId: key, userName: user },
+    eventTime: new Date(T0 + (i % 600) * 1000).toISOString().replace('.000Z', 'Z'),
+    sourceIPAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    requestID: `r${id.slice(1)}`,
+    eventID: id,
+    ...(failed ? refusal : {}),
   };
 }
 
-const events: TrailEvent[] = [];
-for (let i = 0; i < keys; i++) events.push(event(i, false), event(i, true));
-const detectors: Detector[] = bedrockDetectors.filter((f) => only === undefined || f.type.includes(only)).map((factory) => factory.create(factory.configSchema.parse({}), createComponentContext(factory.type)));
+/** The event as the agent has it: parsed from its own text (`parse`), so it holds its own strings. */
+function decoded(i: number, failed: boolean, parse = true): TrailEvent {
+  const raw = record(i, failed);
+  const event = normalizeRecord(parse ? JSON.parse(JSON.stringify(raw)) : raw, { source: 'file', location: '/bench/live-keys.json', index: 2 * i + (failed ? 1 : 0) });
+  if (!('eventId' in event)) throw new Error(event.message);
+  return event;
+}
+
+// State alone: events built before the baseline.
+const prebuilt: TrailEvent[] = [];
+if (evidence === 'state') for (let i = 0; i < keys; i++) prebuilt.push(decoded(i, false, false), decoded(i, true, false));
+const policy = detectorPolicySchema.parse({ evidence: evidence === 'compact' ? 'compact' : 'full' });
+const factories = rules === 'seed' ? bedrockDetectors.slice(0, SEED_RULES) : bedrockDetectors;
+const detectors: Detector[] = factories.map((factory) => withPolicy(factory.create(factory.configSchema.parse({}), createComponentContext(factory.type)), policy, { id: factory.type }));
 const emit = (): void => {};
 const base = heap();
+const baseRssKb = process.memoryUsage().rss / 1024;
 const began = performance.now();
 let newest = Number.NEGATIVE_INFINITY;
-for (let start = 0; start < events.length; start += 1000) {
-  for (let i = start; i < Math.min(events.length, start + 1000); i++) {
-    const e = events[i]!;
+for (let start = 0; start < 2 * keys; start += BATCH) {
+  for (let n = start; n < Math.min(2 * keys, start + BATCH); n++) {
+    const e = evidence === 'state' ? prebuilt[n]! : decoded(n >> 1, (n & 1) === 1);
     if (e.time > newest) newest = e.time;
     for (const detector of detectors) detector.onEvent(e, emit);
   }
@@ -97,20 +104,25 @@ for (let start = 0; start < events.length; start += 1000) {
 const feedSeconds = (performance.now() - began) / 1000;
 const live = heap();
 const entries = detectors.reduce((sum, d) => sum + d.stateSize(), 0);
-for (const detector of detectors) detector.onWatermark(newest + 3 * 3_600_000, emit);
+// Past every rule's span (the kill chain's is a day).
+for (const detector of detectors) detector.onWatermark(newest + 25 * 3_600_000, emit);
 const evicted = heap();
 const entriesAfter = detectors.reduce((sum, d) => sum + d.stateSize(), 0);
 report({
-  records: events.length,
+  records: 2 * keys,
   seconds: feedSeconds,
   maxRssKb: peakRssKb(),
   details: {
     keys,
-    stateBytes: live - base,
+    rules,
+    detectors: detectors.length,
+    evidence,
+    baseRssKb: Math.round(baseRssKb),
+    liveBytes: live - base,
     stateEntries: entries,
     afterEvictionBytes: evicted - base,
     afterEvictionEntries: entriesAfter,
-    retainedEvents: 2 * keys,
-    eventBytes: Math.round(eventBytes),
+    // Keeps the prebuilt events alive to the end, so eviction is measured against the same baseline.
+    prebuilt: prebuilt.length,
   },
 });

@@ -85,9 +85,11 @@ export {
   exceptionSchema,
   exceptionConditionSchema,
   suppressSchema,
+  evidenceModeSchema,
   DETECTOR_POLICY_KEYS,
 } from './detection/policy-schema.ts';
 export type { DetectorPolicy, FindingException } from './detection/policy-schema.ts';
+export type { EvidenceMode } from './detection/compact-evidence.ts';
 
 // --- config (reading, resolving and redacting config files: `@jackwatch/core/config`) ---
 export { ConfigError } from './config/config-error.ts';

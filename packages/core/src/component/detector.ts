@@ -22,6 +22,13 @@ export interface DetectorMeta {
   readonly falsePositives: readonly string[];
   /** A short investigation guide (Markdown). */
   readonly investigation: string;
+  /**
+   * Record fields (dotted paths, e.g. `requestParameters.modelId`) that
+   * `evidence: compact` keeps besides the always-kept ones: those the rule
+   * reads from an event it holds (an earlier event of a window or sequence)
+   * and those its findings should show as evidence.
+   */
+  readonly evidenceFields?: readonly string[];
 }
 
 /** Receives the findings a detector produces. */

@@ -1,5 +1,6 @@
 import type { ComponentKind } from '../component/component-kind.ts';
 import type { AnyFactory } from '../component/factory.ts';
+import type { EvidenceMode } from '../detection/compact-evidence.ts';
 import type { DetectorPolicy } from '../detection/policy-schema.ts';
 import type { ConfigIssue } from './config-issue.ts';
 import type { LOG_LEVELS } from './service-schema.ts';
@@ -14,7 +15,7 @@ export interface ResolvedComponent {
   readonly factory: AnyFactory;
   /** The output of the factory's `configSchema`: defaults filled, durations in ms. */
   readonly config: unknown;
-  /** The detector's `suppress` and `exceptions`, split off its own options; `undefined` for other kinds. */
+  /** The detector's `suppress`, `exceptions` and `evidence`, split off its own options; `undefined` for other kinds. */
   readonly policy: DetectorPolicy | undefined;
 }
 
@@ -29,6 +30,8 @@ export interface PipelineConfig {
   readonly allowedLateness: number;
   /** When set, events are sorted within `lateness` ms before the detectors. */
   readonly ordering: { readonly lateness: number } | undefined;
+  /** What its detectors keep of the events they hold, where a detector sets no `evidence` of its own. */
+  readonly evidence: EvidenceMode;
 }
 
 /** Where checkpoints are kept: an absolute directory, or in memory (lost at exit). */

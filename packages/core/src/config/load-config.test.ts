@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       sinks: ['stdout', 'webhook/slack'],
       allowedLateness: 900_000,
       ordering: { lateness: 300_000 },
+      evidence: 'full',
     });
     expect(config.warnings).toEqual([]);
   });

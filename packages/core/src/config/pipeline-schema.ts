@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evidenceModeSchema } from '../detection/policy-schema.ts';
 import { durationSchema } from './duration.ts';
 import { emptyAsDefault } from './empty-as-default.ts';
 
@@ -21,6 +22,8 @@ export const pipelineSchema = z.strictObject({
   allowedLateness: durationSchema.prefault(DEFAULT_ALLOWED_LATENESS),
   /** Sort events within `lateness` (default: `allowedLateness`) before the detectors. */
   ordering: z.strictObject({ lateness: durationSchema.optional() }).optional(),
+  /** What the pipeline's detectors keep of the events they hold, unless a detector sets its own `evidence`. */
+  evidence: evidenceModeSchema.default('full'),
 });
 
 /** Parsed {@link pipelineSchema}. */

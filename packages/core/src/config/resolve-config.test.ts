@@ -16,7 +16,7 @@ describe('resolveConfig: structure and service', () => {
     expect(config.sources.get('file')?.config).toEqual({ paths: ['./logs'], pollInterval: 5_000, maxBatch: 1000 });
     expect(config.processors.size).toBe(0);
     expect(config.sinks.get('stdout')).toMatchObject({ id: 'stdout', kind: 'sink', type: 'stdout', name: undefined, config: { format: 'json' }, policy: undefined });
-    expect(config.pipelines.get('default')).toMatchObject({ processors: [], allowedLateness: 900_000, ordering: undefined });
+    expect(config.pipelines.get('default')).toMatchObject({ processors: [], allowedLateness: 900_000, ordering: undefined, evidence: 'full' });
   });
 
   it('accepts empty values for optional sections and components', () => {

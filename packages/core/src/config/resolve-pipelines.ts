@@ -66,6 +66,7 @@ export function resolvePipelines(
       sinks: pipeline.sinks,
       allowedLateness: pipeline.allowedLateness,
       ordering: pipeline.ordering === undefined ? undefined : { lateness: pipeline.ordering.lateness ?? pipeline.allowedLateness },
+      evidence: pipeline.evidence,
     });
   }
   warnUnused(pipelines, defined, issues);

@@ -55,7 +55,9 @@ class Bundle implements DetectorBundle {
   readonly #detectors: readonly Detector[];
 
   constructor(meta: DetectorMeta, members: readonly BundleMember[]) {
-    this.meta = meta;
+    // Wrapped whole with `evidence: compact`, the bundle keeps what any member reads.
+    const evidenceFields = [...new Set([...(meta.evidenceFields ?? []), ...members.flatMap((m) => m.detector.meta.evidenceFields ?? [])])];
+    this.meta = evidenceFields.length === 0 ? meta : { ...meta, evidenceFields };
     this.members = members;
     this.#detectors = members.map((m) => m.detector);
     this.interest = unionInterest(this.#detectors.map((d) => d.interest));

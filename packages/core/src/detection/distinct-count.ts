@@ -3,8 +3,8 @@ import type { TrailEvent } from '../event/trail-event.ts';
 import { buildFinding } from './build-finding.ts';
 import type { DetectorSpec } from './detector-spec.ts';
 import { GroupFields } from './internal/group-fields.ts';
-import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
-import { KeyedStateDetector, type KeyState } from './keyed-state-detector.ts';
+import { DistinctGroup } from './internal/distinct-group.ts';
+import { WindowedGroupDetector } from './internal/windowed-group-detector.ts';
 import { checkSelected, selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 
 /** One firing of a {@link distinctCount} rule, handed to its `finding` callback. */
@@ -23,7 +23,7 @@ export interface DistinctCountFiring {
 export interface DistinctCountSpec extends DetectorSpec, Selected {
   /** Group fields: name → value of an event. A missing value groups as `'unknown'`, never drops the event. */
   readonly groupBy: Readonly<Record<string, (event: TrailEvent) => string | undefined>>;
-  /** The counted value of an event (a field, or a function such as a kill-chain stage); an event without one is not counted. */
+  /** The counted value of an event (a field, or a function such as a kill-chain stage); an event without one is not counted. Called once per event: the value is kept beside it. */
   distinct(event: TrailEvent): string | undefined;
   /** The rule fires when a window holds at least this many distinct values (≥ 1). */
   readonly atLeast: number;
@@ -67,20 +67,7 @@ export function distinctCount(spec: DistinctCountSpec): Detector {
   return new DistinctCountDetector(spec);
 }
 
-// The group's kept occurrences, in the order the semantics are defined on.
-class DistinctGroup extends TimeOrderedEvents implements KeyState {
-  readonly key: string;
-  /** Events before this time are absorbed by the group's last firing. */
-  rearmAt: number | undefined;
-  removed = false;
-
-  constructor(key: string) {
-    super();
-    this.key = key;
-  }
-}
-
-class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
+class DistinctCountDetector extends WindowedGroupDetector<DistinctGroup> {
   readonly #spec: DistinctCountSpec;
   readonly #counts: EventTest;
   readonly #fields: GroupFields;
@@ -102,25 +89,12 @@ class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
       group = new DistinctGroup(key);
       this.track(group, event.time + this.span);
     }
-    if (group.rearmAt !== undefined && event.time < group.rearmAt) {
-      this.countAbsorbed(1);
-      return;
-    }
-    const index = group.insert(event);
+    if (this.absorbs(group, event.time)) return;
+    const index = group.add(event, value);
     if (index < 0) return;
     this.addEntries(1);
     const kept = this.#pruneAround(group, index, value);
     if (kept >= 0) this.#check(group, kept, emit);
-  }
-
-  protected expire(group: DistinctGroup, watermark: number): number | undefined {
-    const expiry = this.#expiry(group);
-    if (expiry < watermark) {
-      this.addEntries(-group.length);
-      return undefined;
-    }
-    this.addEntries(-group.dropBefore(watermark - this.span));
-    return expiry;
   }
 
   // Of three occurrences a < b < c of one value with c − a ≤ window, every
@@ -151,7 +125,7 @@ class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
     let n = 0;
     for (let i = index + step; i >= 0 && i < group.length && n < 2; i += step) {
       if (Math.abs(group.timeAt(i) - time) > this.span) break;
-      if (this.#spec.distinct(group.eventAt(i)) === value) found[n++] = i;
+      if (group.valueAt(i) === value) found[n++] = i;
     }
     return found;
   }
@@ -168,7 +142,7 @@ class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
     for (let end = index; end < group.length && group.timeAt(end) <= limit; end++) {
       const from = group.lowerBound(group.timeAt(end) - this.span);
       const seen = new Set<string>();
-      for (let i = from; i <= end; i++) seen.add(this.#spec.distinct(group.eventAt(i))!);
+      for (let i = from; i <= end; i++) seen.add(group.valueAt(i));
       // The first such window ends at an event that brought a value: had its value
       // been in the window already, the window of the event before it would count as many.
       if (seen.size >= this.#spec.atLeast) {
@@ -182,16 +156,10 @@ class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
     const anchor = group.eventAt(end);
     const firsts = new Map<string, TrailEvent>();
     for (let i = from; i <= end; i++) {
-      const event = group.eventAt(i);
-      const value = this.#spec.distinct(event)!;
-      if (!firsts.has(value)) firsts.set(value, event);
+      const value = group.valueAt(i);
+      if (!firsts.has(value)) firsts.set(value, group.eventAt(i));
     }
-    const rearmAt = anchor.time + this.span;
-    const absorbed = group.lowerBound(rearmAt, end + 1);
-    this.countAbsorbed(absorbed - (end + 1));
-    this.addEntries(-absorbed);
-    group.dropFirst(absorbed);
-    group.rearmAt = rearmAt;
+    this.rearm(group, end, anchor.time);
     const groupValues = this.#fields.values(anchor);
     const events = [...firsts.values()];
     const content = this.#spec.finding({ group: groupValues, values: [...firsts.keys()], events, anchor });
@@ -209,9 +177,5 @@ class DistinctCountDetector extends KeyedStateDetector<DistinctGroup> {
         lastTime: anchor.time,
       }),
     );
-  }
-
-  #expiry(group: DistinctGroup): number {
-    return Math.max(group.lastTime() + this.span, group.rearmAt ?? Number.NEGATIVE_INFINITY);
   }
 }

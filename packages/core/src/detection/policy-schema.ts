@@ -41,13 +41,23 @@ export const suppressSchema = z.strictObject({
 });
 
 /**
- * The options every detector takes besides its own: `suppress` and
- * `exceptions`. The config loader splits them off before the detector's own
+ * What a detector keeps of the events it holds and shows as evidence:
+ * `full` (the records whole) or `compact` (the event's identity, time and
+ * caller fields, the fields its rule declares and those its `suppress` and
+ * `exceptions` name; the rest of the record dropped).
+ */
+export const evidenceModeSchema = z.enum(['full', 'compact']);
+
+/**
+ * The options every detector takes besides its own: `suppress`,
+ * `exceptions` and `evidence` (unset: the pipeline's `evidence`, by default
+ * `full`). The config loader splits them off before the detector's own
  * strict schema sees the rest.
  */
 export const detectorPolicySchema = z.strictObject({
   suppress: suppressSchema.optional(),
   exceptions: z.array(exceptionSchema).default([]),
+  evidence: evidenceModeSchema.optional(),
 });
 
 /** Parsed {@link detectorPolicySchema}. */
@@ -55,4 +65,4 @@ export type DetectorPolicy = z.output<typeof detectorPolicySchema>;
 /** Parsed {@link exceptionSchema}. */
 export type FindingException = z.output<typeof exceptionSchema>;
 /** Keys of {@link detectorPolicySchema}, reserved in every detector's config. */
-export const DETECTOR_POLICY_KEYS = ['suppress', 'exceptions'] as const;
+export const DETECTOR_POLICY_KEYS = ['suppress', 'exceptions', 'evidence'] as const;

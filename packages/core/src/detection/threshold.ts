@@ -5,7 +5,7 @@ import type { DetectorSpec } from './detector-spec.ts';
 import { checkSelected, selectedTest, unionInterest, type EventTest, type Selected } from './selection.ts';
 import { GroupFields } from './internal/group-fields.ts';
 import { TimeOrderedEvents } from './internal/time-ordered-events.ts';
-import { KeyedStateDetector, type KeyState } from './keyed-state-detector.ts';
+import { WindowedGroupDetector, type WindowGroup } from './internal/windowed-group-detector.ts';
 
 /** One firing of a {@link threshold} rule, handed to its `finding` callback. */
 export interface ThresholdFiring {
@@ -64,9 +64,8 @@ export function threshold(spec: ThresholdSpec): Detector {
 }
 
 // A group is its events (one object per live group: there may be a million).
-class GroupState extends TimeOrderedEvents implements KeyState {
+class GroupState extends TimeOrderedEvents implements WindowGroup {
   readonly key: string;
-  /** Events before this time are absorbed by the group's last firing; unset (no boxed number) until it fires. */
   rearmAt: number | undefined;
   removed = false;
 
@@ -76,7 +75,7 @@ class GroupState extends TimeOrderedEvents implements KeyState {
   }
 }
 
-class ThresholdDetector extends KeyedStateDetector<GroupState> {
+class ThresholdDetector extends WindowedGroupDetector<GroupState> {
   readonly #spec: ThresholdSpec;
   readonly #fields: GroupFields;
   readonly #maxEvidence: number;
@@ -98,27 +97,14 @@ class ThresholdDetector extends KeyedStateDetector<GroupState> {
       group = new GroupState(key, event);
       this.addEntries(1);
       this.#check(group, 0, emit);
-      this.track(group, this.#expiry(group));
+      this.track(group, this.expiryOf(group));
       return;
     }
-    if (group.rearmAt !== undefined && event.time < group.rearmAt) {
-      this.countAbsorbed(1);
-      return;
-    }
+    if (this.absorbs(group, event.time)) return;
     const index = group.insert(event);
     if (index < 0) return;
     this.addEntries(1);
     this.#check(group, index, emit);
-  }
-
-  protected expire(group: GroupState, watermark: number): number | undefined {
-    const expiry = this.#expiry(group);
-    if (expiry < watermark) {
-      this.addEntries(-group.length);
-      return undefined;
-    }
-    this.addEntries(-group.dropBefore(watermark - this.span));
-    return expiry;
   }
 
   // Only windows that contain the new event can have changed: those ending at
@@ -137,12 +123,7 @@ class ThresholdDetector extends KeyedStateDetector<GroupState> {
   #fire(group: GroupState, from: number, to: number, emit: FindingEmitter): void {
     const window = group.slice(from, to + 1);
     const anchor = window[window.length - 1]!;
-    const rearmAt = anchor.time + this.span;
-    const kept = group.lowerBound(rearmAt, to + 1);
-    this.countAbsorbed(kept - (to + 1));
-    this.addEntries(-kept);
-    group.dropFirst(kept);
-    group.rearmAt = rearmAt;
+    this.rearm(group, to, anchor.time);
     const values = this.#fields.values(anchor);
     const content = this.#spec.finding({ group: values, events: window, anchor, count: window.length });
     const evidence = window.length <= this.#maxEvidence ? window : [...window.slice(0, this.#maxEvidence - 1), anchor];
@@ -160,9 +141,5 @@ class ThresholdDetector extends KeyedStateDetector<GroupState> {
         lastTime: anchor.time,
       }),
     );
-  }
-
-  #expiry(group: GroupState): number {
-    return Math.max(group.lastTime() + this.span, group.rearmAt ?? Number.NEGATIVE_INFINITY);
   }
 }

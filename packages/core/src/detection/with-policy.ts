@@ -4,6 +4,7 @@ import type { TrailEvent } from '../event/trail-event.ts';
 import type { Finding } from '../finding/finding.ts';
 import type { Telemetry } from '../services/telemetry.ts';
 import { DETECTION_COUNTERS } from './detector-spec.ts';
+import { EvidenceCompactor } from './compact-evidence.ts';
 import { exceptionMatcher } from './exception-matcher.ts';
 import type { DetectorPolicy } from './policy-schema.ts';
 import { Suppressor } from './suppressor.ts';
@@ -17,11 +18,16 @@ export interface PolicyOptions {
 }
 
 /**
- * Applies a detector's `exceptions` and `suppress` from config to what it
- * emits. Exceptions come first: a finding that matches one is dropped (and
- * counted) and never opens a suppression period. Suppression then keeps one
- * finding per group per period in event time (see {@link Suppressor}).
- * Returns `detector` itself when the policy asks for nothing.
+ * Applies a detector's `exceptions`, `suppress` and `evidence` from config.
+ * With `evidence: compact`, each event the detector holds keeps only the
+ * compact fields of its record (see {@link EvidenceCompactor}: the always-kept
+ * ones, the rule's `meta.evidenceFields`, and the fields `suppress.by` and the
+ * exceptions name) — the detector sees the whole record while it handles the
+ * event, and its findings' evidence is cut the same way. Exceptions come
+ * first: a finding that matches one is dropped (and counted) and never opens a
+ * suppression period. Suppression then keeps one finding per group per period
+ * in event time (see {@link Suppressor}). Returns `detector` itself when the
+ * policy asks for nothing.
  *
  * @example
  * ```ts
@@ -31,7 +37,7 @@ export interface PolicyOptions {
  * ```
  */
 export function withPolicy(detector: Detector, policy: DetectorPolicy, options: PolicyOptions = {}): Detector {
-  if (policy.suppress === undefined && policy.exceptions.length === 0) return detector;
+  if (policy.suppress === undefined && policy.exceptions.length === 0 && policy.evidence !== 'compact') return detector;
   return new PolicyDetector(detector, policy, options);
 }
 
@@ -42,6 +48,7 @@ class PolicyDetector implements Detector {
   readonly #inner: Detector;
   readonly #excepted: ((finding: Finding) => boolean) | undefined;
   readonly #suppressor: Suppressor | undefined;
+  readonly #compactor: EvidenceCompactor | undefined;
   readonly #options: PolicyOptions;
   #downstream: FindingEmitter = () => {};
   // Created once and handed to the inner detector on every call: no closure per event.
@@ -55,11 +62,20 @@ class PolicyDetector implements Detector {
     this.#options = options;
     this.#excepted = policy.exceptions.length > 0 ? exceptionMatcher(policy.exceptions) : undefined;
     this.#suppressor = policy.suppress ? new Suppressor(policy.suppress.by, policy.suppress.for) : undefined;
+    this.#compactor = policy.evidence === 'compact' ? EvidenceCompactor.for(compactFields(inner.meta, policy)) : undefined;
   }
 
   onEvent(event: TrailEvent, emit: FindingEmitter): void {
     this.#downstream = emit;
-    this.#inner.onEvent(event, this.#filter);
+    if (this.#compactor === undefined) {
+      this.#inner.onEvent(event, this.#filter);
+      return;
+    }
+    // A copy, whole while the detector handles it and cut down once it is
+    // done, so what the detector holds keeps only the compact record.
+    const held = this.#compactor.hold(event);
+    this.#inner.onEvent(held, this.#filter);
+    this.#compactor.release(held, event);
   }
 
   onWatermark(watermark: number, emit: FindingEmitter): void {
@@ -78,7 +94,8 @@ class PolicyDetector implements Detector {
     return this.#inner.stateSize() + (this.#suppressor?.size ?? 0);
   }
 
-  #admit(finding: Finding): void {
+  #admit(emitted: Finding): void {
+    const finding = this.#compactor === undefined ? emitted : { ...emitted, evidence: emitted.evidence.map((record) => this.#compactor!.record(record)) };
     if (this.#excepted?.(finding)) {
       this.#count(DETECTION_COUNTERS.excepted, finding);
       return;
@@ -94,4 +111,9 @@ class PolicyDetector implements Detector {
   #count(counter: string, finding: Finding): void {
     this.#options.telemetry?.add(counter, 1, { detector: this.#options.id ?? finding.detector.id });
   }
+}
+
+// The fields compact evidence keeps for this detector besides the always-kept ones.
+function compactFields(meta: DetectorMeta, policy: DetectorPolicy): string[] {
+  return [...(meta.evidenceFields ?? []), ...(policy.suppress?.by ?? []), ...policy.exceptions.flatMap((exception) => exception.when.map((condition) => condition.field))];
 }

@@ -33,9 +33,9 @@ export interface BuildPipelinesOptions extends RuntimeServices {
  * several pipelines is created once and shared, as in the collector — a
  * source is read once and feeds each of them (see {@link shareSource}),
  * learning through `context.interest` what any of their detectors can match.
- * Each detector gets its config's `suppress` and `exceptions`; a
- * {@link DetectorBundle} entry becomes one detector per member, each with
- * the entry's policy of its own.
+ * Each detector gets its config's `suppress`, `exceptions` and `evidence`
+ * (else the pipeline's `evidence`); a {@link DetectorBundle} entry becomes
+ * one detector per member, each with the entry's policy of its own.
  */
 export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesOptions = {}): Pipeline[] {
   const telemetry = options.telemetry ?? new CounterSet();
@@ -93,8 +93,8 @@ function createDetectors(config: JackwatchConfig, pipeline: PipelineConfig, serv
       const other = made.get(id);
       if (other !== undefined) throw new Error(`pipeline ${pipeline.id}: detectors ${other} and ${entry} both run "${id}"; list it once`);
       made.set(id, entry);
-      const policy = resolved.policy;
-      return { id, component: policy === undefined ? member : withPolicy(member, policy, { id, telemetry: services.telemetry }) };
+      const policy = { exceptions: [], ...resolved.policy, evidence: resolved.policy?.evidence ?? pipeline.evidence };
+      return { id, component: withPolicy(member, policy, { id, telemetry: services.telemetry }) };
     });
   });
 }

@@ -46,4 +46,5 @@ export const enumThenInvokeMeta: DetectorMeta = {
     '4. Was the key exposed? Search code repositories, CI logs and secret-scanning alerts for it.',
     '5. If in doubt, deactivate the key, review everything it did since its last known-good use, and check the bill for Bedrock usage.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.modelId'],
 };

@@ -39,4 +39,5 @@ export const guardrailTamperingMeta: DetectorMeta = {
     '4. What came next? Look for invocations by the same principal or key right after the change.',
     '5. If unexplained, restore the guardrail from its last version and treat the credentials as compromised.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.guardrailIdentifier'],
 };

@@ -37,4 +37,5 @@ export const invocationBurstMeta: DetectorMeta = {
     '4. What did it cost? Check the Bedrock bill for the model and region; look for the same key in other regions (the multi-region rule).',
     '5. If unexplained, deactivate the key or revoke the role sessions, and find where the credentials leaked.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.modelId'],
 };

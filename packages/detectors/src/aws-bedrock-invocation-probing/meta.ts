@@ -37,4 +37,5 @@ export const invocationProbingMeta: DetectorMeta = {
     '4. Did anything succeed afterwards? Successful invocations by the same key, or model-access calls (PutFoundationModelEntitlement), mean the key is being put to use.',
     '5. If unexplained, deactivate the key before it is resold.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.modelId'],
 };

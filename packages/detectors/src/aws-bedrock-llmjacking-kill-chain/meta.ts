@@ -49,4 +49,5 @@ export const killChainMeta: DetectorMeta = {
     '4. What was enabled and run? Model ids in the enablement and invocation evidence; check which models now have access granted in the account.',
     '5. Contain: deactivate the key or revoke the sessions, remove model access that was granted, restore logging if it was changed, and check the Bedrock bill per region.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.modelId'],
 };

@@ -44,4 +44,5 @@ export const loggingCheckMeta: DetectorMeta = {
     '4. How much ran? Count the key\'s invocations, models and regions after the check (see the invocation-burst and multi-region rules).',
     '5. If unexplained, deactivate the key and review what else it did.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.modelId'],
 };

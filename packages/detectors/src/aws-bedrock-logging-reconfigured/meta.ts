@@ -35,4 +35,5 @@ export const loggingReconfiguredMeta: DetectorMeta = {
     '4. Is the destination yours? A bucket or log group in another account, or one nobody reads, means the logs are being diverted.',
     '5. What came next? Look for invocations by the same principal after the change; if unexplained, restore the configuration and treat the credentials as compromised.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.loggingConfig'],
 };

@@ -48,4 +48,5 @@ export const modelAccessMeta: DetectorMeta = {
     '4. What followed? Look for invocations by the same key (InvokeModel, Converse) and their regions, and for GetModelInvocationLoggingConfiguration (checking whether prompts are logged).',
     '5. If unexplained, deactivate the key, remove the model access the key granted, and check the bill for Bedrock usage.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.modelId'],
 };

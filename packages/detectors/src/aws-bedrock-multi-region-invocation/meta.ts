@@ -44,4 +44,5 @@ export const multiRegionMeta: DetectorMeta = {
     '4. How much? Count the key\'s invocations in each region since its first one, and check the Bedrock bill per region.',
     '5. If unexplained, deactivate the key; consider an SCP that denies Bedrock in regions you do not use.',
   ].join('\n'),
+  evidenceFields: ['requestParameters.modelId'],
 };

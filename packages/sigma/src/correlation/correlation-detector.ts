@@ -20,7 +20,9 @@ import { windowCount } from './window-count.ts';
  */
 export function correlationDetector(correlation: LoadedCorrelation, telemetry?: Telemetry): Detector {
   const { spec, steps, header, memberId } = correlation;
-  const meta = ruleMeta(memberId, header, correlation.origin);
+  // With `evidence: compact`, the events a correlation holds keep the fields it groups and counts by.
+  const counts = spec.type === 'value_count' ? spec.fields : [];
+  const meta = { ...ruleMeta(memberId, header, correlation.origin), evidenceFields: [...new Set([...steps.flatMap((step) => step.groupFields), ...counts])] };
   const common = { meta, id: memberId, ...(telemetry === undefined ? {} : { telemetry }) };
   const select: Selection = toInterest(steps.map((step) => step.detection.selection).reduce(union));
   const tests = steps.map((step) => step.detection.test);

@@ -1,28 +1,31 @@
 import type { TrailEvent } from '../../event/trail-event.ts';
+import { compareEventTime } from '../event-order.ts';
 import { lowerBound, upperBound } from './sorted-times.ts';
 
 /**
  * Events kept in the order the detection semantics are defined on: event
  * time, ties broken by `eventID`. Most keys of a large stream only ever hold
- * one event, so one is held alone; from two on, parallel arrays keep binary
- * searches on plain numbers (on time-sorted input an insert is a push).
+ * one or two events, so one is held alone and two in an array of exactly two;
+ * from three on, a parallel array of times keeps binary searches on plain
+ * numbers (on time-sorted input an insert is a push).
  */
 export class TimeOrderedEvents {
   #one: TrailEvent | undefined;
-  #times: number[] | undefined;
   #events: TrailEvent[] | undefined;
+  #times: number[] | undefined;
 
   constructor(first?: TrailEvent) {
     this.#one = first;
   }
 
   get length(): number {
-    return this.#times !== undefined ? this.#times.length : this.#one === undefined ? 0 : 1;
+    return this.#events !== undefined ? this.#events.length : this.#one === undefined ? 0 : 1;
   }
 
   /** Time of the event at `index` (`0 ≤ index < length`). */
   timeAt(index: number): number {
-    return this.#times !== undefined ? this.#times[index]! : this.#one!.time;
+    if (this.#times !== undefined) return this.#times[index]!;
+    return this.#events !== undefined ? this.#events[index]!.time : this.#one!.time;
   }
 
   /** The event at `index` (`0 ≤ index < length`). */
@@ -34,7 +37,9 @@ export class TimeOrderedEvents {
   lowerBound(time: number, from = 0): number {
     if (this.#times !== undefined) return lowerBound(this.#times, time, from);
     const n = this.length;
-    return from >= n ? from : this.#one!.time >= time ? from : n;
+    let i = from;
+    while (i < n && this.timeAt(i) < time) i++;
+    return Math.max(i, from);
   }
 
   /** The events from `from` (inclusive) to `to` (exclusive), in order. */
@@ -50,17 +55,28 @@ export class TimeOrderedEvents {
    * and -1 is returned when `event` is not among them.
    */
   insert(event: TrailEvent, perTime = Number.POSITIVE_INFINITY): number {
-    if (this.#times === undefined) {
+    if (this.#events === undefined) {
       if (this.#one === undefined) {
         this.#one = event;
         return 0;
       }
-      this.#times = [this.#one.time];
-      this.#events = [this.#one];
+      const one = this.#one;
+      if (one.eventId === event.eventId && one.time === event.time) return -1;
+      // An array of exactly two: growing a one-element array by a push
+      // reserves room for 17, which a million two-event keys would pay.
+      const first = compareEventTime(event, one) < 0;
+      if (perTime < 2 && one.time === event.time) {
+        if (!first) return -1;
+        this.#one = event;
+        return 0;
+      }
+      this.#events = first ? [event, one] : [one, event];
       this.#one = undefined;
+      return first ? 0 : 1;
     }
+    const events = this.#events;
+    this.#times ??= events.map((e) => e.time);
     const times = this.#times;
-    const events = this.#events!;
     const time = event.time;
     const n = times.length;
     if (n === 0 || times[n - 1]! < time) {
@@ -105,17 +121,20 @@ export class TimeOrderedEvents {
     const start = Math.max(0, from);
     const end = Math.min(n, to);
     if (end <= start) return;
-    if (this.#times === undefined) {
+    if (this.#events === undefined) {
       this.#one = undefined;
       return;
     }
-    this.#times.splice(start, end - start);
-    this.#events!.splice(start, end - start);
-    // Back to one event held alone: a burst does not keep its arrays alive.
-    if (this.#times.length <= 1) {
-      this.#one = this.#events![0];
-      this.#times = undefined;
+    this.#events.splice(start, end - start);
+    this.#times?.splice(start, end - start);
+    // Back to one event held alone, or two without times: a burst does not keep its arrays alive.
+    if (this.#events.length <= 1) {
+      this.#one = this.#events[0];
       this.#events = undefined;
+      this.#times = undefined;
+    } else if (this.#events.length === 2 && this.#times !== undefined) {
+      this.#events = this.#events.slice();
+      this.#times = undefined;
     }
   }
 

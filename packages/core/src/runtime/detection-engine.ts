@@ -32,6 +32,8 @@ export class DetectionEngine {
   readonly #emitters: Map<Detector, FindingEmitter>;
   readonly #telemetry: Telemetry | undefined;
   readonly #labels: CounterLabels;
+  // Findings per detector since the counters were last written: a rule firing on most events adds one counter write per batch, not per finding.
+  readonly #findingCounts: { readonly labels: CounterLabels; count: number }[] = [];
   #watermark = Number.NEGATIVE_INFINITY;
 
   constructor(detectors: readonly Named<Detector>[], options: EngineOptions, deliver: (finding: Finding) => void) {
@@ -42,13 +44,17 @@ export class DetectionEngine {
     const labels = options.labels ?? {};
     this.#labels = labels;
     this.#emitters = new Map(
-      detectors.map(({ id, component }) => [
-        component,
-        (finding: Finding) => {
-          this.#telemetry?.add('findings', 1, { ...labels, detector: id });
-          deliver(finding);
-        },
-      ]),
+      detectors.map(({ id, component }) => {
+        const counted = { labels: { ...labels, detector: id }, count: 0 };
+        this.#findingCounts.push(counted);
+        return [
+          component,
+          (finding: Finding) => {
+            counted.count++;
+            deliver(finding);
+          },
+        ];
+      }),
     );
   }
 
@@ -78,6 +84,7 @@ export class DetectionEngine {
       this.#watermark = watermark;
       for (const [detector, emit] of this.#emitters) detector.onWatermark(watermark, emit);
     }
+    this.#countFindings();
     return late;
   }
 
@@ -85,6 +92,15 @@ export class DetectionEngine {
   finish(): void {
     if (this.#ordering) this.#route(this.#ordering.buffer.drain());
     for (const [detector, emit] of this.#emitters) detector.flush(emit);
+    this.#countFindings();
+  }
+
+  #countFindings(): void {
+    for (const counted of this.#findingCounts) {
+      if (counted.count === 0) continue;
+      this.#telemetry?.add('findings', counted.count, counted.labels);
+      counted.count = 0;
+    }
   }
 
   #route(events: readonly TrailEvent[]): void {

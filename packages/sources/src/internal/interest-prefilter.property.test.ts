@@ -2,8 +2,6 @@ import { gzipSync } from 'node:zlib';
 import { interestIncludes, type EventSelector, type Interest } from '@jackwatch/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileFilterPattern } from '../../../../test/support/cloudwatch-logs-fake/filter-pattern-matcher.ts';
-import { filterPatternFor } from '../cloudwatch-logs/filter-pattern.ts';
 import { trailRecord } from '../file/testdata/harness.ts';
 import { decodeWholeFile } from './decode-whole-file.ts';
 import { WholeInflater } from './inflate-whole.ts';
@@ -26,7 +24,7 @@ const recordKey = fc.tuple(fc.constantFrom(...SOURCES), fc.oneof(fc.constantFrom
 const where = { source: 'file', location: '/logs/a.json.gz' };
 const inflater = new WholeInflater(32 * 1024 * 1024);
 
-describe('what the sources skip, filter or push down is never narrower than the interest', () => {
+describe('what the sources skip or filter is never narrower than the interest', () => {
   it('decodes every record the interest includes, prefilter on or off, with names of any source', () => {
     fc.assert(
       fc.property(interest, fc.array(recordKey, { minLength: 1, maxLength: 10 }), fc.boolean(), (wanted, keys, prefilter) => {
@@ -40,26 +38,5 @@ describe('what the sources skip, filter or push down is never narrower than the 
       }),
       { numRuns: 300 },
     );
-  });
-
-  it('pushes down a CloudWatch filter pattern that passes every record the interest includes, names as CloudTrail spells them', () => {
-    fc.assert(
-      fc.property(interest, fc.array(fc.tuple(fc.constantFrom(...SOURCES), fc.constantFrom(...NAMES)), { minLength: 1, maxLength: 10 }), (wanted, keys) => {
-        const passes = compileFilterPattern(filterPatternFor(wanted));
-        keys.forEach(([eventSource, eventName], n) => {
-          if (!interestIncludes(wanted, eventSource, eventName)) return;
-          expect(passes(JSON.stringify(trailRecord(n, { eventSource, eventName }))), JSON.stringify({ wanted, eventSource, eventName, pattern: filterPatternFor(wanted) })).toBe(true);
-        });
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('writes names of any source as eventName clauses, and reads everything for a name CloudWatch would compare in another case', () => {
-    expect(filterPatternFor([{ eventNames: ['DeleteTrail', 'StopLogging'] }])).toBe('{ ($.eventName = "DeleteTrail" || $.eventName = "StopLogging") }');
-    expect(filterPatternFor([{ eventSource: 'bedrock.amazonaws.com' }, { eventNames: ['DeleteTrail'] }])).toBe(
-      '{ ($.eventSource = "bedrock.amazonaws.com") || ($.eventName = "DeleteTrail") }',
-    );
-    expect(filterPatternFor([{ eventSource: 'bedrock.amazonaws.com' }, { eventNames: ['deletetrail'] }])).toBe('');
   });
 });

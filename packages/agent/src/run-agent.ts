@@ -1,5 +1,6 @@
 import { buildPipelines, CounterSet, type Logger, type PipelineResult } from '@jackwatch/core';
 import type { AgentConfig } from './load-agent-config.ts';
+import { tuneHeapForPipelines } from './tune-heap.ts';
 
 /** Options of {@link runAgent}. */
 export interface RunAgentOptions {
@@ -17,8 +18,11 @@ export interface RunAgentOptions {
  * dead-lettered or lost and the errors it reported (a last checkpoint that
  * could not be written).
  * Throws only when a component fails to start (bad bucket, path, endpoint).
+ * Tunes the process's garbage collector for pipelines first (see
+ * {@link tuneHeapForPipelines}).
  */
 export async function runAgent(agent: AgentConfig, options: RunAgentOptions): Promise<PipelineResult[]> {
+  tuneHeapForPipelines();
   const telemetry = options.telemetry ?? new CounterSet();
   const pipelines = buildPipelines(agent.config, { logger: options.logger, telemetry });
   try {

@@ -25,7 +25,9 @@ const sampler = every > 0 ? setInterval(() => {
   const usage = process.memoryUsage();
   samples.push({ seconds: (performance.now() - began) / 1000, rssMb: usage.rss / 1048576, heapMb: usage.heapUsed / 1048576 });
 }, every) : undefined;
+const cpuAtStart = process.cpuUsage();
 const run = await runBenchAgent(join(dir, 'AWSLogs'), workDir, mode);
+const cpu = process.cpuUsage(cpuAtStart);
 clearInterval(sampler);
 report({
   records: manifest.records,
@@ -34,6 +36,8 @@ report({
   details: {
     mode,
     startSeconds: run.startSeconds,
+    // CPU time of the process (every thread) over the run, start-up included: steadier than `seconds` on a loaded machine.
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     eventsRead: run.result.eventsRead,
     unmatched: run.result.unmatched,
     rejected: run.result.rejected,

@@ -3,6 +3,7 @@ import { startHealthEndpoint } from './health/start-health-endpoint.ts';
 import type { AgentConfig } from './load-agent-config.ts';
 import { checkTelemetryConfig } from './telemetry/check-telemetry-config.ts';
 import { startSelfTelemetry } from './telemetry/start-self-telemetry.ts';
+import { tuneHeapForPipelines } from './tune-heap.ts';
 
 /** Options of {@link runAgent}. */
 export interface RunAgentOptions {
@@ -23,9 +24,11 @@ export interface RunAgentOptions {
  * (`service.telemetry`) run for as long; the readers export once more after
  * shutdown, so the last export holds the numbers of the run summary.
  * Throws only when a component fails to start (bad bucket, path, endpoint)
- * or an endpoint of the agent's own cannot listen.
+ * or an endpoint of the agent's own cannot listen. Tunes the process's
+ * garbage collector for pipelines first (see {@link tuneHeapForPipelines}).
  */
 export async function runAgent(agent: AgentConfig, options: RunAgentOptions): Promise<PipelineResult[]> {
+  tuneHeapForPipelines();
   const { config } = agent;
   const telemetry = options.telemetry ?? new CounterSet();
   let pipelines: Pipeline[] | undefined;

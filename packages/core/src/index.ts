@@ -10,7 +10,7 @@
 export type { CloudTrailRecord, CloudTrailUserIdentity } from './event/cloudtrail-record.ts';
 export type { TrailEvent, EventOrigin, EventOutcome } from './event/trail-event.ts';
 export type { Rejection, RejectionReason } from './event/rejection.ts';
-export type { Interest, EventSelector } from './event/interest.ts';
+export type { Interest, EventSelector, SourceSelector, NameSelector } from './event/interest.ts';
 
 // --- findings ---
 export type { Finding, FindingDetector, Severity, AttackMapping, AttackReference } from './finding/finding.ts';

@@ -20,6 +20,10 @@ export function sigmaCheckCommand(paths: readonly string[]): number {
   lines.push('');
   lines.push(`${set.entries.length} rule document(s): ${count('loaded')} loaded, ${count('skipped')} skipped, ${count('invalid')} invalid`);
   if (everything.length > 0) lines.push(`the prefilter is off while these rules are loaded (they can match events of any source): ${everything.join(', ')}`);
+  const named = set.entries.filter((e) => e.memberId !== undefined && e.interest !== undefined && e.interest !== 'all' && e.interest.some((s) => s.eventSource === undefined));
+  if (named.length > 0) {
+    lines.push(`the prefilter parses every record while these rules are loaded (they match event names of any source): ${named.map((e) => e.memberId!).join(', ')}`);
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
   return count('invalid') > 0 || set.problems.length > 0 ? EXIT.badConfig : EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import type { DetectorMeta } from '../component/detector.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import type { Finding } from '../finding/finding.ts';
+import { formatIsoTime } from '../event/iso-time.ts';
 import { findingId } from '../finding/finding-id.ts';
 
 /** What a rule says about one finding; the primitives add identity, times and evidence. */
@@ -73,7 +74,7 @@ export function buildFinding(input: FindingInput): Finding {
 
 /** Epoch milliseconds as an ISO-8601 UTC string. */
 export function isoTime(time: number): string {
-  return new Date(time).toISOString();
+  return formatIsoTime(time);
 }
 
 /** The value used in a finding's `group` for a field the event does not carry. */

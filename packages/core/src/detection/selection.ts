@@ -50,20 +50,27 @@ export function selectedTest(step: Selected): EventTest {
  * The union of what several steps select (or of several detectors'
  * interests): `'all'` if any is `'all'`, else one selector per event source
  * with the union of its names (or every name, when any selector of that
- * source lists none).
+ * source lists none), then one name-only selector with every name selected
+ * whatever the source.
  */
 export function unionInterest(selections: readonly Selection[]): Interest {
   const names = new Map<string, Set<string> | 'all'>();
+  const anySource = new Set<string>();
   for (const selection of selections) {
     if (selection === 'all') return 'all';
     for (const selector of selectorsOf(selection)) {
+      if (selector.eventSource === undefined) {
+        for (const name of selector.eventNames) anySource.add(name);
+        continue;
+      }
       const known = names.get(selector.eventSource);
       if (known === 'all') continue;
       if (selector.eventNames === undefined) names.set(selector.eventSource, 'all');
       else names.set(selector.eventSource, new Set([...(known ?? []), ...selector.eventNames]));
     }
   }
-  return [...names].map(([eventSource, set]): EventSelector => (set === 'all' ? { eventSource } : { eventSource, eventNames: [...set].sort() }));
+  const bySource = [...names].map(([eventSource, set]): EventSelector => (set === 'all' ? { eventSource } : { eventSource, eventNames: [...set].sort() }));
+  return anySource.size === 0 ? bySource : [...bySource, { eventNames: [...anySource].sort() }];
 }
 
 /**
@@ -73,7 +80,9 @@ export function unionInterest(selections: readonly Selection[]): Interest {
 export function interestIncludes(interest: Interest, source: string, action: string): boolean {
   if (interest === 'all') return true;
   const lower = action.toLowerCase();
-  return interest.some((s) => s.eventSource === source && (s.eventNames === undefined || s.eventNames.some((name) => name.toLowerCase() === lower)));
+  return interest.some(
+    (s) => (s.eventSource === undefined || s.eventSource === source) && (s.eventNames === undefined || s.eventNames.some((name) => name.toLowerCase() === lower)),
+  );
 }
 
 /**
@@ -86,14 +95,17 @@ export function checkSelected(step: Selected): void {
   const valid = select === 'all' || isSelector(select) || (Array.isArray(select) && select.every(isSelector));
   if (!valid) {
     const hint = 'interest' in step ? ': `interest` is now declared per step as `select` (and `where` need no longer re-test the source and names)' : '';
-    throw new TypeError(`a rule step needs \`select\`: 'all', { eventSource, eventNames? } or a list of those${hint}`);
+    throw new TypeError(`a rule step needs \`select\`: 'all', { eventSource, eventNames? }, { eventNames } or a list of those${hint}`);
   }
 }
 
 function isSelector(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const { eventSource, eventNames } = value as { eventSource?: unknown; eventNames?: unknown };
-  return typeof eventSource === 'string' && eventSource !== '' && (eventNames === undefined || (Array.isArray(eventNames) && eventNames.every((n) => typeof n === 'string')));
+  const listsNames = Array.isArray(eventNames) && eventNames.every((n) => typeof n === 'string');
+  // A selector without a source must list names: `{}` would read as "everything".
+  if (eventSource === undefined) return listsNames;
+  return typeof eventSource === 'string' && eventSource !== '' && (eventNames === undefined || listsNames);
 }
 
 function selectionTest(selection: Selection): EventTest {
@@ -107,6 +119,7 @@ function selectorTest(selector: EventSelector): EventTest {
   const source = selector.eventSource;
   if (selector.eventNames === undefined) return (event) => event.source === source;
   const named = actionMatcher(selector.eventNames);
+  if (source === undefined) return (event) => named(event.action);
   return (event) => event.source === source && named(event.action);
 }
 

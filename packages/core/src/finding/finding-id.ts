@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The deterministic id of a finding: the same detector and anchoring event
@@ -7,5 +7,6 @@ import { createHash } from 'node:crypto';
  * @example findingId('aws-bedrock-logging-deletion', '3a1c…') // 'f3b2…' (32 hex chars)
  */
 export function findingId(detectorId: string, anchorEventId: string): string {
-  return createHash('sha256').update(detectorId).update('\u0000').update(anchorEventId).digest('hex').slice(0, 32);
+  // The one-shot hash: no Hash object per finding, the same bytes as hashing the parts in turn.
+  return hash('sha256', `${detectorId}\u0000${anchorEventId}`, 'hex').slice(0, 32);
 }

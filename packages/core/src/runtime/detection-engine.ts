@@ -9,6 +9,12 @@ import { ReorderBuffer } from './reorder-buffer.ts';
 import { WatermarkTracker, type PartitionTime } from './watermark-tracker.ts';
 import { METRICS } from '../services/metric-catalog.ts';
 
+/** Findings of one detector since the last batch ended, by severity: counted once per batch, not per finding. */
+interface FindingCount {
+  readonly labels: CounterLabels;
+  readonly bySeverity: Map<string, number>;
+}
+
 /** What the engine needs besides the detectors. */
 export interface EngineOptions {
   readonly allowedLateness: number;
@@ -33,6 +39,8 @@ export class DetectionEngine {
   readonly #emitters: Map<Detector, FindingEmitter>;
   readonly #telemetry: Telemetry | undefined;
   readonly #labels: CounterLabels;
+  // Findings per detector since the counters were last written: a rule firing on most events adds one counter write per batch, not per finding.
+  readonly #findingCounts: FindingCount[] = [];
   #watermark = Number.NEGATIVE_INFINITY;
 
   constructor(detectors: readonly Named<Detector>[], options: EngineOptions, deliver: (finding: Finding) => void) {
@@ -43,13 +51,17 @@ export class DetectionEngine {
     const labels = options.labels ?? {};
     this.#labels = labels;
     this.#emitters = new Map(
-      detectors.map(({ id, component }) => [
-        component,
-        (finding: Finding) => {
-          this.#telemetry?.add(METRICS.findings.name, 1, { ...labels, detector: id, severity: finding.severity });
-          deliver(finding);
-        },
-      ]),
+      detectors.map(({ id, component }) => {
+        const counted: FindingCount = { labels: { ...labels, detector: id }, bySeverity: new Map() };
+        this.#findingCounts.push(counted);
+        return [
+          component,
+          (finding: Finding) => {
+            counted.bySeverity.set(finding.severity, (counted.bySeverity.get(finding.severity) ?? 0) + 1);
+            deliver(finding);
+          },
+        ];
+      }),
     );
   }
 
@@ -84,6 +96,7 @@ export class DetectionEngine {
       this.#watermark = watermark;
       for (const [detector, emit] of this.#emitters) detector.onWatermark(watermark, emit);
     }
+    this.#countFindings();
     return late;
   }
 
@@ -91,6 +104,15 @@ export class DetectionEngine {
   finish(): void {
     if (this.#ordering) this.#route(this.#ordering.buffer.drain());
     for (const [detector, emit] of this.#emitters) detector.flush(emit);
+    this.#countFindings();
+  }
+
+  #countFindings(): void {
+    for (const counted of this.#findingCounts) {
+      if (counted.bySeverity.size === 0) continue;
+      for (const [severity, count] of counted.bySeverity) this.#telemetry?.add(METRICS.findings.name, count, { ...counted.labels, severity });
+      counted.bySeverity.clear();
+    }
   }
 
   #route(events: readonly TrailEvent[]): void {

@@ -17,6 +17,8 @@ const NONE: readonly Detector[] = [];
 export class DetectorRouter {
   readonly #everything: Detector[] = [];
   readonly #bySource = new Map<string, SourceRoute>();
+  // Name-only selectors: by lower-cased event name, whatever the source.
+  readonly #byName = new Map<string, Detector[]>();
   // Resolved routes by source, then by action as written: two map reads, no key string built per event.
   readonly #cache = new Map<string, Map<string, readonly Detector[]>>();
   #cached = 0;
@@ -28,6 +30,10 @@ export class DetectorRouter {
         continue;
       }
       for (const selector of detector.interest) {
+        if (selector.eventSource === undefined) {
+          for (const name of selector.eventNames) pushOnce(listOf(this.#byName, name.toLowerCase()), detector);
+          continue;
+        }
         let route = this.#bySource.get(selector.eventSource);
         if (!route) {
           route = { everyAction: [], byAction: new Map() };
@@ -57,11 +63,13 @@ export class DetectorRouter {
 
   #compute(source: string, action: string): readonly Detector[] {
     const route = this.#bySource.get(source);
+    const lower = action.toLowerCase();
     const matched = new Set<Detector>(this.#everything);
     if (route) {
       for (const d of route.everyAction) matched.add(d);
-      for (const d of route.byAction.get(action.toLowerCase()) ?? NONE) matched.add(d);
+      for (const d of route.byAction.get(lower) ?? NONE) matched.add(d);
     }
+    for (const d of this.#byName.get(lower) ?? NONE) matched.add(d);
     return matched.size === 0 ? NONE : [...matched];
   }
 }

@@ -240,7 +240,8 @@ export class Pipeline {
 
   async #export(findings: readonly Finding[]): Promise<void> {
     if (findings.length === 0) return;
-    for (const finding of findings) this.#findings.next(finding);
+    // Only when someone listens: a Subject copies its list of observers on every `next`.
+    if (this.#findings.observed) for (const finding of findings) this.#findings.next(finding);
     await Promise.all(
       this.#sinks.map(async ({ id, component }) => {
         try {

@@ -63,7 +63,7 @@ export function checkDetectorFactory(factory: DetectorFactory<unknown>, options:
     for (const member of detector.members) checkMeta(member.detector.meta, undefined, (ok, problem) => check(ok, `member ${member.id}: ${problem}`));
   }
   check(Number.isFinite(detector.span) && detector.span >= 0, `span ${detector.span} is not a finite number >= 0`);
-  check(detector.interest === 'all' || (detector.interest.length > 0 && detector.interest.every((s) => s.eventSource.length > 0)), 'interest is empty');
+  check(detector.interest === 'all' || (detector.interest.length > 0 && detector.interest.every((s) => (s.eventSource === undefined ? s.eventNames.length > 0 : s.eventSource.length > 0))), 'interest is empty');
   check(detector.stateSize() === 0, `a new detector has state ${detector.stateSize()}`);
   const stray: Finding[] = [];
   try {

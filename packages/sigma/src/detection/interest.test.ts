@@ -16,8 +16,19 @@ describe('derived interest', () => {
     expect(interest('s: { eventSource: lambda.amazonaws.com, eventName: "Update*" }\ncondition: s')).toEqual([{ eventSource: 'lambda.amazonaws.com' }]);
   });
 
-  it('is all when the source is not pinned: names alone cannot be routed on', () => {
-    expect(interest('s: { eventName: DeleteBucket }\ncondition: s')).toBe('all');
+  it('routes names alone on the name, whatever the source', () => {
+    expect(interest('s: { eventName: [DeleteBucket, PutBucketPolicy] }\ncondition: s')).toEqual([{ eventNames: ['DeleteBucket', 'PutBucketPolicy'] }]);
+    expect(interest('a: { eventName: DeleteTrail }\nb: { eventSource: s3.amazonaws.com }\ncondition: a or b')).toEqual([
+      { eventSource: 's3.amazonaws.com' },
+      { eventNames: ['DeleteTrail'] },
+    ]);
+    expect(interest('a: { eventName: [DeleteTrail, StopLogging] }\nb: { eventSource: cloudtrail.amazonaws.com }\ncondition: a and b')).toEqual([
+      { eventSource: 'cloudtrail.amazonaws.com', eventNames: ['DeleteTrail', 'StopLogging'] },
+    ]);
+  });
+
+  it('is all when neither source nor name is pinned', () => {
+    expect(interest('s: { eventName|startswith: Delete }\ncondition: s')).toBe('all');
     expect(interest('s: { eventSource|endswith: .amazonaws.com }\ncondition: s')).toBe('all');
     expect(interest('s: { userIdentity.type: Root }\ncondition: s')).toBe('all');
     expect(interest('keywords: [evil]\ncondition: keywords')).toBe('all');

@@ -52,14 +52,23 @@ export function union(a: SelectionSet, b: SelectionSet): SelectionSet {
 
 /**
  * The set as the pipeline's interest: one selector per source, names
- * sorted. Names without a source cannot be routed on (a selector needs its
- * source), so they make the interest `'all'`.
+ * sorted, and one name-only selector for the names a rule can match
+ * whatever the source (an `eventName` test without an `eventSource` one).
+ * Every name of any source — no test on either — is `'all'`.
  */
 export function toInterest(set: SelectionSet): Interest {
-  if (set === 'all' || set.has(ANY_SOURCE)) return 'all';
-  return [...set]
+  if (set === 'all') return 'all';
+  const anySource = set.get(ANY_SOURCE);
+  if (anySource === 'all') return 'all';
+  const bySource = [...set]
+    .filter(([source]) => source !== ANY_SOURCE)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([eventSource, names]): EventSelector => (names === 'all' ? { eventSource } : { eventSource, eventNames: [...names.values()].sort() }));
+    .map(([eventSource, names]): EventSelector => (names === 'all' ? { eventSource } : { eventSource, eventNames: sortedNames(names) }));
+  return anySource === undefined ? bySource : [...bySource, { eventNames: sortedNames(anySource) }];
+}
+
+function sortedNames(names: ReadonlyMap<string, string>): string[] {
+  return [...names.values()].sort();
 }
 
 function intersectNames(a: Names, b: Names): Names | undefined {

@@ -1,4 +1,4 @@
-import { ConfigError, detectorBundle, type BundleMember, type ComponentContext, type DetectorBundle, type DetectorFactory } from '@jackwatch/core';
+import { ConfigError, detectorBundle, type BundleMember, type Interest, type ComponentContext, type DetectorBundle, type DetectorFactory } from '@jackwatch/core';
 import { correlationDetector } from '../correlation/correlation-detector.ts';
 import { loadRuleSet, type SigmaRuleSet } from '../rules/load-rule-set.ts';
 import { SIGMA_TYPE, sigmaBundleMeta } from './bundle-meta.ts';
@@ -11,7 +11,8 @@ import { ruleDetector } from './rule-detector.ts';
  * suppression and exceptions, routed by its own interest). Invalid and
  * skipped rules are logged as warnings (with `strict: true`, they stop the
  * start); a rules entry that matches no file is a config error. A rule that
- * can match events of any source is logged too: it turns the prefilter off.
+ * can match events of any source is logged too: it turns the prefilter off
+ * (one that tests event names of any source makes it parse every record).
  */
 export const sigmaDetectorFactory: DetectorFactory<SigmaConfig> = {
   kind: 'detector',
@@ -51,8 +52,14 @@ function reportRules(set: SigmaRuleSet, config: SigmaConfig, context: ComponentC
   for (const entry of set.entries) {
     if (entry.memberId !== undefined && entry.interest === 'all') {
       context.logger.warn(`sigma rule "${entry.memberId}" (${entry.file}:${entry.line}) can match events of any source: the prefilter is off for its pipeline`);
+    } else if (entry.memberId !== undefined && namesOfAnySource(entry.interest)) {
+      context.logger.info(`sigma rule "${entry.memberId}" (${entry.file}:${entry.line}) matches event names of any source: the prefilter parses every record of its pipeline`);
     }
   }
   const loaded = set.entries.filter((entry) => entry.memberId !== undefined).length;
   context.logger.info(`sigma: ${loaded} rule(s) loaded, ${failed.length} skipped or invalid`);
+}
+
+function namesOfAnySource(interest: Interest | undefined): boolean {
+  return interest !== undefined && interest !== 'all' && interest.some((selector) => selector.eventSource === undefined);
 }

@@ -13,7 +13,7 @@ import { toInterest } from '../detection/selection-set.ts';
 export function ruleDetector(rule: LoadedRule & { readonly memberId: string }, telemetry?: Telemetry): Detector {
   const meta = ruleMeta(rule.memberId, rule.header, rule.origin);
   const test = rule.detection.test;
-  const details = { rule: ruleFacts(rule) };
+  const facts = ruleFacts(rule);
   return match({
     meta,
     id: rule.memberId,
@@ -23,7 +23,7 @@ export function ruleDetector(rule: LoadedRule & { readonly memberId: string }, t
     finding: (event) => ({
       group: eventGroup(event),
       summary: `${rule.header.title}: ${describeEvent(event)}`,
-      details: { ...details, event: eventFacts(event) },
+      details: { rule: facts, event: eventFacts(event) },
     }),
   });
 }

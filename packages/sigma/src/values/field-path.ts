@@ -27,7 +27,8 @@ export interface FieldReach {
  */
 export function fieldReader(field: string): (record: unknown) => FieldReach {
   const path = field.split('.');
-  return (record) => sharedReach(record, field, (values) => walk(record, path, 0, values));
+  const fill = (record: unknown, values: unknown[]): boolean => walk(record, path, 0, values);
+  return (record) => sharedReach(record, field, fill);
 }
 
 // Deep nesting cannot blow the stack: arrays inside arrays are flattened with a loop, and

@@ -16,9 +16,9 @@ const MAX_FIELDS = 4096;
 /**
  * The reach of `field` in `record`: taken from the last read of the field when
  * it was of the same record, else computed by `fill` (which pushes the values
- * it finds and says whether the field is present).
+ * it finds in `record` and says whether the field is present).
  */
-export function sharedReach(record: unknown, field: string, fill: (values: unknown[]) => boolean): FieldReach {
+export function sharedReach(record: unknown, field: string, fill: (record: unknown, values: unknown[]) => boolean): FieldReach {
   let shared = reaches.get(field);
   if (shared === undefined) {
     shared = { record: undefined, reach: { present: false, values: [] } };
@@ -27,8 +27,10 @@ export function sharedReach(record: unknown, field: string, fill: (values: unkno
     return shared.reach;
   }
   shared.record = record;
-  shared.reach.values.length = 0;
-  shared.reach.present = fill(shared.reach.values);
+  // Emptied by popping: `length = 0` would drop the backing store, and the next push allocate a new one.
+  const values = shared.reach.values;
+  while (values.length > 0) values.pop();
+  shared.reach.present = fill(record, values);
   return shared.reach;
 }
 

@@ -50,7 +50,19 @@ export function equalText(text: string, cased: boolean): (candidate: string) => 
   if (cased) return (candidate) => candidate === text;
   const lower = text.toLowerCase();
   if (!/^[\x00-\x7f]*$/.test(lower)) return (candidate) => lowerCase(candidate) === lower;
-  return (candidate) => candidate.length === lower.length && (candidate === lower || lowerCase(candidate) === lower);
+  return (candidate) => candidate.length === lower.length && (candidate === lower || equalsAsciiLower(candidate, lower));
+}
+
+// `lowerCase(candidate) === lower` for an ASCII `lower` of the same length, without building the lower-cased copy;
+// a non-ASCII character (the Kelvin sign lower-cases to `k`) takes the exact way.
+function equalsAsciiLower(candidate: string, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    let c = candidate.charCodeAt(i);
+    if (c >= 0x80) return lowerCase(candidate) === lower;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Prepares a candidate for a matcher: lower-cased unless the matcher is cased. */

@@ -12,14 +12,17 @@ const CANONICAL_EVENT_NAME = /^[A-Z][A-Za-z0-9_]*$/;
  * only those:
  * - one source, any action: `{ $.eventSource = "bedrock.amazonaws.com" }`;
  * - one source, some actions: `{ ($.eventSource = "x") && ($.eventName = "a" || $.eventName = "b") }`;
- * - several sources: those clauses in parentheses, joined by `||`.
+ * - some actions of any source: `{ ($.eventName = "a" || $.eventName = "b") }`;
+ * - several of those: each clause in parentheses, joined by `||`.
  *
  * The pattern never drops an event a detector could match: when the interest
  * is `'all'` or empty, when an event source would need escaping, or when even
  * source-only clauses exceed CloudWatch's 1024 characters, it is `''` (read
  * everything). An event name that is not in CloudTrail's PascalCase (detectors
  * compare names case-insensitively, CloudWatch does not) widens its source's
- * clause to every action; so does a pattern over the length limit.
+ * clause to every action; so does a pattern over the length limit. Names
+ * selected whatever their source cannot be widened that way: when one is not
+ * in PascalCase, or the pattern is too long, the pattern is `''`.
  *
  * @example filterPatternFor([{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }])
  *   // '{ ($.eventSource = "bedrock.amazonaws.com") && ($.eventName = "InvokeModel") }'
@@ -28,9 +31,12 @@ export function filterPatternFor(interest: Interest): string {
   if (interest === 'all' || interest.length === 0) return '';
   const bySource = actionsBySource(interest);
   if ([...bySource.keys()].some((source) => !EVENT_SOURCE.test(source))) return '';
-  const precise = render(bySource, true);
+  const anySource = actionsOfAnySource(interest);
+  if (anySource === 'every') return '';
+  const precise = render(bySource, anySource, true);
   if (precise.length <= FILTER_PATTERN_MAX_LENGTH) return precise;
-  const sourcesOnly = render(bySource, false);
+  if (anySource.size > 0) return '';
+  const sourcesOnly = render(bySource, anySource, false);
   return sourcesOnly.length <= FILTER_PATTERN_MAX_LENGTH ? sourcesOnly : '';
 }
 
@@ -46,6 +52,7 @@ export function effectiveFilterPattern(configured: string | undefined, interest:
 function actionsBySource(selectors: readonly EventSelector[]): Map<string, Set<string> | undefined> {
   const bySource = new Map<string, Set<string> | undefined>();
   for (const { eventSource, eventNames } of selectors) {
+    if (eventSource === undefined) continue;
     const known = bySource.get(eventSource);
     if (bySource.has(eventSource) && known === undefined) continue;
     if (eventNames === undefined || eventNames.length === 0 || !eventNames.every((name) => CANONICAL_EVENT_NAME.test(name))) {
@@ -57,12 +64,25 @@ function actionsBySource(selectors: readonly EventSelector[]): Map<string, Set<s
   return bySource;
 }
 
-function render(bySource: ReadonlyMap<string, ReadonlySet<string> | undefined>, withActions: boolean): string {
+/** The actions selected whatever their source; `'every'` when one cannot be pushed down (so nothing can be filtered). */
+function actionsOfAnySource(selectors: readonly EventSelector[]): Set<string> | 'every' {
+  const names = new Set<string>();
+  for (const selector of selectors) {
+    if (selector.eventSource !== undefined) continue;
+    if (selector.eventNames.some((name) => !CANONICAL_EVENT_NAME.test(name))) return 'every';
+    for (const name of selector.eventNames) names.add(name);
+  }
+  return names;
+}
+
+function render(bySource: ReadonlyMap<string, ReadonlySet<string> | undefined>, anySource: ReadonlySet<string>, withActions: boolean): string {
+  const anyAction = [...anySource].sort().map((name) => `$.eventName = "${name}"`);
+  const named = anyAction.length === 0 ? [] : [anyAction.length === 1 ? anyAction[0]! : `(${anyAction.join(' || ')})`];
   const clauses = [...bySource.keys()].sort().map((source) => {
     const actions = withActions ? bySource.get(source) : undefined;
     const sourceTest = `$.eventSource = "${source}"`;
     if (actions === undefined) return sourceTest;
     return `(${sourceTest}) && (${[...actions].sort().map((name) => `$.eventName = "${name}"`).join(' || ')})`;
-  });
+  }).concat(named);
   return clauses.length === 1 ? `{ ${clauses[0]} }` : `{ ${clauses.map((clause) => `(${clause})`).join(' || ')} }`;
 }

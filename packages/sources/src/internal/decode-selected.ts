@@ -7,11 +7,13 @@ import { selectRecords } from './select-records.ts';
  * bytes name an event source of `filter`, and keeps the events it matches;
  * `skipped` counts the records left unparsed. A record larger than
  * `maxRecordSize` is rejected, unparsed, whether it names one or not.
- * `undefined` when the document cannot be split by record, or a picked
- * record is not one JSON object (so the split cannot be trusted): the caller
- * decodes the document whole.
+ * `undefined` when the document cannot be split by record, a picked
+ * record is not one JSON object (so the split cannot be trusted), or the
+ * filter has no needles (bytes cannot tell): the caller decodes the
+ * document whole.
  */
 export function decodeSelected(inflated: Buffer, where: InputLocation, filter: InterestFilter, maxRecordSize: number): { batch: DecodedBatch; skipped: number } | undefined {
+  if (filter.needleBytes === undefined) return undefined;
   const selection = selectRecords(inflated, filter.needleBytes, maxRecordSize);
   if (selection === undefined) return undefined;
   const batch: DecodedBatch = { events: [], rejections: [] };

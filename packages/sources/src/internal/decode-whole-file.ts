@@ -68,8 +68,9 @@ export function decodeWholeFile(bytes: Buffer, where: InputLocation, selection: 
   }
   if (inflated === undefined) return undefined;
   if (isBlank(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0, blank: true };
-  if (prefilter !== undefined) {
-    if (!containsAny(inflated, prefilter.needleBytes) && isWholeDocument(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 };
+  const needles = prefilter?.needleBytes;
+  if (prefilter !== undefined && needles !== undefined) {
+    if (!containsAny(inflated, needles) && isWholeDocument(inflated)) return { batch: { events: [], rejections: [] }, prefiltered: true, skippedRecords: 0, unmatchedRecords: 0 };
     const selected = decodeSelected(inflated, where, prefilter, maxRecordSize);
     if (selected !== undefined) return { batch: selected.batch, prefiltered: false, skippedRecords: selected.skipped, unmatchedRecords: 0 };
   }

@@ -9,7 +9,7 @@ describe('compileInterest', () => {
       { eventSource: 'iam.amazonaws.com' },
     ])!;
     expect(filter.needles).toEqual(['bedrock.amazonaws.com', 'iam.amazonaws.com']);
-    expect(filter.needleBytes.map((b) => b.toString())).toEqual(filter.needles);
+    expect(filter.needleBytes?.map((b) => b.toString())).toEqual(filter.needles);
     expect(filter.matches('bedrock.amazonaws.com', 'invokemodel')).toBe(true);
     expect(filter.matches('bedrock.amazonaws.com', 'ListFoundationModels')).toBe(true);
     expect(filter.matches('bedrock.amazonaws.com', 'Converse')).toBe(false);
@@ -22,5 +22,16 @@ describe('compileInterest', () => {
     expect(filter.matches('s3.amazonaws.com', 'PutObject')).toBe(true);
     expect(compileInterest('all')).toBeUndefined();
     expect(compileInterest([])!.matches('s3.amazonaws.com', 'GetObject')).toBe(false);
+  });
+
+  it('matches names of any source in any case, and has no needles then: bytes cannot tell such a record', () => {
+    const filter = compileInterest([{ eventSource: 'bedrock.amazonaws.com', eventNames: ['InvokeModel'] }, { eventNames: ['DeleteTrail'] }])!;
+    expect(filter.needles).toBeUndefined();
+    expect(filter.needleBytes).toBeUndefined();
+    expect(filter.matches('cloudtrail.amazonaws.com', 'DeleteTrail')).toBe(true);
+    expect(filter.matches('anything.example', 'deletetrail')).toBe(true);
+    expect(filter.matches('bedrock.amazonaws.com', 'invokemodel')).toBe(true);
+    expect(filter.matches('bedrock.amazonaws.com', 'Converse')).toBe(false);
+    expect(filter.matches('cloudtrail.amazonaws.com', 'StopLogging')).toBe(false);
   });
 });

@@ -7,10 +7,15 @@ import type { Interest } from '@jackwatch/core';
  * case-insensitively, as the detectors do).
  */
 export interface InterestFilter {
-  /** Event sources, each of which a matching record's text contains verbatim. */
-  readonly needles: readonly string[];
+  /**
+   * Event sources, each of which a matching record's text contains verbatim;
+   * `undefined` when bytes cannot tell — a selector takes names from any
+   * source, and names compare case-insensitively — so nothing may be skipped
+   * unparsed (every record is parsed, then {@link matches} decides).
+   */
+  readonly needles: readonly string[] | undefined;
   /** The needles as UTF-8 bytes, to search inflated buffers without decoding them. */
-  readonly needleBytes: readonly Buffer[];
+  readonly needleBytes: readonly Buffer[] | undefined;
   /** True when a record of `source` and `action` can match. */
   matches(source: string, action: string): boolean;
 }
@@ -28,7 +33,15 @@ export interface InterestFilter {
 export function compileInterest(interest: Interest): InterestFilter | undefined {
   if (interest === 'all') return undefined;
   const bySource = new Map<string, { exact: Set<string>; lower: Set<string> } | 'all'>();
+  const anySource = { exact: new Set<string>(), lower: new Set<string>() };
   for (const selector of interest) {
+    if (selector.eventSource === undefined) {
+      for (const name of selector.eventNames) {
+        anySource.exact.add(name);
+        anySource.lower.add(name.toLowerCase());
+      }
+      continue;
+    }
     const known = bySource.get(selector.eventSource);
     if (known === 'all') continue;
     if (selector.eventNames === undefined) {
@@ -42,14 +55,15 @@ export function compileInterest(interest: Interest): InterestFilter | undefined 
     }
     bySource.set(selector.eventSource, names);
   }
-  const needles = [...bySource.keys()];
+  const needles = anySource.exact.size > 0 ? undefined : [...bySource.keys()];
+  const named = (names: { exact: Set<string>; lower: Set<string> }, action: string): boolean => names.exact.has(action) || names.lower.has(action.toLowerCase());
   return {
     needles,
-    needleBytes: needles.map((needle) => Buffer.from(needle, 'utf8')),
+    needleBytes: needles?.map((needle) => Buffer.from(needle, 'utf8')),
     matches(source, action) {
       const names = bySource.get(source);
-      if (names === undefined) return false;
-      return names === 'all' || names.exact.has(action) || names.lower.has(action.toLowerCase());
+      if (names === 'all' || (names !== undefined && named(names, action))) return true;
+      return anySource.exact.size > 0 && named(anySource, action);
     },
   };
 }

@@ -63,7 +63,7 @@ describe('WebhookSink against a real receiver', () => {
   it('retries 500, 429 (honouring Retry-After), a hung request and a reset connection, then delivers once', async () => {
     // Backoffs and the Retry-After wait pass on a manual clock: the test waits only for the hung request's real timeout.
     const clock = new ManualClock(Date.UTC(2026, 0, 1), { autoAdvance: true });
-    const { sink, context } = makeSink({ timeout: '300ms', maxRetries: 5 }, clock);
+    const { sink } = makeSink({ timeout: '300ms', maxRetries: 5 }, clock);
     receiver.script(
       { kind: 'respond', status: 500, body: 'boom' },
       { kind: 'respond', status: 429, headers: { 'retry-after': '1' } },

@@ -53,6 +53,7 @@ describe('the packed release installed into a fresh directory', () => {
     const result = await runProgram(bin, ['run', '--config', config], { cwd: site, env });
     expectQuickstartFindings(result);
     const version = await runProgram(bin, ['--version'], { cwd: site, env });
-    expect(version.stdout.trim()).toBe('0.1.0');
+    expect(version.stdout.split('\n')[0]).toBe('jackwatch 0.1.0');
+    expect(version.stdout).toContain('@jackwatch/core 0.1.0');
   });
 });

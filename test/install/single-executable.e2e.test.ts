@@ -29,7 +29,8 @@ describe.skipIf(unsupported !== undefined)('the agent as a single executable (np
   it('runs the quickstart from a directory outside the repository, and knows its version', async () => {
     expectQuickstartFindings(await runProgram(executable, ['run', '--config', config], { cwd: site }));
     const version = await runProgram(executable, ['--version'], { cwd: site });
-    expect(version.stdout.trim()).toBe('0.1.0');
+    expect(version.stdout.split('\n')[0]).toBe('jackwatch 0.1.0');
+    expect(version.stdout).toContain('@jackwatch/core 0.1.0');
   });
 
   it('starts the file source decode workers from the embedded worker, in a private temporary directory removed at exit', async () => {

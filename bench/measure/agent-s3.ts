@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest } from '../generate/dataset.ts';
-import { SHIPPED_DETECTORS } from '../lib/agent-config.ts';
+import { benchConfigYaml } from '../lib/agent-config.ts';
 import { peakRssKb, report } from '../lib/measurement.ts';
 import { runAgentWithConfig } from '../lib/run-bench-agent.ts';
 
@@ -17,29 +17,21 @@ const [dir, workDir, endpoint, bucket] = process.argv.slice(2) as [string, strin
 const at = process.argv.indexOf('--workers');
 const workers = at < 0 ? undefined : process.argv[at + 1];
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-const yaml = [
-  'service:',
-  '  checkpoints: { memory: true }',
-  '  logs: { level: warn }',
-  'sources:',
-  '  s3:',
-  `    bucket: ${bucket}`,
-  `    endpoint: ${JSON.stringify(endpoint)}`,
-  '    forcePathStyle: true',
-  `    startTime: ${manifest.start.slice(0, 10)}`,
-  '    once: true',
-  ...(workers === undefined ? [] : [`    workers: ${workers}`]),
-  'detectors:',
-  ...SHIPPED_DETECTORS.map((id) => `  ${id}: {}`),
-  'sinks:',
-  '  discard: {}',
-  'pipelines:',
-  '  default:',
-  '    sources: [s3]',
-  `    detectors: [${SHIPPED_DETECTORS.join(', ')}]`,
-  '    sinks: [discard]',
-  '',
-].join('\n');
+const yaml = benchConfigYaml({
+  checkpoints: '{ memory: true }',
+  logLevel: 'warn',
+  source: {
+    type: 's3',
+    options: [
+      `bucket: ${bucket}`,
+      `endpoint: ${JSON.stringify(endpoint)}`,
+      'forcePathStyle: true',
+      `startTime: ${manifest.start.slice(0, 10)}`,
+      'once: true',
+      ...(workers === undefined ? [] : [`workers: ${workers}`]),
+    ],
+  },
+});
 const run = await runAgentWithConfig(yaml, workDir, `agent-s3-w${workers ?? 'default'}`);
 report({
   records: manifest.records,

@@ -14,8 +14,8 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDefaultRegistry, loadAgentConfig, runAgent } from '@jackwatch/agent';
-import { CounterSet, silentLogger } from '@jackwatch/core';
-import { SHIPPED_DETECTORS } from '../lib/agent-config.ts';
+import { CounterSet, METRICS, silentLogger } from '@jackwatch/core';
+import { benchConfigYaml } from '../lib/agent-config.ts';
 import { discardSinkFactory, type FindingTally } from '../lib/discard-sink.ts';
 import { peakRssKb, report } from '../lib/measurement.ts';
 import { generateManyFiles } from './many-files-generate.ts';
@@ -33,25 +33,11 @@ function option(name: string): string | undefined {
 }
 
 function configYaml(logsDir: string, checkpoints: string, workers: string): string {
-  return [
-    'service:',
-    `  checkpoints: { dir: ${JSON.stringify(checkpoints)} }`,
-    '  logs: { level: error }',
-    'sources:',
-    '  file:',
-    `    paths: [${JSON.stringify(logsDir)}]`,
-    `    workers: ${workers}`,
-    'detectors:',
-    ...SHIPPED_DETECTORS.map((id) => `  ${id}: {}`),
-    'sinks:',
-    '  discard: {}',
-    'pipelines:',
-    '  default:',
-    '    sources: [file]',
-    `    detectors: [${SHIPPED_DETECTORS.join(', ')}]`,
-    '    sinks: [discard]',
-    '',
-  ].join('\n');
+  return benchConfigYaml({
+    checkpoints: `{ dir: ${JSON.stringify(checkpoints)} }`,
+    logLevel: 'error',
+    source: { type: 'file', options: [`paths: [${JSON.stringify(logsDir)}]`, `workers: ${workers}`] },
+  });
 }
 
 async function runOnce(configPath: string): Promise<RunFigures> {
@@ -64,7 +50,7 @@ async function runOnce(configPath: string): Promise<RunFigures> {
   const [result] = await runAgent(agent, { logger: silentLogger, signal: new AbortController().signal, telemetry });
   const seconds = (performance.now() - began) / 1000;
   let filesRead = 0;
-  for (const counter of telemetry.snapshot()) if (counter.name === 'source.files.read') filesRead += counter.value;
+  for (const counter of telemetry.snapshot()) if (counter.name === METRICS.filesRead.name) filesRead += counter.value;
   const events = Object.values(result?.eventsRead ?? {}).reduce((sum, n) => sum + n, 0);
   return { seconds, filesRead, events };
 }

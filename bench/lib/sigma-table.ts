@@ -20,6 +20,6 @@ export function sigmaTable(rows: readonly Row[], results: RoundResults): string 
     '',
     table(['row', 'records/s', 'events read', 'Sigma findings', 'peak RSS', '× floor'], ['l', 'r', 'r', 'r', 'r', 'r'], lines),
     '',
-    'One rule, AssumeRole Misuse, makes a finding of most records; seven can match events of any source (their interest is all), which turns the prefilter off; the last row leaves those seven out.',
+    'One rule, AssumeRole Misuse, makes a finding of most records; four can match any event (their interest is all), which turns the prefilter off, and three test event names of any source (routed by name, every record parsed); the last row leaves those seven out.',
   ].join('\n');
 }

@@ -10,22 +10,14 @@
  *
  * The last stdout line is the JSON measurement (see ../lib/measurement.ts).
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDefaultRegistry, loadAgentConfig, runAgent } from '@jackwatch/agent';
-import { CounterSet, METRICS, silentLogger } from '@jackwatch/core';
+import { METRICS } from '@jackwatch/core';
 import { benchConfigYaml } from '../lib/agent-config.ts';
-import { discardSinkFactory, type FindingTally } from '../lib/discard-sink.ts';
 import { peakRssKb, report } from '../lib/measurement.ts';
+import { runAgentWithConfig } from '../lib/run-bench-agent.ts';
 import { generateManyFiles } from './many-files-generate.ts';
-
-/** One run of the agent over the tree. */
-interface RunFigures {
-  readonly seconds: number;
-  readonly filesRead: number;
-  readonly events: number;
-}
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -40,19 +32,11 @@ function configYaml(logsDir: string, checkpoints: string, workers: string): stri
   });
 }
 
-async function runOnce(configPath: string): Promise<RunFigures> {
-  const registry = createDefaultRegistry();
-  const tally: FindingTally = { ids: [], detectors: [] };
-  registry.register(discardSinkFactory(tally), 'bench');
-  const agent = await loadAgentConfig(configPath, registry);
-  const telemetry = new CounterSet();
-  const began = performance.now();
-  const [result] = await runAgent(agent, { logger: silentLogger, signal: new AbortController().signal, telemetry });
-  const seconds = (performance.now() - began) / 1000;
-  let filesRead = 0;
-  for (const counter of telemetry.snapshot()) if (counter.name === METRICS.filesRead.name) filesRead += counter.value;
-  const events = Object.values(result?.eventsRead ?? {}).reduce((sum, n) => sum + n, 0);
-  return { seconds, filesRead, events };
+/** One run of the agent over the tree, timed from its start: discovering the files is part of the cost measured. */
+async function runOnce(yaml: string, runDir: string): Promise<{ seconds: number; filesRead: number; events: number }> {
+  const run = await runAgentWithConfig(yaml, runDir, 'config');
+  const events = Object.values(run.result.eventsRead).reduce((sum, n) => sum + n, 0);
+  return { seconds: run.startSeconds + run.seconds, filesRead: run.counters[METRICS.filesRead.name] ?? 0, events };
 }
 
 async function measure(): Promise<void> {
@@ -64,11 +48,10 @@ async function measure(): Promise<void> {
   const runDir = join(work, `many-files-${count}`);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
-  const configPath = join(runDir, 'config.yaml');
-  writeFileSync(configPath, configYaml(dataset.dir, join(runDir, 'checkpoints'), workers));
-  const first = await runOnce(configPath);
+  const yaml = configYaml(dataset.dir, join(runDir, 'checkpoints'), workers);
+  const first = await runOnce(yaml, runDir);
   const checkpointBytes = statSync(join(runDir, 'checkpoints', 'file.json')).size;
-  const rerun = await runOnce(configPath);
+  const rerun = await runOnce(yaml, runDir);
   if (first.filesRead !== count) throw new Error(`the first run read ${first.filesRead} of ${count} files`);
   if (rerun.filesRead !== 0) throw new Error(`the restart read ${rerun.filesRead} files again: the checkpoint should have skipped them all`);
   process.stderr.write(

@@ -12,16 +12,23 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/** How a child process is run: `env` is laid over the base environment (and `NO_COLOR`). */
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly timeoutMs?: number;
+  readonly onStdout?: (chunk: string) => void;
+}
+
 /**
- * Runs the real `jackwatch` CLI (from source, on the repo's Node) as a child
- * process and collects its output. `stdin` is closed; the child is killed
- * after `timeoutMs`.
+ * Runs `command` with `args` as a child process and collects its output.
+ * `stdin` is closed; the child is killed after `timeoutMs` (60 s by default).
  */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; onStdout?: (chunk: string) => void } = {}): Promise<CliResult> {
+export function runProcess(command: string, args: readonly string[], options: RunOptions & { baseEnv?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=development', join(REPO_ROOT, 'packages/agent/src/cli.ts'), ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      env: { ...(options.baseEnv ?? process.env), NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -38,6 +45,14 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs the real `jackwatch` CLI (from source, on the repo's Node) as a child
+ * process and collects its output (see {@link runProcess}).
+ */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  return runProcess(process.execPath, ['--conditions=development', join(REPO_ROOT, 'packages/agent/src/cli.ts'), ...args], options);
 }
 
 /** Parses JSON-lines stdout into objects. */

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import type { CliResult } from '../../support/run-cli.ts';
+import { type CliResult, runProcess } from '../../support/run-cli.ts';
 
 /**
  * Runs an installed program (not the repository's sources) with `args` and
@@ -9,17 +8,5 @@ import type { CliResult } from '../../support/run-cli.ts';
  */
 export function runProgram(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<CliResult> {
   const { NODE_OPTIONS: _dropped, ...inherited } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...inherited, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runProcess(command, args, { ...options, baseEnv: inherited });
 }

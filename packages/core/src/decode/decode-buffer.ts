@@ -1,6 +1,7 @@
 import { constants, gunzipSync } from 'node:zlib';
 import type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
 import { decodeDocument } from './decode-document.ts';
+import { decodeRecordsInSlices } from './decode-records-in-slices.ts';
 import { RECORDS_OPENING } from './records-splitter.ts';
 import { salvageRecords } from './salvage-records.ts';
 import type { Rejection } from '../event/rejection.ts';
@@ -27,7 +28,9 @@ export function isGzip(bytes: Uint8Array): boolean {
 /**
  * Decodes a whole input held in memory (an S3 object, a delivery file): gunzips
  * it in one call when it is gzipped — several times faster than default
- * streaming gunzip — then decodes the text with {@link decodeDocument}.
+ * streaming gunzip — then decodes it as {@link decodeDocument} decodes its
+ * text (a delivery file a slice of records at a time: see
+ * {@link decodeRecordsInSlices}).
  *
  * A gzipped input that inflates past `options.maxInflatedSize` is rejected
  * (`decompression-failed`, naming the limit), not decoded: the text must be
@@ -38,7 +41,7 @@ export function isGzip(bytes: Uint8Array): boolean {
  * (of a `{"Records":[…]}` document or JSON array, or NDJSON lines).
  */
 export function decodeBuffer(bytes: Uint8Array, where: InputLocation, options?: DecodeBufferOptions): DecodedBatch {
-  if (!isGzip(bytes)) return decodeDocument(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), where, options);
+  if (!isGzip(bytes)) return decodeBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), where, options);
   const limit = options?.maxInflatedSize ?? DEFAULT_MAX_INFLATED_SIZE;
   let inflated: Buffer | undefined;
   try {
@@ -47,7 +50,12 @@ export function decodeBuffer(bytes: Uint8Array, where: InputLocation, options?: 
     return decodeTruncated(bytes, where, error as Error, limit, options);
   }
   if (inflated === undefined) return tooLarge(where, limit);
-  return decodeDocument(inflated.toString('utf8'), where, options);
+  return decodeBytes(inflated, where, options);
+}
+
+// A delivery file a slice of records at a time when it is one, else its whole text.
+function decodeBytes(bytes: Buffer, where: InputLocation, options: DecodeOptions | undefined): DecodedBatch {
+  return decodeRecordsInSlices(bytes, where, options) ?? decodeDocument(bytes.toString('utf8'), where, options);
 }
 
 function decodeTruncated(bytes: Uint8Array, where: InputLocation, cause: Error, limit: number, options: DecodeOptions | undefined): DecodedBatch {

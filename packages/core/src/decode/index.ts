@@ -23,6 +23,7 @@ export { decodeBuffer, isGzip, DEFAULT_MAX_INFLATED_SIZE } from './decode-buffer
 export type { DecodeBufferOptions } from './decode-buffer.ts';
 export { decodeNdjson } from './decode-ndjson.ts';
 export { decodeRecords } from './decode-records.ts';
+export { decodeRecordsInSlices } from './decode-records-in-slices.ts';
 export { unwrapRecord } from './unwrap-record.ts';
 export type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
 export { RecordsSplitter, RECORDS_OPENING, isOversized } from './records-splitter.ts';

@@ -1,5 +1,5 @@
 import { constants } from 'node:zlib';
-import { decodeBuffer, decodeDocument, isGzip, RECORDS_OPENING, salvageRecords, type DecodedBatch, type InputLocation } from '@jackwatch/core/decode';
+import { decodeBuffer, decodeDocument, decodeRecordsInSlices, isGzip, RECORDS_OPENING, salvageRecords, type DecodedBatch, type DecodeOptions, type InputLocation } from '@jackwatch/core/decode';
 import type { InterestFilter } from './interest-filter.ts';
 import { decodeSelected } from './decode-selected.ts';
 import { inflateAtMost, type WholeInflater } from './inflate-whole.ts';
@@ -74,11 +74,10 @@ export function decodeWholeFile(bytes: Buffer, where: InputLocation, selection: 
     const selected = decodeSelected(inflated, where, prefilter, maxRecordSize);
     if (selected !== undefined) return { batch: selected.batch, prefiltered: false, skippedRecords: selected.skipped, unmatchedRecords: 0 };
   }
-  const text = inflated.toString('utf8');
   const keep = filter === undefined ? undefined : (source: string, action: string): boolean => filter.matches(source, action);
-  const decoded = decodeDocument(text, where, { keep, maxRecordSize });
-  if (isUnsplitRecordsFailure(decoded, text)) {
-    const salvaged = salvageRecords(text, where, undefined, { maxRecordSize });
+  const decoded = decodeRecordsInSlices(inflated, where, { keep, maxRecordSize }) ?? decodeWholeText(inflated, where, { keep, maxRecordSize });
+  if (decoded === 'salvaged') {
+    const salvaged = salvageRecords(inflated.toString('utf8'), where, undefined, { maxRecordSize });
     return { batch: prefilter ? keepMatching(salvaged, prefilter) : salvaged, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
   }
   // With the prefilter, even each partition's newest unmatched event is left out: file names tell the watermark how far it was read.
@@ -133,6 +132,13 @@ function isSpace(byte: number): boolean {
 function isBlank(bytes: Buffer): boolean {
   for (const byte of bytes) if (!isSpace(byte)) return false;
   return true;
+}
+
+// The document decoded as one text, or 'salvaged' when it must be decoded record by record instead.
+function decodeWholeText(inflated: Buffer, where: InputLocation, options: DecodeOptions): DecodedBatch | 'salvaged' {
+  const text = inflated.toString('utf8');
+  const decoded = decodeDocument(text, where, options);
+  return isUnsplitRecordsFailure(decoded, text) ? 'salvaged' : decoded;
 }
 
 // decodeDocument gives up on the whole text when JSON.parse fails anywhere.

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { createDefaultRegistry, loadAgentConfig, runAgent } from '@jackwatch/agent';
 import { CounterSet, silentLogger, type PipelineResult } from '@jackwatch/core';
 import { agentConfigYaml, type AgentMode } from './agent-config.ts';
-import { discardSinkFactory, type FindingTally } from './discard-sink.ts';
+import { discardSinkFactory, findingTally, type FindingTally } from './discard-sink.ts';
 
 /** What one agent run over a dataset produced. */
 export interface AgentRun {
@@ -36,7 +36,7 @@ export async function runAgentWithConfig(yaml: string, workDir: string, name: st
   mkdirSync(workDir, { recursive: true });
   const configPath = join(workDir, `${name}.yaml`);
   writeFileSync(configPath, yaml);
-  const tally: FindingTally = { ids: [], detectors: [] };
+  const tally = findingTally();
   const registry = createDefaultRegistry();
   registry.register(discardSinkFactory(tally), 'bench');
   const agent = await loadAgentConfig(configPath, registry);

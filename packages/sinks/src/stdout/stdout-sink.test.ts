@@ -121,6 +121,22 @@ describe('StdoutSink', () => {
     expect(sink.stats()).toMatchObject({ accepted: 5, delivered: 5, lost: 0 });
   });
 
+  it('colours pretty output on a terminal unless NO_COLOR is set to something', async () => {
+    const printed = async (env: NodeJS.ProcessEnv, color: 'auto' | 'always'): Promise<string> => {
+      const out = Object.assign(new PassThrough(), { isTTY: true });
+      const text = collect(out, { endAfter: false });
+      const sink = new StdoutSink(stdoutConfigSchema.parse({ format: 'pretty', color }), createComponentContext('stdout'), out, env);
+      await sink.export([finding(1)]);
+      out.end();
+      return text;
+    };
+    const ESC = '\u001b[';
+    expect(await printed({}, 'auto')).toContain(ESC);
+    expect(await printed({ NO_COLOR: '' }, 'auto')).toContain(ESC);
+    expect(await printed({ NO_COLOR: '1' }, 'auto')).not.toContain(ESC);
+    expect(await printed({ NO_COLOR: '1' }, 'always')).toContain(ESC);
+  });
+
   it('counts findings as lost, and reports it, when stdout cannot be written (a closed pipe)', async () => {
     const closed = new Writable({
       write(_chunk, _encoding, done) {

@@ -27,8 +27,13 @@ export class StdoutSink implements Sink {
   #delivered = 0;
   #lost = 0;
 
-  constructor(config: StdoutConfig, context: ComponentContext, out: Writable = process.stdout) {
+  readonly #noColor: boolean;
+
+  /** @param env where `NO_COLOR` is read (the process's environment by default). */
+  constructor(config: StdoutConfig, context: ComponentContext, out: Writable = process.stdout, env: NodeJS.ProcessEnv = process.env) {
     this.#config = config;
+    // https://no-color.org: present and not empty turns colour off wherever it is only the default.
+    this.#noColor = (env['NO_COLOR'] ?? '') !== '';
     this.#context = context;
     this.#out = out;
     this.#guard = new EvidenceGuard(context, config.maxEvidenceSize);
@@ -46,7 +51,7 @@ export class StdoutSink implements Sink {
     const count = findings.length;
     if (count === 0) return;
     this.#accepted += count;
-    const color = this.#config.color === 'always' || (this.#config.color === 'auto' && this.#out.isTTY === true);
+    const color = this.#config.color === 'always' || (this.#config.color === 'auto' && this.#out.isTTY === true && !this.#noColor);
     const text = this.#guard
       .bound(findings)
       .map((finding) => renderFinding(finding, this.#config, color))

@@ -49,10 +49,7 @@ export function createComponentContext(id: string, services: RuntimeServices = {
     recovered: (failures) => logger.info(`checkpoint written again after ${failures} failed write(s)`),
     written: () => (lastWritten = clock.now()),
   });
-  telemetry.observe(METRICS.checkpointAge.name, (record) => {
-    if (lastWritten !== undefined) record(Math.max(0, (clock.now() - lastWritten) / 1000), { component: id });
-  });
-  return {
+  const context: ComponentContext = {
     id,
     logger,
     clock,
@@ -62,4 +59,11 @@ export function createComponentContext(id: string, services: RuntimeServices = {
     interest: services.interest ?? 'all',
     baseDir: services.baseDir ?? process.cwd(),
   };
+  // Held weakly: once nothing can write through the store any more, the age stops being observed (see Observation).
+  const held = new WeakRef(checkpoints);
+  telemetry.observe(METRICS.checkpointAge.name, (record) => {
+    if (held.deref() === undefined) return false;
+    if (lastWritten !== undefined) record(Math.max(0, (clock.now() - lastWritten) / 1000), { component: id });
+  });
+  return context;
 }

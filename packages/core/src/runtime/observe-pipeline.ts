@@ -1,6 +1,6 @@
 import type { Detector } from '../component/detector.ts';
 import { METRICS } from '../services/metric-catalog.ts';
-import type { Telemetry } from '../services/telemetry.ts';
+import type { ObservationRecorder, Telemetry } from '../services/telemetry.ts';
 import type { AccountedSink } from './accounted-sink.ts';
 import type { ComponentState } from './component-status.ts';
 import { lagByPartition, lagBySource } from './lag-by-partition.ts';
@@ -23,8 +23,19 @@ export interface ObservedPipeline {
  * accounting (the numbers the run summary prints), its detectors' live
  * state, event-time lags per pipeline, source and partition, and whether
  * each source and sink is up.
+ *
+ * The observations hold `observed` weakly: the caller keeps it alive (the
+ * pipeline holds it), and once the pipeline is let go of, its observations
+ * drop out of a telemetry that outlives it.
  */
-export function observePipeline(telemetry: Telemetry, pipeline: ObservedPipeline): void {
+export function observePipeline(telemetry: Telemetry, observed: ObservedPipeline): void {
+  const held = new WeakRef(observed);
+  const observe = (name: string, read: (pipeline: ObservedPipeline, record: ObservationRecorder) => void): void =>
+    telemetry.observe(name, (record) => {
+      const pipeline = held.deref();
+      if (pipeline === undefined) return false;
+      read(pipeline, record);
+    });
   const sinkOutcomes = [
     [METRICS.sinkAccepted, 'accepted'],
     [METRICS.sinkDelivered, 'delivered'],
@@ -34,26 +45,26 @@ export function observePipeline(telemetry: Telemetry, pipeline: ObservedPipeline
     [METRICS.sinkQueued, 'queued'],
   ] as const;
   for (const [metric, field] of sinkOutcomes) {
-    telemetry.observe(metric.name, (record) => {
+    observe(metric.name, (pipeline, record) => {
       for (const { id, component } of pipeline.sinks) record(component.stats()[field], { sink: id });
     });
   }
-  telemetry.observe(METRICS.detectorState.name, (record) => {
+  observe(METRICS.detectorState.name, (pipeline, record) => {
     for (const { id, component } of pipeline.detectors) record(component.stateSize(), { pipeline: pipeline.id, detector: id });
   });
-  telemetry.observe(METRICS.watermarkLag.name, (record) => {
+  observe(METRICS.watermarkLag.name, (pipeline, record) => {
     const watermark = pipeline.watermark();
     if (Number.isFinite(watermark)) record(Math.max(0, (pipeline.now() - watermark) / 1000), { pipeline: pipeline.id });
   });
-  telemetry.observe(METRICS.partitionEventTimeLag.name, (record) => {
+  observe(METRICS.partitionEventTimeLag.name, (pipeline, record) => {
     for (const { source, account, region, seconds } of lagByPartition(pipeline.partitions(), pipeline.now())) {
       record(seconds, { pipeline: pipeline.id, source, account, region });
     }
   });
-  telemetry.observe(METRICS.eventTimeLag.name, (record) => {
+  observe(METRICS.eventTimeLag.name, (pipeline, record) => {
     for (const [source, seconds] of lagBySource(lagByPartition(pipeline.partitions(), pipeline.now()))) record(seconds, { pipeline: pipeline.id, source });
   });
-  telemetry.observe(METRICS.componentUp.name, (record) => {
+  observe(METRICS.componentUp.name, (pipeline, record) => {
     for (const [component, state] of pipeline.states) record(state === 'running' ? 1 : 0, { pipeline: pipeline.id, component });
   });
 }

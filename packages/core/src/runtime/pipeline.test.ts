@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { Detector, FindingEmitter } from '../component/detector.ts';
 import type { Sink, SinkStats } from '../component/sink.ts';
@@ -102,6 +104,29 @@ class SlowSink implements Sink {
 }
 
 describe('Pipeline', () => {
+
+  it('lets a long-lived telemetry forget a pipeline the embedder let go of (its observations hold it weakly)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const telemetry = new CounterSet();
+    const observedPipelines = (): Set<string | undefined> => new Set(telemetry.observed().map((v) => v.labels['pipeline']).filter((p) => p !== undefined));
+    await (async () => {
+      const pipeline = new Pipeline(
+        { sources: [{ id: 'mem', component: new ArraySource([[event(0, 'InvokeModel')]]) }], detectors: [{ id: 'invoke', component: new InvokeDetector() }], sinks: [] },
+        { id: 'short-lived', telemetry },
+      );
+      await pipeline.run();
+      expect(observedPipelines()).toEqual(new Set(['short-lived']));
+    })();
+    const kept = new Pipeline({ sources: [], detectors: [{ id: 'invoke', component: new InvokeDetector() }], sinks: [] }, { id: 'kept', telemetry });
+    // A WeakRef's target stays alive until the current job ends: collect on a later turn, a few times.
+    for (let i = 0; i < 5 && observedPipelines().has('short-lived'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      gc();
+    }
+    expect(observedPipelines()).toEqual(new Set(['kept']));
+    expect(kept.status().length).toBe(0);
+  });
   it('routes only matching events to a detector and delivers every finding to every sink', async () => {
     const source = new ArraySource([[event(0, 'DescribeInstances'), event(1, 'InvokeModel')], [event(2, 'ListFoundationModels'), event(3, 'InvokeModel')]]);
     const detector = new InvokeDetector();

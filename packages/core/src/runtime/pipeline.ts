@@ -13,7 +13,7 @@ import { DetectionEngine } from './detection-engine.ts';
 import type { Named, PipelineOptions, PipelineParts } from './pipeline-parts.ts';
 import type { PipelineResult } from './pipeline-result.ts';
 import { lagByPartition, lagBySource } from './lag-by-partition.ts';
-import { observePipeline } from './observe-pipeline.ts';
+import { observePipeline, type ObservedPipeline } from './observe-pipeline.ts';
 import { RejectionReporter } from './rejection-reporter.ts';
 import { summarize } from './summarize.ts';
 import { METRICS } from '../services/metric-catalog.ts';
@@ -67,6 +67,8 @@ export class Pipeline {
   readonly #failures: { component: string; message: string }[] = [];
   /** Sources' and sinks' states, for the status page and `jackwatch.component.up`. */
   readonly #states = new Map<string, ComponentState>();
+  /** What the telemetry observes of this pipeline; it holds this weakly, so the pipeline keeps it. */
+  readonly #observed: ObservedPipeline;
 
   constructor(parts: PipelineParts, options: PipelineOptions = {}) {
     this.#parts = parts;
@@ -90,7 +92,7 @@ export class Pipeline {
     const detectors = parts.detectors.map((d) => d.component);
     this.#ledger = new AckLedger(Math.min(Math.max(0, ...detectors.map((d) => d.span)), options.maxReplaySpan ?? ONE_HOUR));
     for (const { id } of [...parts.sources, ...this.#sinks]) this.#states.set(id, 'new');
-    observePipeline(this.#telemetry, {
+    this.#observed = {
       id: this.#id,
       sinks: this.#sinks,
       detectors: parts.detectors,
@@ -98,7 +100,8 @@ export class Pipeline {
       partitions: () => this.#engine.partitionTimes(),
       states: this.#states,
       now: Date.now,
-    });
+    };
+    observePipeline(this.#telemetry, this.#observed);
   }
 
   /** Every finding, as it is handed to the sinks. Completes when the run ends. */

@@ -14,6 +14,23 @@ describe('CounterSet observations and last errors', () => {
     expect(telemetry.snapshot()).toEqual([]);
   });
 
+  it('drops an observation once it says what it reads is gone, and keeps the others', () => {
+    const telemetry = new CounterSet();
+    let alive = true;
+    let reads = 0;
+    telemetry.observe('jackwatch.sink.queue.depth', (record) => {
+      reads++;
+      if (!alive) return false;
+      record(3, { sink: 'old' });
+    });
+    telemetry.observe('jackwatch.sink.queue.depth', (record) => record(1, { sink: 'kept' }));
+    expect(telemetry.observed().map((v) => v.labels['sink'])).toEqual(['old', 'kept']);
+    alive = false;
+    expect(telemetry.observed().map((v) => v.labels['sink'])).toEqual(['kept']);
+    expect(telemetry.observed().map((v) => v.labels['sink'])).toEqual(['kept']);
+    expect(reads).toBe(2); // not asked again once gone
+  });
+
   it('keeps the last error of each component masked, and remembers a bounded number of components', () => {
     const telemetry = new CounterSet();
     telemetry.noteError('webhook', new Error('POST https://hooks.example.com/secret-path failed'), 1);

@@ -22,9 +22,12 @@ export type ObservationRecorder = (value: number, labels?: CounterLabels) => voi
 
 /**
  * Reads values held elsewhere (a sink's accounting, a watermark, a queue's
- * depth) when they are collected; must be cheap and must not throw.
+ * depth) when they are collected; must be cheap and must not throw. Returns
+ * `false` once what it reads is gone (a pipeline an embedder let go of, say):
+ * it is then dropped, so a long-lived telemetry does not keep what it once
+ * observed alive. Observe through a `WeakRef` for that.
  */
-export type Observation = (record: ObservationRecorder) => void;
+export type Observation = (record: ObservationRecorder) => void | false;
 
 /**
  * Self-telemetry: monotonic counters (events read, rejected by reason,
@@ -57,7 +60,7 @@ export const MAX_ERROR_COMPONENTS = 256;
 /** An in-memory {@link Telemetry}; one per pipeline service, never global. */
 export class CounterSet implements Telemetry {
   readonly #counters = new Map<string, { name: string; labels: CounterLabels; value: number }>();
-  readonly #observations: { readonly name: string; readonly read: Observation }[] = [];
+  #observations: { readonly name: string; readonly read: Observation }[] = [];
   readonly #lastErrors = new Map<string, LastError>();
 
   add(name: string, value: number, labels: CounterLabels = {}): void {
@@ -77,11 +80,13 @@ export class CounterSet implements Telemetry {
 
   observed(): readonly CounterValue[] {
     const values = new Map<string, CounterValue>();
-    for (const { name, read } of this.#observations) {
-      read((value, labels = {}) => {
+    const kept = this.#observations.filter(({ name, read }) => {
+      const result = read((value, labels = {}) => {
         if (Number.isFinite(value)) values.set(counterKey(name, labels), { name, labels, value });
       });
-    }
+      return result !== false;
+    });
+    if (kept.length < this.#observations.length) this.#observations = kept;
     return [...values.values()];
   }
 

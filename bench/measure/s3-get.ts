@@ -26,17 +26,22 @@ do {
 } while (token !== undefined);
 let next = 0;
 let bytes = 0;
+// Objects whose body was not the length the response announced: named in the failure, so a short read can be traced.
+const short: string[] = [];
 await Promise.all(Array.from({ length: concurrency }, async () => {
   while (next < keys.length) {
     const key = keys[next++]!;
     const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    bytes += (await response.Body!.transformToByteArray()).length;
+    const length = (await response.Body!.transformToByteArray()).length;
+    if (response.ContentLength !== undefined && length !== response.ContentLength) short.push(`${key}: ${length} of ${response.ContentLength} bytes (HTTP ${response.$metadata.httpStatusCode})`);
+    bytes += length;
   }
 }));
 const seconds = (performance.now() - began) / 1000;
 s3.destroy();
 if (keys.length !== manifest.files || bytes !== manifest.gzipBytes) {
-  throw new Error(`read ${keys.length} objects, ${bytes} bytes; the dataset has ${manifest.files} files, ${manifest.gzipBytes} bytes`);
+  const detail = short.length === 0 ? 'every body had the length its response announced' : `short bodies: ${short.slice(0, 5).join('; ')}${short.length > 5 ? ` and ${short.length - 5} more` : ''}`;
+  throw new Error(`read ${keys.length} objects, ${bytes} bytes; the dataset has ${manifest.files} files, ${manifest.gzipBytes} bytes (${detail})`);
 }
 // The records ride along unread: records/s here is objects/s scaled to the dataset, comparable with the source's.
 report({ records: manifest.records, seconds, maxRssKb: peakRssKb(), details: { objects: keys.length, bytes, concurrency } });

@@ -75,7 +75,7 @@ class PolicyDetector implements Detector {
     // done, so what the detector holds keeps only the compact record.
     const held = this.#compactor.hold(event);
     this.#inner.onEvent(held, this.#filter);
-    this.#compactor.release(held, event);
+    this.#compactor.release(held);
   }
 
   onWatermark(watermark: number, emit: FindingEmitter): void {

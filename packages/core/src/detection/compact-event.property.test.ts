@@ -4,6 +4,7 @@ import type { CloudTrailRecord } from '../event/cloudtrail-record.ts';
 import { isRejection, normalizeRecord } from '../event/normalize.ts';
 import type { TrailEvent } from '../event/trail-event.ts';
 import { EvidenceCompactor } from './compact-evidence.ts';
+import { endLoan, lendWhole } from './internal/compact-event.ts';
 
 // Values a hostile or odd record may carry where the compact fields are read.
 const leaf = fc.oneof(
@@ -76,8 +77,9 @@ describe('the events compact detectors hold', () => {
         const events = raws.map(decode);
         const held = events.map((event) => {
           const copy = compactor.hold(event);
+          const loan = lendWhole(copy, event.raw);
           expect(copy.raw).toBe(event.raw);
-          compactor.release(copy);
+          endLoan(loan);
           return copy;
         });
         held.forEach((copy, i) => {
@@ -98,7 +100,20 @@ describe('the events compact detectors hold', () => {
     expect(models.hold(plain)).toBe(base.hold(plain));
     const own = models.hold(withModel);
     expect(own).not.toBe(base.hold(withModel));
-    models.release(own);
     expect(own.raw.requestParameters).toEqual({ modelId: 'm' });
+  });
+
+  it('are whole while lent, and a nested loan gives back the one it replaced when it ends', () => {
+    const outer = decode({ eventID: 'e-3', eventTime: '2026-11-02T08:00:00Z', eventSource: 'bedrock.amazonaws.com', eventName: 'InvokeModel', tlsDetails: { tlsVersion: 'TLSv1.3' } }, 2);
+    const inner = decode({ ...outer.raw, eventID: 'e-4' }, 3);
+    const compactor = EvidenceCompactor.for(['requestParameters.modelId']);
+    const [a, b] = [compactor.hold(outer), compactor.hold(inner)];
+    const first = lendWhole(a, outer.raw);
+    const second = lendWhole(b, inner.raw);
+    expect([a.raw['tlsDetails'], b.raw['tlsDetails']]).toEqual([undefined, { tlsVersion: 'TLSv1.3' }]);
+    endLoan(second);
+    expect([a.raw['tlsDetails'], b.raw['tlsDetails']]).toEqual([{ tlsVersion: 'TLSv1.3' }, undefined]);
+    endLoan(first);
+    expect([a.raw['tlsDetails'], b.raw['tlsDetails']]).toEqual([undefined, undefined]);
   });
 });

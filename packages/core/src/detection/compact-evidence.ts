@@ -113,25 +113,17 @@ export class EvidenceCompactor {
   }
 
   /**
-   * The copy of `event` a detector handles and may hold, with the whole
-   * record until {@link release}; detectors whose cut of this record is the
-   * same get the same copy of the same event, one after another.
+   * The copy of `event` a detector holds: compactors whose cut of this
+   * record is the same get the same copy of the same event, one after
+   * another. Its `raw` is the cut record, save while lent whole (see `lendWhole`).
    */
   hold(event: TrailEvent): CompactEvent {
     if (this !== BASE && this.#fields.sameAs(BASE_FIELDS, event.raw)) return BASE.hold(event);
-    if (event === this.#lastEvent) {
-      this.#lastHeld!.lend(event.raw);
-      return this.#lastHeld!;
+    if (event !== this.#lastEvent) {
+      this.#lastHeld = new CompactEvent(event, this.#facts, POOL);
+      this.#lastEvent = event;
     }
-    const held = new CompactEvent(event, this.#facts, POOL);
-    this.#lastEvent = event;
-    this.#lastHeld = held;
-    return held;
-  }
-
-  /** Drops the held copy's whole record: the detector is done with it. */
-  release(held: CompactEvent): void {
-    held.compact();
+    return this.#lastHeld!;
   }
 }
 

@@ -1,6 +1,5 @@
 import type { CloudTrailRecord } from '../../event/cloudtrail-record.ts';
 import type { EventOrigin, EventOutcome, TrailEvent } from '../../event/trail-event.ts';
-import type { KeptValues } from './kept-fields.ts';
 import { pooled, type SharedFacts, type SharedFactsTable } from './shared-facts.ts';
 import type { StringPool } from './string-pool.ts';
 
@@ -9,11 +8,12 @@ import type { StringPool } from './string-pool.ts';
  * with what is the event's own — time, id, key, caller ARN and name,
  * address (strings pooled), its position in its source — and a reference
  * to the {@link SharedFacts} a burst of the same call shares. Once the
- * detector is done with the whole record ({@link compact}) it keeps of it
- * only what its kept fields need beyond the normalized ones, usually the
- * `eventTime` text alone: `raw` is the whole record until then, and the cut
- * record afterwards, built anew on each read (findings and rules read it
- * rarely; a million held events would otherwise each keep one).
+ * detector is done with the whole record it keeps of it only what its kept
+ * fields need beyond the normalized ones, usually the `eventTime` text
+ * alone: `raw` is the whole record while a detector handles the event
+ * ({@link lendWhole}), and the cut record otherwise, built anew on each read
+ * (findings and rules read it rarely; a million held events would otherwise
+ * each keep one).
  */
 export class CompactEvent implements TrailEvent {
   readonly time: number;
@@ -25,7 +25,6 @@ export class CompactEvent implements TrailEvent {
   readonly #facts: SharedFacts;
   readonly #index: number | string;
   readonly #stored: unknown;
-  #whole: CloudTrailRecord | undefined;
 
   constructor(event: TrailEvent, facts: SharedFactsTable, pool: StringPool) {
     this.time = event.time;
@@ -35,7 +34,6 @@ export class CompactEvent implements TrailEvent {
     this.userName = pooled(pool, event.userName);
     this.sourceIp = pooled(pool, event.sourceIp);
     this.#index = event.origin.index;
-    this.#whole = event.raw;
     const kept = facts.fields.capture(event.raw, event, pool);
     this.#stored = kept.stored;
     this.#facts = facts.of(event, kept);
@@ -81,22 +79,39 @@ export class CompactEvent implements TrailEvent {
     return { source: this.#facts.originSource, location: this.#facts.originLocation, index: this.#index };
   }
 
-  /** The whole record while a detector handles the event; the cut record afterwards. */
+  /** The whole record while a detector handles the event ({@link lendWhole}); the cut record otherwise. */
   get raw(): CloudTrailRecord {
-    return this.#whole ?? this.#facts.fields.rebuild(this.#kept(), this);
+    if (this === lent.event) return lent.record!;
+    const facts = this.#facts;
+    return facts.fields.rebuild({ twins: facts.twins, absent: facts.absent, stored: this.#stored }, this);
   }
+}
 
-  /** Lends the whole record again, for another detector to handle the event. */
-  lend(record: CloudTrailRecord): void {
-    this.#whole = record;
-  }
+// The one held event whose whole record is lent, while a detector handles it.
+// One slot for all: an event is handled by one detector at a time, so no held
+// event needs a field of its own for it.
+const lent: { event: CompactEvent | undefined; record: CloudTrailRecord | undefined } = { event: undefined, record: undefined };
 
-  /** Drops the whole record: from now on `raw` is the cut one. */
-  compact(): void {
-    this.#whole = undefined;
-  }
+/** What {@link lendWhole} replaced, for {@link endLoan} to put back. */
+export interface Loan {
+  readonly event: CompactEvent | undefined;
+  readonly record: CloudTrailRecord | undefined;
+}
 
-  #kept(): KeptValues {
-    return { twins: this.#facts.twins, absent: this.#facts.absent, stored: this.#stored };
-  }
+/**
+ * Makes `held.raw` the whole `record` until {@link endLoan}: a detector sees
+ * every field of the event it handles. Loans nest (a compact bundle whose
+ * members are compact too): ending one restores the loan it replaced.
+ */
+export function lendWhole(held: CompactEvent, record: CloudTrailRecord): Loan {
+  const previous: Loan = { event: lent.event, record: lent.record };
+  lent.event = held;
+  lent.record = record;
+  return previous;
+}
+
+/** Ends the loan `lendWhole` returned `previous` for: from now on that event's `raw` is its cut record. */
+export function endLoan(previous: Loan): void {
+  lent.event = previous.event;
+  lent.record = previous.record;
 }

@@ -116,4 +116,13 @@ describe('the events compact detectors hold', () => {
     endLoan(first);
     expect([a.raw['tlsDetails'], b.raw['tlsDetails']]).toEqual([undefined, undefined]);
   });
+
+  it('keep their own long values, which are neither pooled nor shared as call facts', () => {
+    const compactor = EvidenceCompactor.for([]);
+    const agents = ['a', 'b', 'a'].map((c) => c.repeat(5000));
+    const events = agents.map((userAgent, i) => decode({ eventID: `e-${i}`, eventTime: '2026-11-02T08:00:00Z', eventSource: 'bedrock.amazonaws.com', eventName: 'InvokeModel', userAgent }, i));
+    const held = events.map((event) => compactor.hold(event));
+    expect(held.map((copy) => copy.userAgent)).toEqual(agents);
+    expect(held.map((copy) => copy.raw.userAgent)).toEqual(agents);
+  });
 });

@@ -27,8 +27,9 @@ export interface SharedFacts {
 
 /**
  * Gives equal {@link SharedFacts} one object. Bounded: past `capacity`
- * distinct ones it starts over, so a stream where every event differs costs
- * at most that many entries and only loses some sharing.
+ * distinct ones it starts over, and facts whose strings are long are not
+ * kept at all, so a stream where every event differs costs at most that many
+ * short entries and only loses some sharing.
  */
 export class SharedFactsTable {
   readonly #capacity: number;
@@ -92,12 +93,16 @@ export class SharedFactsTable {
         twins: kept.twins,
         absent: kept.absent,
       };
-      this.#table.set(signature, facts);
+      // A long signature (a huge agent or message) is not kept as a key: the table stays small whatever the records hold.
+      if (signature.length <= MAX_SIGNATURE) this.#table.set(signature, facts);
     }
     this.#last = facts;
     return facts;
   }
 }
+
+/** Longest signature (characters) kept in the table. */
+const MAX_SIGNATURE = 2048;
 
 // Length-prefixed, so no two different lists of values make the same signature.
 function signaturePart(value: string | number | undefined): string {

@@ -23,8 +23,10 @@ export class StringPool {
     return this.#size;
   }
 
-  /** `value`, or the equal string pooled before it. */
+  /** `value`, or the equal string pooled before it; a string longer than 1,024 characters is never pooled. */
   intern(value: string): string {
+    // The table holds what it pools until a slot is reused: long strings would make that unbounded in bytes.
+    if (value.length > MAX_POOLED) return value;
     const slots = this.#slots;
     const slot = sampleHash(value) % slots.length;
     const held = slots[slot];
@@ -34,6 +36,8 @@ export class StringPool {
     return value;
   }
 }
+
+const MAX_POOLED = 1024;
 
 // FNV-1a over the length and up to the first and last 16 characters: values
 // that differ mostly differ at one end (keys, ARNs, addresses), and equality

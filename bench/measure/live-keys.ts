@@ -12,8 +12,8 @@
  * policy set to that mode; the bench keeps nothing, so the heap afterwards
  * is the detectors' state plus the evidence it holds, and the peak RSS is
  * what an agent would need. `--evidence state`: the events are built before
- * the baseline and share one record, so the heap measures the state's own
- * structures alone.
+ * the baseline (full evidence, not parsed from text), so the heap measures
+ * the state's own structures alone.
  */
 import { bedrockDetectors } from '@jackwatch/detectors';
 import { createComponentContext, detectorPolicySchema, normalizeRecord, withPolicy, type Detector, type TrailEvent } from '@jackwatch/core';

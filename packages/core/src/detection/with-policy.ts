@@ -5,6 +5,7 @@ import type { Finding } from '../finding/finding.ts';
 import type { Telemetry } from '../services/telemetry.ts';
 import { DETECTION_COUNTERS } from './detector-spec.ts';
 import { EvidenceCompactor } from './compact-evidence.ts';
+import { endLoan, lendWhole } from './internal/compact-event.ts';
 import { exceptionMatcher } from './exception-matcher.ts';
 import type { DetectorPolicy } from './policy-schema.ts';
 import { Suppressor } from './suppressor.ts';
@@ -71,11 +72,15 @@ class PolicyDetector implements Detector {
       this.#inner.onEvent(event, this.#filter);
       return;
     }
-    // A copy, whole while the detector handles it and cut down once it is
-    // done, so what the detector holds keeps only the compact record.
+    // A compact copy, lent the whole record while the detector handles it,
+    // so what the detector holds keeps only the compact fields.
     const held = this.#compactor.hold(event);
-    this.#inner.onEvent(held, this.#filter);
-    this.#compactor.release(held, event);
+    const loan = lendWhole(held, event.raw);
+    try {
+      this.#inner.onEvent(held, this.#filter);
+    } finally {
+      endLoan(loan);
+    }
   }
 
   onWatermark(watermark: number, emit: FindingEmitter): void {

@@ -20,4 +20,12 @@ describe('StringPool', () => {
     for (const value of ['us-east-1', 'us-east-1', 'eu-west-1', 'us-east-1']) pool.intern(value);
     expect(pool.size).toBe(2);
   });
+
+  it('never takes a string longer than 1,024 characters, so what it holds stays small in bytes', () => {
+    const pool = new StringPool(8);
+    expect(pool.intern('x'.repeat(100_000))).toBe('x'.repeat(100_000));
+    expect(pool.size).toBe(0);
+    pool.intern('y'.repeat(1024));
+    expect(pool.size).toBe(1);
+  });
 });

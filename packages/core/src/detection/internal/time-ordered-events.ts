@@ -5,13 +5,15 @@ import { lowerBound, upperBound } from './sorted-times.ts';
 /**
  * Events kept in the order the detection semantics are defined on: event
  * time, ties broken by `eventID`. Most keys of a large stream only ever hold
- * one or two events, so one is held alone and two in an array of exactly two;
- * from three on, a parallel array of times keeps binary searches on plain
- * numbers (on time-sorted input an insert is a push).
+ * one or two events, so those are held in the object's own fields (an array
+ * of two costs 64 bytes more, which a million two-event keys would pay);
+ * from three on, an array, and a parallel array of times that keeps binary
+ * searches on plain numbers (on time-sorted input an insert is a push).
  */
 export class TimeOrderedEvents {
+  // One or two events: the first here, the second in #more. Three or more: all in #more, an array.
   #one: TrailEvent | undefined;
-  #events: TrailEvent[] | undefined;
+  #more: TrailEvent | TrailEvent[] | undefined;
   #times: number[] | undefined;
 
   constructor(first?: TrailEvent) {
@@ -19,18 +21,23 @@ export class TimeOrderedEvents {
   }
 
   get length(): number {
-    return this.#events !== undefined ? this.#events.length : this.#one === undefined ? 0 : 1;
+    const more = this.#more;
+    if (more === undefined) return this.#one === undefined ? 0 : 1;
+    return Array.isArray(more) ? more.length : 2;
   }
 
   /** Time of the event at `index` (`0 ≤ index < length`). */
   timeAt(index: number): number {
     if (this.#times !== undefined) return this.#times[index]!;
-    return this.#events !== undefined ? this.#events[index]!.time : this.#one!.time;
+    return this.eventAt(index).time;
   }
 
   /** The event at `index` (`0 ≤ index < length`). */
   eventAt(index: number): TrailEvent {
-    return this.#events !== undefined ? this.#events[index]! : this.#one!;
+    const more = this.#more;
+    if (more === undefined) return this.#one!;
+    if (Array.isArray(more)) return more[index]!;
+    return index === 0 ? this.#one! : more;
   }
 
   /** Index of the first event at or after `from` whose time is `>= time` (or `max(from, length)`). */
@@ -44,8 +51,10 @@ export class TimeOrderedEvents {
 
   /** The events from `from` (inclusive) to `to` (exclusive), in order. */
   slice(from: number, to: number): TrailEvent[] {
-    if (this.#events !== undefined) return this.#events.slice(from, to);
-    return this.#one !== undefined && from <= 0 && to >= 1 ? [this.#one] : [];
+    const more = this.#more;
+    if (Array.isArray(more)) return more.slice(from, to);
+    const all = this.#one === undefined ? [] : more === undefined ? [this.#one] : [this.#one, more];
+    return all.slice(from, to);
   }
 
   /**
@@ -55,26 +64,30 @@ export class TimeOrderedEvents {
    * and -1 is returned when `event` is not among them.
    */
   insert(event: TrailEvent, perTime = Number.POSITIVE_INFINITY): number {
-    if (this.#events === undefined) {
-      if (this.#one === undefined) {
-        this.#one = event;
-        return 0;
-      }
+    const more = this.#more;
+    if (!Array.isArray(more)) {
       const one = this.#one;
-      if (one.eventId === event.eventId && one.time === event.time) return -1;
-      // An array of exactly two: growing a one-element array by a push
-      // reserves room for 17, which a million two-event keys would pay.
-      const first = compareEventTime(event, one) < 0;
-      if (perTime < 2 && one.time === event.time) {
-        if (!first) return -1;
+      if (one === undefined) {
         this.#one = event;
         return 0;
       }
-      this.#events = first ? [event, one] : [one, event];
+      if (more === undefined) {
+        if (one.eventId === event.eventId && one.time === event.time) return -1;
+        const first = compareEventTime(event, one) < 0;
+        if (perTime < 2 && one.time === event.time) {
+          if (!first) return -1;
+          this.#one = event;
+          return 0;
+        }
+        this.#one = first ? event : one;
+        this.#more = first ? one : event;
+        return first ? 0 : 1;
+      }
+      // The third event: from here on, arrays.
+      this.#more = [one, more];
       this.#one = undefined;
-      return first ? 0 : 1;
     }
-    const events = this.#events;
+    const events = this.#more as TrailEvent[];
     this.#times ??= events.map((e) => e.time);
     const times = this.#times;
     const time = event.time;
@@ -121,21 +134,14 @@ export class TimeOrderedEvents {
     const start = Math.max(0, from);
     const end = Math.min(n, to);
     if (end <= start) return;
-    if (this.#events === undefined) {
-      this.#one = undefined;
-      return;
-    }
-    this.#events.splice(start, end - start);
+    const events = Array.isArray(this.#more) ? this.#more : this.slice(0, n);
+    events.splice(start, end - start);
     this.#times?.splice(start, end - start);
-    // Back to one event held alone, or two without times: a burst does not keep its arrays alive.
-    if (this.#events.length <= 1) {
-      this.#one = this.#events[0];
-      this.#events = undefined;
-      this.#times = undefined;
-    } else if (this.#events.length === 2 && this.#times !== undefined) {
-      this.#events = this.#events.slice();
-      this.#times = undefined;
-    }
+    if (events.length > 2) return;
+    // Back to one or two events in fields: a burst does not keep its arrays alive.
+    this.#one = events[0];
+    this.#more = events[1];
+    this.#times = undefined;
   }
 
   /** Time of the newest event, or `-Infinity` when empty. */

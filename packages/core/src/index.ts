@@ -115,6 +115,7 @@ export { KeyedStateDetector } from './detection/keyed-state-detector.ts';
 export type { KeyState, KeyedStateOptions } from './detection/keyed-state-detector.ts';
 export type { DetectorSpec } from './detection/detector-spec.ts';
 export { buildFinding, isoTime, orUnknown, UNKNOWN } from './detection/build-finding.ts';
+export { compactStateKey } from './detection/compact-state-key.ts';
 export type { FindingContent, FindingInput } from './detection/build-finding.ts';
 export { withPolicy } from './detection/with-policy.ts';
 export { detectorBundle, isDetectorBundle } from './detection/detector-bundle.ts';

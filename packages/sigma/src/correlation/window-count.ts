@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import {
   buildFinding,
+  compactStateKey,
   compareEventTime,
   KeyedStateDetector,
   orUnknown,
@@ -198,6 +198,6 @@ class WindowCountDetector extends KeyedStateDetector<Bucket> {
   #key(event: TrailEvent, start: number): string {
     let key = String(start);
     for (const name of this.#names) key += '\u0000' + orUnknown(this.#spec.groupBy[name]!(event));
-    return key.length <= 40 ? key : createHash('sha256').update(key).digest('base64').slice(0, 22);
+    return compactStateKey(key);
   }
 }

@@ -1,5 +1,6 @@
 import type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
 import { RecordsBatch } from './records-batch.ts';
+import { RECORDS_OPENING } from './records-splitter.ts';
 
 /** The bytes a slice of records reaches before it is cut at the next record: far below V8's large-object size. */
 const SLICE_BYTES = 32 * 1024;
@@ -11,7 +12,6 @@ const CLOSE_BRACKET = 0x5d;
 const RECORD_BOUNDARY = Buffer.from('},{"eventVersion":');
 // The longest text before the array that is looked at: `{"Records":[`, maybe with white space.
 const MAX_OPENING = 64;
-const OPENING = /^\s*\{\s*"Records"\s*:\s*\[\s*/;
 
 /**
  * Decodes a `{"Records":[…]}` delivery file from its bytes a slice of records
@@ -44,13 +44,12 @@ export function decodeRecordsInSlices(bytes: Buffer, where: InputLocation, optio
     const boundary = start + sliceBytes >= array.end ? -1 : bytes.indexOf(RECORD_BOUNDARY, start + sliceBytes);
     const end = boundary < 0 || boundary >= array.end ? array.end : boundary + 1;
     if (end - start > maxSlice) return undefined;
-    let records: unknown;
+    let records: unknown[];
     try {
-      records = JSON.parse(`[${bytes.toString('utf8', start, end)}]`);
+      records = JSON.parse(`[${bytes.toString('utf8', start, end)}]`) as unknown[]; // parsed, it can only be an array
     } catch {
       return undefined;
     }
-    if (!Array.isArray(records)) return undefined;
     for (const record of records) batch.add(record, index++);
     start = end + 1; // past the comma
   }
@@ -59,8 +58,9 @@ export function decodeRecordsInSlices(bytes: Buffer, where: InputLocation, optio
 
 // The bytes between `{"Records":[` and `]}`, or `undefined` for a document of any other shape.
 function recordsArray(bytes: Buffer): { start: number; end: number } | undefined {
+  // Starting at `{` (no byte-order mark, no white space), the opening is ASCII: its length in characters is in bytes.
   if (bytes.length < 2 || bytes[0] !== OPEN_BRACE) return undefined;
-  const opening = OPENING.exec(bytes.toString('latin1', 0, Math.min(bytes.length, MAX_OPENING)));
+  const opening = RECORDS_OPENING.exec(bytes.toString('latin1', 0, Math.min(bytes.length, MAX_OPENING)));
   if (opening === null) return undefined;
   let end = bytes.length - 1;
   while (end > 0 && isSpace(bytes[end]!)) end--;

@@ -26,17 +26,16 @@ export class StdoutSink implements Sink {
   #accepted = 0;
   #delivered = 0;
   #lost = 0;
-
   readonly #noColor: boolean;
 
   /** @param env where `NO_COLOR` is read (the process's environment by default). */
   constructor(config: StdoutConfig, context: ComponentContext, out: Writable = process.stdout, env: NodeJS.ProcessEnv = process.env) {
     this.#config = config;
-    // https://no-color.org: present and not empty turns colour off wherever it is only the default.
-    this.#noColor = (env['NO_COLOR'] ?? '') !== '';
     this.#context = context;
     this.#out = out;
     this.#guard = new EvidenceGuard(context, config.maxEvidenceSize);
+    // https://no-color.org: present and not empty turns colour off wherever it is only the default.
+    this.#noColor = (env['NO_COLOR'] ?? '') !== '';
   }
 
   /** Listens for stream errors, so a closed pipe is counted as lost findings instead of ending the process. */

@@ -75,11 +75,9 @@ export function decodeWholeFile(bytes: Buffer, where: InputLocation, selection: 
     if (selected !== undefined) return { batch: selected.batch, prefiltered: false, skippedRecords: selected.skipped, unmatchedRecords: 0 };
   }
   const keep = filter === undefined ? undefined : (source: string, action: string): boolean => filter.matches(source, action);
-  const decoded = decodeRecordsInSlices(inflated, where, { keep, maxRecordSize }) ?? decodeWholeText(inflated, where, { keep, maxRecordSize });
-  if (decoded === 'salvaged') {
-    const salvaged = salvageRecords(inflated.toString('utf8'), where, undefined, { maxRecordSize });
-    return { batch: prefilter ? keepMatching(salvaged, prefilter) : salvaged, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
-  }
+  const sliced = decodeRecordsInSlices(inflated, where, { keep, maxRecordSize });
+  const { batch: decoded, salvaged } = sliced === undefined ? decodeWholeText(inflated, where, { keep, maxRecordSize }) : { batch: sliced, salvaged: false };
+  if (salvaged) return { batch: prefilter ? keepMatching(decoded, prefilter) : decoded, prefiltered: false, skippedRecords: 0, unmatchedRecords: 0 };
   // With the prefilter, even each partition's newest unmatched event is left out: file names tell the watermark how far it was read.
   const batch = prefilter ? keepMatching(decoded, prefilter) : decoded;
   return { batch, prefiltered: false, skippedRecords: 0, unmatchedRecords: (decoded.unmatched ?? 0) + decoded.events.length - batch.events.length };
@@ -134,11 +132,12 @@ function isBlank(bytes: Buffer): boolean {
   return true;
 }
 
-// The document decoded as one text, or 'salvaged' when it must be decoded record by record instead.
-function decodeWholeText(inflated: Buffer, where: InputLocation, options: DecodeOptions): DecodedBatch | 'salvaged' {
+// The document decoded as one text; record by record (`salvaged`, every record kept) when one broken record made it fail whole.
+function decodeWholeText(inflated: Buffer, where: InputLocation, options: DecodeOptions): { batch: DecodedBatch; salvaged: boolean } {
   const text = inflated.toString('utf8');
   const decoded = decodeDocument(text, where, options);
-  return isUnsplitRecordsFailure(decoded, text) ? 'salvaged' : decoded;
+  if (!isUnsplitRecordsFailure(decoded, text)) return { batch: decoded, salvaged: false };
+  return { batch: salvageRecords(text, where, undefined, { maxRecordSize: options.maxRecordSize }), salvaged: true };
 }
 
 // decodeDocument gives up on the whole text when JSON.parse fails anywhere.

@@ -1,5 +1,5 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ComponentContext, SourceProgress, TrailEvent } from '@jackwatch/core';
+import type { ComponentContext, SourceBatch, SourceProgress, TrailEvent } from '@jackwatch/core';
 import { isGzip } from '@jackwatch/core/decode';
 import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { AwsRequestError } from '../aws/aws-request-error.ts';
@@ -8,7 +8,11 @@ import type { WholeFileSelection } from '../internal/decode-whole-file.ts';
 import { announcedInflatedSize, WholeInflater } from '../internal/inflate-whole.ts';
 import type { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
 import { decodeObject, type DecodedObject } from './object-decoder.ts';
-import { decodeObjectStream, type StreamedObject } from './object-stream-decoder.ts';
+
+// A part as decoding gives it: an object decoded whole may have been skipped whole by the prefilter.
+type DecodedPart = StreamedPart & { readonly skipped?: boolean };
+import { Handoff } from '../internal/handoff.ts';
+import { streamObject, type StreamedPart } from './object-stream-decoder.ts';
 import { METRICS } from '@jackwatch/core';
 
 /** Objects up to this size (once decompressed) are downloaded and decoded whole, the fastest way; larger ones are streamed. */
@@ -24,12 +28,14 @@ export interface ObjectRef {
   readonly size?: number | undefined;
 }
 
-/** The events of one object and the bytes downloaded. */
-export interface ObjectContent {
+/** Events of one object and the bytes downloaded for them: the whole object, or one part of a streamed one. */
+export interface ObjectPart {
   readonly events: readonly TrailEvent[];
   readonly bytes: number;
-  /** With the prefilter, for a delivery file: the progress its name tells (what was skipped never reaches the pipeline). */
+  /** With the prefilter, on the last part of a delivery file: the progress its name tells (what was skipped never reaches the pipeline). */
   readonly progress?: SourceProgress | undefined;
+  /** True on the object's last part: once it is delivered, the object is done. */
+  readonly last: boolean;
 }
 
 /** How an {@link ObjectReader} behaves. */
@@ -57,8 +63,10 @@ export interface ObjectReaderOptions {
  * beyond that whatever its trailer says — inflating whole stops at the
  * limit — or whose gzip data is damaged, from its compressed bytes), so its
  * bytes never have to fit in memory: a decompression bomb costs time linear
- * in what it inflates to. Its events are still gathered into one batch. A
- * download that breaks is retried from the start.
+ * in what it inflates to, and it is handed on in parts of at most 10,000
+ * events, each decoded only once the previous one was taken: memory holds a
+ * part or two, however large the object. A download that breaks is retried,
+ * from the first record not yet handed on.
  *
  * With `workers`, whole objects are decoded in the decode pool's threads
  * (downloads and streamed objects stay here); an object a worker cannot
@@ -77,50 +85,91 @@ export class ObjectReader {
     this.#options = options;
   }
 
-  /** Downloads and decodes `ref`, reporting what is bad in it; throws only what must stop the source. */
-  async read(ref: ObjectRef, signal: AbortSignal): Promise<ObjectContent> {
+  /**
+   * Downloads and decodes `ref`, reporting what is bad in it. The download
+   * starts at once; its parts come as the result is read (one part for an
+   * object decoded whole). Reading throws only what must stop the source;
+   * stop reading (or abort `signal`) to stop the download.
+   */
+  open(ref: ObjectRef, signal: AbortSignal): AsyncIterable<ObjectPart> {
     const location = `s3://${ref.bucket}/${ref.key}`;
-    const labels = { source: this.#context.id };
-    let decoded: StreamedObject;
-    try {
-      decoded = await this.#fetch(ref, location, signal);
-    } catch (error) {
-      if (signal.aborted || !(error instanceof AwsRequestError) || error.permanent || error.kind === 'transient') throw error;
-      this.#context.errors.reject({ reason: 'unreadable', message: `${error.message}; skipped`, origin: { source: this.#context.id, location, index: -1 } });
-      this.#context.telemetry.add(METRICS.s3ObjectsRejected.name, 1, labels);
-      return { events: [], bytes: 0 };
-    }
-    const { selection } = this.#options;
-    const { telemetry } = this.#context;
-    for (const rejection of decoded.rejections) this.#context.errors.reject(rejection);
-    telemetry.add(METRICS.s3ObjectsRead.name, 1, labels);
-    telemetry.add(METRICS.s3BytesRead.name, decoded.bytes, labels);
-    if (decoded.skipped) telemetry.add(METRICS.filesPrefiltered.name, 1, labels);
-    if (decoded.skippedRecords > 0) telemetry.add(METRICS.recordsPrefiltered.name, decoded.skippedRecords, labels);
-    if (decoded.unmatchedRecords > 0) telemetry.add(METRICS.recordsUnmatched.name, decoded.unmatchedRecords, labels);
-    if (decoded.events.length === 0 && decoded.rejections.length > 0) telemetry.add(METRICS.s3ObjectsRejected.name, 1, labels);
-    // The prefilter leaves out even each partition's newest unmatched event: the object's name still tells how far its partition was read.
-    const prefiltering = selection.prefilter && selection.filter !== undefined;
-    return { events: decoded.events, bytes: decoded.bytes, progress: prefiltering ? deliveryProgress(ref.key) : undefined };
+    const stopped = new AbortController();
+    const reading = AbortSignal.any([signal, stopped.signal]);
+    const handoff = new Handoff<ObjectPart>(reading);
+    const tally = { events: 0, rejections: 0 };
+    const hand = (part: DecodedPart): Promise<void> => {
+      this.#report(part, tally);
+      return handoff.put(this.#part(ref, part));
+    };
+    this.#fetch(ref, location, reading, hand).then(
+      () => handoff.close(),
+      (error: unknown) => {
+        if (reading.aborted || !(error instanceof AwsRequestError) || error.permanent || error.kind === 'transient') return handoff.fail(error);
+        // Not there, or not an object: reported, and the object is done.
+        this.#context.errors.reject({ reason: 'unreadable', message: `${error.message}; skipped`, origin: { source: this.#context.id, location, index: -1 } });
+        this.#context.telemetry.add(METRICS.s3ObjectsRejected.name, 1, { source: this.#context.id });
+        handoff.put({ events: [], bytes: 0, last: true }).then(() => handoff.close(), (stop: unknown) => handoff.fail(stop));
+      },
+    );
+    return {
+      [Symbol.asyncIterator]: () => {
+        const parts = handoff[Symbol.asyncIterator]();
+        const stop = async (): Promise<IteratorResult<ObjectPart>> => {
+          stopped.abort();
+          return parts.return(undefined);
+        };
+        return { next: () => parts.next(), return: stop, [Symbol.asyncIterator]() { return this; } };
+      },
+    };
   }
 
-  // Downloads and decodes `ref` whole or streamed; a failed download, also one that breaks mid-stream, is retried.
-  #fetch(ref: ObjectRef, location: string, signal: AbortSignal): Promise<StreamedObject> {
+  // Counts and reports what a part says about the object.
+  #report(part: DecodedPart, tally: { events: number; rejections: number }): void {
+    const labels = { source: this.#context.id };
+    const { telemetry } = this.#context;
+    for (const rejection of part.rejections) this.#context.errors.reject(rejection);
+    tally.events += part.events.length;
+    tally.rejections += part.rejections.length;
+    telemetry.add(METRICS.s3BytesRead.name, part.bytes, labels);
+    if (part.skipped === true) telemetry.add(METRICS.filesPrefiltered.name, 1, labels);
+    if (part.skippedRecords > 0) telemetry.add(METRICS.recordsPrefiltered.name, part.skippedRecords, labels);
+    if (part.unmatchedRecords > 0) telemetry.add(METRICS.recordsUnmatched.name, part.unmatchedRecords, labels);
+    if (!part.last) return;
+    telemetry.add(METRICS.s3ObjectsRead.name, 1, labels);
+    if (tally.events === 0 && tally.rejections > 0) telemetry.add(METRICS.s3ObjectsRejected.name, 1, labels);
+  }
+
+  #part(ref: ObjectRef, part: StreamedPart): ObjectPart {
+    // The prefilter leaves out even each partition's newest unmatched event: the object's name still tells how far its partition was read.
+    const { selection } = this.#options;
+    const prefiltering = selection.prefilter && selection.filter !== undefined;
+    return { events: part.events, bytes: part.bytes, last: part.last, progress: part.last && prefiltering ? deliveryProgress(ref.key) : undefined };
+  }
+
+  // Downloads and decodes `ref` whole or streamed, handing each part to `hand`; a failed download, also one that breaks
+  // mid-stream, is retried — a streamed one from the first record not yet handed on.
+  #fetch(ref: ObjectRef, location: string, signal: AbortSignal, hand: (part: DecodedPart) => Promise<void>): Promise<void> {
     const where = { source: this.#context.id, location };
     const { selection } = this.#options;
+    let next = 0;
+    const stream = async (body: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> => {
+      for await (const part of streamObject(body, where, selection, next)) {
+        await hand(part);
+        next = part.next;
+      }
+    };
     return retryAws(
       { permission: 's3:GetObject', resource: location },
       async () => {
         const response = await this.#s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }), { abortSignal: signal });
         const body = response.Body as ObjectBody | undefined;
         const size = response.ContentLength ?? ref.size;
-        if (body === undefined || (size !== undefined && size <= MAX_WHOLE_OBJECT_SIZE)) {
-          const bytes = body === undefined ? new Uint8Array() : await body.transformToByteArray();
-          const whole = !isGzip(bytes) || announcedInflatedSize(bytes) <= MAX_WHOLE_OBJECT_SIZE ? await this.#decodeWhole(bytes, location) : undefined;
-          // Too large once inflated (as the trailer says, or as inflating it found), or damaged: streamed from the downloaded bytes.
-          return { ...(whole ?? (await decodeObjectStream([bytes], where, selection))), bytes: bytes.length };
-        }
-        return decodeObjectStream(body, where, selection);
+        if (next > 0 || (body !== undefined && (size === undefined || size > MAX_WHOLE_OBJECT_SIZE))) return stream(body ?? []);
+        const bytes = body === undefined ? new Uint8Array() : await body.transformToByteArray();
+        const whole = !isGzip(bytes) || announcedInflatedSize(bytes) <= MAX_WHOLE_OBJECT_SIZE ? await this.#decodeWhole(bytes, location) : undefined;
+        // Too large once inflated (as the trailer says, or as inflating it found), or damaged: streamed from the downloaded bytes.
+        if (whole === undefined) return stream([bytes]);
+        return hand({ ...whole, bytes: bytes.length, next: 0, last: true });
       },
       componentRetries(this.#context, signal, this.#options.maxRounds),
     );
@@ -138,5 +187,12 @@ export class ObjectReader {
       }
     }
     return decodeObject(bytes, where, this.#options.selection, this.#inflater);
+  }
+}
+
+/** The batches of one object's parts: only the last carries `ack`, so the object is done once all of them are delivered. */
+export async function* partBatches(parts: AsyncIterable<ObjectPart>, ack: () => Promise<void>): AsyncGenerator<SourceBatch> {
+  for await (const part of parts) {
+    yield part.last ? { events: part.events, bytes: part.bytes, progress: part.progress, ack } : { events: part.events, bytes: part.bytes };
   }
 }

@@ -3,7 +3,7 @@ import type { CloudTrailRecord } from '@jackwatch/core';
 import { cloudTrailRecord, iamUser } from '@jackwatch/core/testing';
 import { describe, expect, it } from 'vitest';
 import { compileInterest } from '../internal/interest-filter.ts';
-import { decodeObjectStream } from './object-stream-decoder.ts';
+import { streamObject, type StreamedPart } from './object-stream-decoder.ts';
 
 const where = { source: 's3/test', location: 's3://trail/AWSLogs/111111111111/CloudTrail/us-east-1/2026/10/01/big.json.gz' };
 const LIMIT = 4096;
@@ -22,7 +22,21 @@ async function* body(bytes: Uint8Array, size = 1000, failAfter = Number.POSITIVE
   }
 }
 
-describe('decodeObjectStream', () => {
+// Every part of a streamed object, and the parts merged.
+async function decodeObjectStream(...args: Parameters<typeof streamObject>) {
+  const parts: StreamedPart[] = [];
+  for await (const part of streamObject(...args)) parts.push(part);
+  return {
+    parts,
+    events: parts.flatMap((p) => p.events),
+    rejections: parts.flatMap((p) => p.rejections),
+    skippedRecords: parts.reduce((sum, p) => sum + p.skippedRecords, 0),
+    unmatchedRecords: parts.reduce((sum, p) => sum + p.unmatchedRecords, 0),
+    bytes: parts.reduce((sum, p) => sum + p.bytes, 0),
+  };
+}
+
+describe('streamObject', () => {
   const records = [record('a'), giant('big'), record('ec2-old', 'ec2.amazonaws.com', 'DescribeInstances', T - 1000), record('b'), record('ec2-new', 'ec2.amazonaws.com', 'DescribeInstances', T + 1000)];
   const document = Buffer.from(JSON.stringify({ Records: records }));
 
@@ -55,5 +69,38 @@ describe('decodeObjectStream', () => {
 
   it('throws when the download breaks, so that the object is downloaded again', async () => {
     await expect(decodeObjectStream(body(document, 1000, 5000), where, { filter: undefined, prefilter: false, maxRecordSize: LIMIT })).rejects.toThrow('socket hang up');
+  });
+
+  it('yields a large object in parts of at most 10,000 events, only the last marked last, each with where to resume', async () => {
+    const many = Array.from({ length: 25_000 }, (_, i) => record(`r${i}`, 'bedrock.amazonaws.com', 'InvokeModel', T + i));
+    const gz = gzipSync(JSON.stringify({ Records: many }));
+    const decoded = await decodeObjectStream(body(gz, 64 * 1024), where, { filter: undefined, prefilter: false, maxRecordSize: LIMIT });
+    expect(decoded.parts.length).toBeGreaterThanOrEqual(3);
+    expect(decoded.parts.every((p) => p.events.length <= 10_000)).toBe(true);
+    expect(decoded.parts.map((p) => p.last)).toEqual(decoded.parts.map((_, i) => i === decoded.parts.length - 1));
+    expect(decoded.events.map((e) => e.eventId)).toEqual(many.map((r) => r.eventID));
+    expect(decoded.parts.map((p) => p.next)).toEqual(decoded.parts.map((_, i) => decoded.parts.slice(0, i + 1).reduce((n, p) => n + p.events.length, 0)));
+    expect(decoded.bytes).toBe(gz.length);
+
+    // A new download from a part's `next` gives exactly the records after it, nothing reported twice.
+    const resumed = await decodeObjectStream(body(gz, 64 * 1024), where, { filter: undefined, prefilter: false, maxRecordSize: LIMIT }, decoded.parts[0]!.next);
+    expect(resumed.events.map((e) => e.eventId)).toEqual(many.slice(decoded.parts[0]!.next).map((r) => r.eventID));
+  });
+
+  it('when the download breaks, yields the records decoded before the break (not as the last part), then throws', async () => {
+    const many = [giant('big'), ...Array.from({ length: 30_000 }, (_, i) => record(`r${i}`, 'bedrock.amazonaws.com', 'InvokeModel', T + i))];
+    const json = Buffer.from(JSON.stringify({ Records: many }));
+    const parts: StreamedPart[] = [];
+    const reading = (async () => {
+      for await (const part of streamObject(body(json, 64 * 1024, Math.floor(json.length * 0.6)), where, { filter: undefined, prefilter: false, maxRecordSize: LIMIT })) parts.push(part);
+    })();
+    await expect(reading).rejects.toThrow('socket hang up');
+    const ids = parts.flatMap((p) => p.events.map((e) => e.eventId));
+    expect(ids.length).toBeGreaterThan(10_000);
+    expect(ids).toEqual(many.slice(1, ids.length + 1).map((r) => r.eventID));
+    expect(parts.some((p) => p.last)).toBe(false);
+    expect(parts.at(-1)!.next).toBe(ids.length + 1);
+    // The oversized record is reported once; the break is not reported (the object is downloaded again).
+    expect(parts.flatMap((p) => p.rejections).map((r) => [r.reason, r.origin.index])).toEqual([['malformed-json', 0]]);
   });
 });

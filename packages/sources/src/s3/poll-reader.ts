@@ -6,7 +6,7 @@ import { discoverPartitions, isFullyConfigured } from './discover-partitions.ts'
 import { type ListedObject, byFileTime, listNewObjects } from './list-new-objects.ts';
 import { mapOrdered } from './map-ordered.ts';
 import { mergeSorted } from './merge-sorted.ts';
-import type { ObjectReader } from './object-reader.ts';
+import { partBatches, type ObjectReader } from './object-reader.ts';
 import { PartitionCursor, type PartitionPosition } from './partition-cursor.ts';
 import type { Partition } from './partition.ts';
 import { PollCheckpoint } from './poll-checkpoint.ts';
@@ -21,7 +21,8 @@ const LISTED_KEYS_BUDGET = 100_000;
  * Poll mode: lists every partition from its checkpoint, interleaves the
  * partitions' files by the time in their names (a k-way merge, so events
  * reach the detectors roughly in event time), downloads `concurrency`
- * objects at once in that order, and yields one batch per object. Acks
+ * objects at once in that order, and yields one batch per object (a few for
+ * an object streamed in parts). Acks
  * advance each partition's checkpoint; `once` ends after one pass.
  */
 export class PollReader {
@@ -40,7 +41,7 @@ export class PollReader {
     this.#checkpoint = new PollCheckpoint(context.checkpoints, config.bucket);
   }
 
-  /** Yields one batch per object until `once` ends the first pass or `outer` aborts. */
+  /** Yields one batch per object (a few for one streamed in parts) until `once` ends the first pass or `outer` aborts. */
   async *read(outer: AbortSignal): AsyncGenerator<SourceBatch> {
     // Also ends pending listings and downloads when the consumer stops without aborting.
     const stopped = new AbortController();
@@ -63,9 +64,9 @@ export class PollReader {
         const started = clock.now();
         let objects = 0;
         const ordered = this.#handOut(mergeSorted(listings, byFileTime, this.#config.concurrency));
-        for await (const { object, content } of mapOrdered(ordered, this.#config.concurrency, async (object) => ({ object, content: await this.#objects.read(object, signal) }))) {
+        for await (const { object, parts } of mapOrdered(ordered, this.#config.concurrency, async (object) => ({ object, parts: this.#objects.open(object, signal) }))) {
           objects++;
-          yield { events: content.events, bytes: content.bytes, progress: content.progress, ack: () => this.#ack(object) };
+          yield* partBatches(parts, () => this.#ack(object));
         }
         this.#context.telemetry.add(METRICS.s3Polls.name, 1, { source: this.#context.id });
         this.#context.logger.debug('s3 poll done', { bucket: this.#config.bucket, objects, ms: clock.now() - started });

@@ -3,13 +3,13 @@ import { testContext } from '@jackwatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SourceConfigSchema } from './config.ts';
 import { S3Source } from './s3-source.ts';
-import { startDenyingProxy, type DenyingProxy } from './testdata/denying-proxy.ts';
+import { startFaultyProxy, type FaultyProxy } from './testdata/faulty-proxy.ts';
 import { type Emulator, startEmulator, TEST_CREDENTIALS, TEST_REGION } from './testdata/emulator.ts';
 import { drain } from './testdata/read-batches.ts';
 import { trailFile } from './testdata/trail-files.ts';
 
 let emulator: Emulator;
-let proxy: DenyingProxy;
+let proxy: FaultyProxy;
 const file = trailFile({ account: '777777777777', region: 'us-east-1' }, Date.UTC(2026, 9, 1, 0, 5));
 
 beforeAll(async () => {
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await emulator.createBucket('locked');
   await emulator.putObject('open', file.key, file.body);
   // Listing `locked` is refused; in `open`, listing works but reading objects is refused.
-  proxy = await startDenyingProxy(emulator.endpoint, (method, path) => path.startsWith('/locked') || (method === 'GET' && path.startsWith('/open/AWSLogs/')));
+  proxy = await startFaultyProxy(emulator.endpoint, { deny: (method, path) => path.startsWith('/locked') || (method === 'GET' && path.startsWith('/open/AWSLogs/')) });
 });
 afterAll(async () => {
   await proxy?.close();

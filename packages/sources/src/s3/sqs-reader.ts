@@ -3,7 +3,7 @@ import type { ComponentContext, SourceBatch } from '@jackwatch/core';
 import { componentRetries, retryAws, type RetryOptions } from '../aws/retry-aws.ts';
 import type { S3SqsConfig } from './config.ts';
 import { mapOrdered } from './map-ordered.ts';
-import type { ObjectRef, ObjectReader } from './object-reader.ts';
+import { partBatches, type ObjectRef, type ObjectReader } from './object-reader.ts';
 import { parseNotification } from './parse-notification.ts';
 import { isIgnoredKey } from './trail-key.ts';
 import { type HeldMessage, VisibilityKeeper } from './visibility-keeper.ts';
@@ -40,15 +40,15 @@ export class SqsReader {
     context.telemetry.observe(METRICS.sqsMessagesInFlight.name, (record) => record(this.#keeper.size, { source: context.id }));
   }
 
-  /** Yields one batch per announced object until `outer` aborts (or, with `once`, the queue is empty). */
+  /** Yields one batch per announced object (a few for one streamed in parts) until `outer` aborts (or, with `once`, the queue is empty). */
   async *read(outer: AbortSignal): AsyncGenerator<SourceBatch> {
     // Also ends the pending long poll when the consumer stops without aborting.
     const stopped = new AbortController();
     const signal = AbortSignal.any([outer, stopped.signal]);
     try {
-      const work = async ({ message, ref }: QueuedObject) => ({ message, content: await this.#objects.read(ref, signal) });
-      for await (const { message, content } of mapOrdered(this.#queuedObjects(signal), this.#config.concurrency, work)) {
-        yield { events: content.events, bytes: content.bytes, progress: content.progress, ack: () => this.#objectDone(message) };
+      const work = async ({ message, ref }: QueuedObject) => ({ message, parts: this.#objects.open(ref, signal) });
+      for await (const { message, parts } of mapOrdered(this.#queuedObjects(signal), this.#config.concurrency, work)) {
+        yield* partBatches(parts, () => this.#objectDone(message));
       }
     } catch (error) {
       if (signal.aborted) return;

@@ -28,6 +28,30 @@ function aliasBomb(): string {
   return `${rows.join('\n')}\npipelines: {}\n`;
 }
 
+describe('a config that would run a detector twice', () => {
+  it('is refused by validate as by run, naming the file, the line and both entries: a pack and one of its rules listed again', async () => {
+    const logs = join(work, 'twice-logs');
+    await mkdir(logs, { recursive: true });
+    const file = await configFile('twice.yaml', [
+      'sources: { file: { paths: [./twice-logs] } }',
+      'detectors: { aws-bedrock: {}, aws-bedrock-logging-deletion: {} }',
+      'sinks: { stdout: {} }',
+      'pipelines:',
+      '  default:',
+      '    sources: [file]',
+      '    detectors: [aws-bedrock, aws-bedrock-logging-deletion]',
+      '    sinks: [stdout]',
+      '',
+    ].join('\n'));
+    for (const command of ['validate', 'run']) {
+      const { code, stdout, stderr } = await runCli([command, '--config', file], { timeoutMs: KILL_AFTER_MS });
+      expect(code, `${command}: ${stderr}`).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`${file}:7:30: pipelines.default.detectors[1]: detectors aws-bedrock and aws-bedrock-logging-deletion both run "aws-bedrock-logging-deletion"`);
+    }
+  }, 90_000);
+});
+
 describe('a config made to stall the loader', () => {
   it('refuses an alias bomb in validate and run, naming the file, the line and the limit', async () => {
     const file = await configFile('bomb.yaml', aliasBomb());

@@ -1,5 +1,6 @@
-import { createComponentContext, type Detector, isDetectorBundle, type LogAttributes, type Logger } from '@jackwatch/core';
-import type { JackwatchConfig } from '@jackwatch/core/config';
+import { ConfigError, createComponentContext, type Detector, isDetectorBundle, type LogAttributes, type Logger } from '@jackwatch/core';
+import { repeatedDetectorIssue, type ConfigLocator, type JackwatchConfig } from '@jackwatch/core/config';
+import { withConfigLines } from './locate-config-issues.ts';
 import { describeInterest } from './describe-interest.ts';
 
 /** One detector a config creates, or one member of an entry that runs several. */
@@ -30,15 +31,23 @@ export interface DetectorListing {
  * each with its interest — and, for an entry that runs several detectors (a
  * directory of Sigma rules), each member with its id, title and interest.
  * Creating them also checks what only creation can (rule files that exist
- * and compile): a detector that cannot be created throws, as at `run`.
+ * and compile, no pipeline running a detector twice through two entries): a
+ * detector that cannot be created throws, as at `run`; `locate` gives a
+ * problem the line of its path in the config file.
  */
-export function listDetectors(config: JackwatchConfig): DetectorListing {
+export function listDetectors(config: JackwatchConfig, locate?: ConfigLocator): DetectorListing {
+  return withConfigLines(locate, () => createListing(config));
+}
+
+function createListing(config: JackwatchConfig): DetectorListing {
   const warnings: string[] = [];
   const lines: string[] = [];
   const entries: DetectorEntry[] = [];
+  const membersOf = new Map<string, readonly string[]>();
   for (const [id, resolved] of config.detectors) {
     const logger = collectingLogger(warnings, id);
     const detector = resolved.factory.create(resolved.config as never, createComponentContext(id, { baseDir: config.baseDir, logger })) as Detector;
+    membersOf.set(id, isDetectorBundle(detector) ? detector.members.map((m) => m.id) : [id]);
     if (!isDetectorBundle(detector)) {
       const interest = describeInterest(detector.interest);
       lines.push(`  ${id}  interest: ${interest}`);
@@ -55,6 +64,8 @@ export function listDetectors(config: JackwatchConfig): DetectorListing {
     for (const m of members) lines.push(`    ${m.id}  ${m.title}  [${m.severity}]  interest: ${m.interest}`);
     entries.push({ id, members });
   }
+  const repeated = [...config.pipelines.values()].flatMap((pipeline) => repeatedDetectorIssue(config.file, pipeline, (entry) => membersOf.get(entry) ?? []) ?? []);
+  if (repeated.length > 0) throw new ConfigError(repeated);
   return { lines, entries, warnings };
 }
 

@@ -2,6 +2,7 @@ import { buildPipelines, CounterSet, type ComponentStatus, type Logger, type Pip
 import { startHealthEndpoint } from './health/start-health-endpoint.ts';
 import type { AgentConfig } from './load-agent-config.ts';
 import { checkTelemetryConfig } from './telemetry/check-telemetry-config.ts';
+import { withConfigLines } from './locate-config-issues.ts';
 import { startSelfTelemetry } from './telemetry/start-self-telemetry.ts';
 import { tuneHeapForPipelines } from './tune-heap.ts';
 
@@ -38,7 +39,7 @@ export async function runAgent(agent: AgentConfig, options: RunAgentOptions): Pr
   try {
     const metrics = await startSelfTelemetry(config, checkTelemetryConfig(config, agent.parsed), telemetry, options.logger);
     try {
-      pipelines = buildPipelines(config, { logger: options.logger, telemetry });
+      pipelines = withConfigLines(agent.parsed.locate, () => buildPipelines(config, { logger: options.logger, telemetry }));
       try {
         for (const pipeline of pipelines) await pipeline.start();
         started = true;

@@ -37,7 +37,7 @@ export async function componentsCommand(registry: ComponentRegistry, configFile?
     const parsed = await readConfigFile(configFile);
     const path = parsed.file ?? configFile;
     await loadConfigPlugins(parsed, registry);
-    configured = configuredDetectors(configFile, () => listDetectors(resolveConfig(parsed, registry, { baseDir: dirname(path) })));
+    configured = configuredDetectors(configFile, () => listDetectors(resolveConfig(parsed, registry, { baseDir: dirname(path) }), parsed.locate));
   }
   if (output !== 'text') {
     const document: Record<string, unknown> = {};

@@ -35,7 +35,7 @@ export async function validateCommand(configFile: string, registry: ComponentReg
   let detectors: DetectorListing;
   try {
     agent = await loadAgentConfig(configFile, registry);
-    detectors = listDetectors(agent.config);
+    detectors = listDetectors(agent.config, agent.parsed.locate);
   } catch (error) {
     if (options.output !== 'json') throw error;
     // A detector whose creation throws something other than a config error exits 1, as in text.

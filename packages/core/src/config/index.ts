@@ -26,6 +26,7 @@ export type { ResolveConfigOptions, ResolveConfigObjectOptions } from './resolve
 export { redactConfig } from './redact.ts';
 export { ConfigError } from './config-error.ts';
 export { formatConfigIssue } from './config-issue.ts';
+export { repeatedDetectorIssue } from './repeated-detector.ts';
 export type { ConfigIssue } from './config-issue.ts';
 export { formatConfigPath } from './config-path.ts';
 export type { ConfigPath } from './config-path.ts';

@@ -115,9 +115,9 @@ pipelines:
     expect(collected.map((f) => f.detector.id).sort()).toEqual(['pack-a', 'pack-b']);
     expect(jackwatch.telemetry.total('detector.findings.suppressed')).toBe(4);
     // A member that another entry of the pipeline also runs would report every finding twice.
-    expect(() => createPipelinesFromConfig(config(['test-deletion', 'test-pack'], 'test-deletion'), { plugins: [embedTestPlugin(collected)] })).toThrow(
-      'pipeline default: detectors test-deletion and test-pack both run "test-deletion"; list it once',
-    );
+    const twice = () => createPipelinesFromConfig(config(['test-deletion', 'test-pack'], 'test-deletion'), { plugins: [embedTestPlugin(collected)] });
+    expect(twice).toThrow(ConfigError);
+    expect(twice).toThrow('pipelines.default.detectors[1]: detectors test-deletion and test-pack both run "test-deletion", which would report each of its findings twice; list it once');
   });
 
   it('loads no code by itself: a plugin the config names must be passed in', () => {

@@ -2,7 +2,9 @@ import { isAbsolute } from 'node:path';
 import type { Detector } from '../component/detector.ts';
 import type { Sink } from '../component/sink.ts';
 import type { Source } from '../component/source.ts';
+import { ConfigError } from '../config/config-error.ts';
 import type { JackwatchConfig, PipelineConfig, ResolvedComponent } from '../config/jackwatch-config.ts';
+import { repeatedDetectorIssue } from '../config/repeated-detector.ts';
 import { isDetectorBundle } from '../detection/detector-bundle.ts';
 import { withPolicy } from '../detection/with-policy.ts';
 import { FileCheckpointStore } from '../services/file-checkpoint-store.ts';
@@ -84,19 +86,19 @@ export function buildPipelines(config: JackwatchConfig, options: BuildPipelinesO
 }
 
 function createDetectors(config: JackwatchConfig, pipeline: PipelineConfig, services: RuntimeServices): Named<Detector>[] {
-  const made = new Map<string, string>();
-  return pipeline.detectors.flatMap((entry) => {
+  const created = new Map(pipeline.detectors.map((entry) => {
     const resolved = lookup(config.detectors, entry);
     const detector = create<Detector>(resolved, services);
-    const members = isDetectorBundle(detector) ? detector.members : [{ id: entry, detector }];
-    return members.map(({ id, detector: member }) => {
-      const other = made.get(id);
-      if (other !== undefined) throw new Error(`pipeline ${pipeline.id}: detectors ${other} and ${entry} both run "${id}"; list it once`);
-      made.set(id, entry);
+    return [entry, { resolved, members: isDetectorBundle(detector) ? detector.members : [{ id: entry, detector }] }] as const;
+  }));
+  const repeated = repeatedDetectorIssue(config.file, pipeline, (entry) => created.get(entry)!.members.map((m) => m.id));
+  if (repeated !== undefined) throw new ConfigError([repeated]);
+  return [...created.values()].flatMap(({ resolved, members }) =>
+    members.map(({ id, detector: member }) => {
       const policy = { exceptions: [], ...resolved.policy, evidence: resolved.policy?.evidence ?? pipeline.evidence };
       return { id, component: withPolicy(member, policy, { id, telemetry: services.telemetry }) };
-    });
-  });
+    }),
+  );
 }
 
 /**

@@ -27,6 +27,8 @@ export { decodeRecordsInSlices } from './decode-records-in-slices.ts';
 export { unwrapRecord } from './unwrap-record.ts';
 export type { DecodedBatch, DecodeOptions, InputLocation } from './decoded-batch.ts';
 export { RecordsSplitter, RECORDS_OPENING, isOversized } from './records-splitter.ts';
+export { recordsLayout, nextRecordStart, recordEnd } from './records-layout.ts';
+export type { RecordsLayout } from './records-layout.ts';
 export type { SplitEnd, SplitElement, OversizedElement } from './records-splitter.ts';
 export { RecordsBatch } from './records-batch.ts';
 export { DEFAULT_MAX_RECORD_SIZE, bytesOverLimit, oversizedRejection } from './record-size.ts';

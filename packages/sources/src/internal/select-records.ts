@@ -1,3 +1,5 @@
+import { nextRecordStart, recordEnd, recordsLayout, type RecordsLayout } from '@jackwatch/core/decode';
+
 /** One record picked from a delivery document: its index in `Records` and its JSON text. */
 export interface SelectedRecord {
   readonly index: number;
@@ -18,29 +20,15 @@ export interface RecordSelection {
   readonly oversized: OversizedRecord[];
 }
 
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const COLON = 0x3a;
-const BACKSLASH = 0x5c;
-const RECORDS_KEY = Buffer.from('"Records"');
-
 /**
  * Picks, without parsing, the records of an inflated `{"Records":[…]}`
  * document whose bytes contain one of `needles`: the per-record level of the
  * prefilter. Only those records' bytes are decoded to text and parsed.
  *
- * Records are found by the bytes every record opens with — the first
- * record's opening up to its first key, `{"eventVersion":` in CloudTrail's
- * files — preceded by a comma. That text cannot occur inside a JSON string
- * (its quotes would be escaped), and a nested object after `:` or `[` is not
- * preceded by a comma, so each match is a record boundary unless a record
- * holds an array of objects opening with that same key, which CloudTrail
- * records never do. A caller must still check that each picked text parses
- * as one object, and decode the document whole when one does not.
+ * Records are found where core's `recordsLayout` finds them (by the bytes
+ * every record opens with, `{"eventVersion":` in CloudTrail's files). A
+ * caller must still check that each picked text parses as one object, and
+ * decode the document whole when one does not.
  *
  * Records larger than `maxRecordSize` bytes are listed apart, by index and
  * size, and never decoded to text.
@@ -49,20 +37,17 @@ const RECORDS_KEY = Buffer.from('"Records"');
  * shape, an empty array, a document cut short): decode it whole instead.
  */
 export function selectRecords(bytes: Buffer, needles: readonly Buffer[], maxRecordSize = Number.POSITIVE_INFINITY): RecordSelection | undefined {
-  const first = firstRecordStart(bytes);
-  if (first < 0) return undefined;
-  const marker = recordOpening(bytes, first);
-  const closing = closingBracket(bytes);
-  if (marker === undefined || closing <= first) return undefined;
-  const starts = recordStarts(bytes, marker, first, closing);
-  const endOf = (index: number): number => (index + 1 < starts.length ? trimEnd(bytes, commaBefore(bytes, starts[index + 1]!)) : trimEnd(bytes, closing));
+  const layout = recordsLayout(bytes);
+  if (layout === undefined) return undefined;
+  const starts = recordStarts(bytes, layout);
+  const endOf = (index: number): number => recordEnd(bytes, layout, starts[index + 1] ?? -1);
   const oversized = bytes.length <= maxRecordSize ? [] : oversizedRecords(starts, endOf, maxRecordSize);
   const tooLarge = new Set(oversized.map((record) => record.index));
   const hits = needleHits(bytes, needles);
   const records: SelectedRecord[] = [];
   let last = -1;
   for (const hit of hits) {
-    if (hit < first || hit >= closing) return undefined;
+    if (hit < layout.first || hit >= layout.closing) return undefined;
     const index = recordAt(starts, hit);
     if (index === last) continue;
     last = index;
@@ -86,45 +71,9 @@ export function containsAny(bytes: Buffer, needles: readonly Buffer[]): boolean 
   return false;
 }
 
-// `{ "Records" : [ {` → the index of the first record's `{`, or -1.
-function firstRecordStart(bytes: Buffer): number {
-  let i = skipSpace(bytes, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
-  if (bytes[i] !== OPEN_BRACE) return -1;
-  i = skipSpace(bytes, i + 1);
-  if (!bytes.subarray(i, i + RECORDS_KEY.length).equals(RECORDS_KEY)) return -1;
-  i = skipSpace(bytes, i + RECORDS_KEY.length);
-  if (bytes[i] !== COLON) return -1;
-  i = skipSpace(bytes, i + 1);
-  if (bytes[i] !== OPEN_BRACKET) return -1;
-  i = skipSpace(bytes, i + 1);
-  return bytes[i] === OPEN_BRACE ? i : -1;
-}
-
-// The first record's bytes from `{` through the colon after its first key.
-function recordOpening(bytes: Buffer, start: number): Buffer | undefined {
-  const keyStart = skipSpace(bytes, start + 1);
-  if (bytes[keyStart] !== QUOTE) return undefined;
-  const keyEnd = bytes.indexOf(QUOTE, keyStart + 1);
-  if (keyEnd < 0 || bytes[keyEnd - 1] === BACKSLASH) return undefined;
-  const colon = skipSpace(bytes, keyEnd + 1);
-  return bytes[colon] === COLON ? bytes.subarray(start, colon + 1) : undefined;
-}
-
-// The `]` that closes the array: the document must end with `] }` (and white space).
-function closingBracket(bytes: Buffer): number {
-  let i = bytes.length - 1;
-  while (i >= 0 && isSpace(bytes[i]!)) i--;
-  if (bytes[i] !== CLOSE_BRACE) return -1;
-  i--;
-  while (i >= 0 && isSpace(bytes[i]!)) i--;
-  return bytes[i] === CLOSE_BRACKET ? i : -1;
-}
-
-function recordStarts(bytes: Buffer, marker: Buffer, first: number, closing: number): number[] {
-  const starts = [first];
-  for (let at = bytes.indexOf(marker, first + marker.length); at >= 0 && at < closing; at = bytes.indexOf(marker, at + marker.length)) {
-    if (bytes[commaBefore(bytes, at)] === COMMA) starts.push(at);
-  }
+function recordStarts(bytes: Buffer, layout: RecordsLayout): number[] {
+  const starts = [layout.first];
+  for (let at = nextRecordStart(bytes, layout, layout.first + 1); at >= 0; at = nextRecordStart(bytes, layout, at + 1)) starts.push(at);
   return starts;
 }
 
@@ -148,26 +97,3 @@ function recordAt(starts: readonly number[], position: number): number {
   return lo;
 }
 
-// The index of the first non-space byte before `at` (the comma between records).
-function commaBefore(bytes: Buffer, at: number): number {
-  let i = at - 1;
-  while (i >= 0 && isSpace(bytes[i]!)) i--;
-  return i;
-}
-
-// The end (exclusive) of a record whose successor's separator or the array's `]` is at `at`.
-function trimEnd(bytes: Buffer, at: number): number {
-  let i = at - 1;
-  while (i >= 0 && isSpace(bytes[i]!)) i--;
-  return i + 1;
-}
-
-function skipSpace(bytes: Buffer, from: number): number {
-  let i = from;
-  while (i < bytes.length && isSpace(bytes[i]!)) i++;
-  return i;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}

@@ -6,7 +6,8 @@ import type { FileSourceConfig } from './config.ts';
 import type { DecodedFile } from './decode-file-at.ts';
 import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { decodeWholeFile } from '../internal/decode-whole-file.ts';
-import { discoverFiles } from './discover-files.ts';
+import { discoverFiles, type Listing } from './discover-files.ts';
+import { sealProposals } from './seal-proposals.ts';
 import type { FileChunk, ReadPlan } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
 import { FileLedger, type FilePosition } from './file-ledger.ts';
@@ -75,11 +76,17 @@ export class FileSource implements Source {
   async start(): Promise<void> {
     this.#roots ??= await resolvePathRoots(this.#config.paths, this.#context.baseDir, this.#context.id);
     if (this.#ledger === undefined) {
-      this.#ledger = await FileLedger.load(this.#context.checkpoints, (error) => this.#context.errors.error(this.#context.id, error, { stage: 'checkpoint' }), this.#context.clock);
+      const { include, exclude } = this.#config;
+      const filters = JSON.stringify({ roots: this.#roots, include, exclude });
+      const onError = (error: unknown): void => this.#context.errors.error(this.#context.id, error, { stage: 'checkpoint' });
+      this.#ledger = await FileLedger.load(this.#context.checkpoints, onError, this.#context.clock, filters);
       for (const [path, position] of this.#ledger.positions) this.#seen.set(path, position);
+      if (this.#ledger.droppedSeals > 0) {
+        this.#context.logger.warn('paths, include or exclude changed since the checkpoint: the directories it records as read are read again', { directories: this.#ledger.droppedSeals });
+      }
     }
     await this.#pool.get()?.ready(); // workers take a few hundred ms to load their code: here, not while reading
-    this.#context.logger.info('file source ready', { roots: this.#roots.length, follow: this.#config.follow, checkpointed: this.#seen.size });
+    this.#context.logger.info('file source ready', { roots: this.#roots.length, follow: this.#config.follow, checkpointed: this.#seen.size, sealedDirectories: this.#ledger.seals.size });
   }
 
   /** Yields the events of every file not yet delivered; with `follow`, polls until `signal` aborts. */
@@ -108,27 +115,52 @@ export class FileSource implements Source {
     return this.#shutdown;
   }
 
+  // While it lists and plans, no directory is sealed: its seals and positions stay as the listing found them.
   async #list(stop: AbortSignal, firstPass: boolean): Promise<PlannedRead[]> {
+    const ledger = this.#ledger!;
+    const listedAt = this.#context.clock.now();
+    let listing: Listing | undefined;
+    ledger.hold();
+    try {
+      listing = await this.#discover(stop);
+      return await this.#planReads(listing, firstPass, stop);
+    } finally {
+      const proposals = listing === undefined || stop.aborted ? new Map() : sealProposals(listing, listedAt);
+      for (const path of ledger.propose(proposals)) this.#seen.delete(path);
+    }
+  }
+
+  async #discover(stop: AbortSignal): Promise<Listing> {
     const errors = new Set<string>();
     const listing = await discoverFiles(this.#roots!, this.#config, stop, (error) => {
       const message = errorMessage(error);
       errors.add(message);
       if (!this.#listingErrors.has(message)) this.#context.errors.error(this.#context.id, error, { stage: 'listing' });
-    });
+    }, this.#ledger!.seals);
     this.#listingErrors = errors;
-    if (listing.complete) this.#forgetAllBut(new Set(listing.paths));
+    if (listing.complete) this.#forgetAllBut(new Set(listing.paths), listing.reached);
+    return listing;
+  }
+
+  async #planReads(listing: Listing, firstPass: boolean, stop: AbortSignal): Promise<PlannedRead[]> {
+    const ledger = this.#ledger!;
     const skipped: SkippedEntry[] = [...listing.skipped];
-    const { reads, unchanged } = await planReads(listing.paths, { seen: this.#seen, failed: this.#failed }, firstPass, {
+    const { reads, unchanged } = await planReads(listing.paths, { seen: this.#seen, failed: this.#failed, seals: ledger.seals }, firstPass, {
       unreadable: (path, error) => {
         if (this.#failed.get(path) === 'missing') return;
         this.#failed.set(path, 'missing');
         this.#rejectUnreadable(path, error);
       },
       skip: (entry) => void skipped.push(entry),
+      covered: (path, stamp) => {
+        const position: FilePosition = { size: stamp.size, mtimeMs: stamp.mtimeMs, done: true, next: 0 };
+        this.#seen.set(path, position);
+        ledger.record(path, position);
+      },
     }, stop);
     this.#skips.update(skipped, listing.complete);
     if (firstPass && unchanged > 0) this.#context.telemetry.add(METRICS.filesUnchanged.name, unchanged, { source: this.#context.id });
-    this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length, skipped: skipped.length, aliases: listing.aliases });
+    this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length, skipped: skipped.length, aliases: listing.aliases, sealedDirectories: listing.sealed.size });
     return reads;
   }
 
@@ -175,7 +207,9 @@ export class FileSource implements Source {
       finished = chunk.last;
       const filter = this.#filter;
       const events = filter === undefined ? chunk.events : chunk.events.filter((e) => filter.matches(e.source, e.action));
-      const ack = async (): Promise<void> => ledger.record(file.path, position);
+      const ack = async (): Promise<void> => {
+        for (const path of ledger.record(file.path, position)) this.#seen.delete(path);
+      };
       yield chunk.last && progress !== undefined ? { events, bytes: chunk.bytes, ack, progress } : { events, bytes: chunk.bytes, ack };
       if (stop.aborted) return;
     }
@@ -223,9 +257,9 @@ export class FileSource implements Source {
     };
   }
 
-  // Files that are gone leave the checkpoint, so it tracks what exists, not everything ever read.
-  #forgetAllBut(present: ReadonlySet<string>): void {
-    this.#ledger!.retainOnly(present);
+  // Files and directories that are gone leave the checkpoint, so it tracks what exists, not everything ever read.
+  #forgetAllBut(present: ReadonlySet<string>, reached: ReadonlySet<string>): void {
+    this.#ledger!.retainOnly(present, reached);
     for (const path of this.#seen.keys()) if (!present.has(path)) this.#seen.delete(path);
     for (const path of this.#failed.keys()) if (!present.has(path)) this.#failed.delete(path);
   }

@@ -8,6 +8,11 @@ export interface DirectoryStamp {
   readonly ctimeMs: number;
 }
 
+/** A sealed directory: its stamp when sealed, and how many files it held then (all read). */
+export interface DirectorySeal extends DirectoryStamp {
+  readonly files: number;
+}
+
 /**
  * How much older than a listing a directory's stamp must be before it can be
  * sealed. It covers an entry added in the same timestamp tick the listing
@@ -35,11 +40,12 @@ export function isSettled(stamp: DirectoryStamp, listedAt: number): boolean {
  * True when a file whose status changed last at `fileCtimeMs` was in its
  * directory, as it is now, when the directory was sealed with `seal`: it is
  * done. Creating, writing, renaming and linking a file all change its ctime
- * (which, unlike its mtime, no copy tool can set back), so a file that came or
- * changed after the seal is newer than the directory's times then.
+ * (which, unlike its mtime, no copy tool can set back), and a seal is made
+ * only when its stamp is older than its listing by {@link SEAL_SLACK_MS}, so
+ * a file that came or changed after that listing is newer than the stamp.
  */
 export function sealCovers(seal: DirectoryStamp, fileCtimeMs: number): boolean {
-  return fileCtimeMs < Math.min(seal.mtimeMs, seal.ctimeMs);
+  return fileCtimeMs <= Math.max(seal.mtimeMs, seal.ctimeMs);
 }
 
 /** The directory part of an absolute `/`-separated path, as the walk builds them. */

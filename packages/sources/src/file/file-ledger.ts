@@ -1,6 +1,6 @@
 import { readCheckpoint, systemClock, type CheckpointStore, type CheckpointValue, type Clock } from '@jackwatch/core';
 import { z } from 'zod';
-import { parentOf, type DirectoryStamp } from './directory-seal.ts';
+import { parentOf, type DirectorySeal, type DirectoryStamp } from './directory-seal.ts';
 
 /**
  * What is known of one file: its size and modification time when read,
@@ -13,6 +13,8 @@ export interface FilePosition {
   readonly done: boolean;
   readonly next: number;
   readonly offset?: number;
+  /** Read to its end, but cut short or damaged (it may have been caught mid-write): its directory is not sealed while it is so. */
+  readonly incomplete?: true;
 }
 
 const KEY = 'files';
@@ -29,11 +31,11 @@ const PAUSE_PER_WRITE_TIME = 9;
 const count = z.number().int().nonnegative();
 const positionsSchema = z.record(
   z.string(),
-  z.object({ size: count, mtimeMs: z.number(), done: z.boolean(), next: count, offset: count.optional() }),
+  z.object({ size: count, mtimeMs: z.number(), done: z.boolean(), next: count, offset: count.optional(), incomplete: z.literal(true).optional() }),
 );
 const sealsSchema = z.object({
   filters: z.string(),
-  sealed: z.record(z.string(), z.object({ mtimeMs: z.number(), ctimeMs: z.number() })),
+  sealed: z.record(z.string(), z.object({ mtimeMs: z.number(), ctimeMs: z.number(), files: count })),
 });
 
 /** A directory that may be sealed once every file of `files` is done. */
@@ -70,7 +72,7 @@ interface PendingSeal extends SealProposal {
 export class FileLedger {
   readonly #store: CheckpointStore;
   readonly #positions: Map<string, FilePosition>;
-  readonly #seals: Map<string, DirectoryStamp>;
+  readonly #seals: Map<string, DirectorySeal>;
   /** What `paths`, `include` and `exclude` were when the seals were made: a seal says which files of its directory were read under them. */
   readonly #filters: string;
   readonly #pending = new Map<string, PendingSeal>();
@@ -88,7 +90,7 @@ export class FileLedger {
   /** A flush is waiting: no pause until it is done. */
   #hurry = false;
 
-  private constructor(store: CheckpointStore, positions: Map<string, FilePosition>, seals: Map<string, DirectoryStamp>, filters: string, onError: (error: unknown) => void, clock: Clock) {
+  private constructor(store: CheckpointStore, positions: Map<string, FilePosition>, seals: Map<string, DirectorySeal>, filters: string, onError: (error: unknown) => void, clock: Clock) {
     this.#store = store;
     this.#positions = positions;
     this.#seals = seals;
@@ -108,14 +110,14 @@ export class FileLedger {
    */
   static async load(store: CheckpointStore, onError: (error: unknown) => void, clock: Clock = systemClock, filters = ''): Promise<FileLedger> {
     const stored = await readCheckpoint(store, KEY, positionsSchema, 'an object of file positions ({ size, mtimeMs, done, next, offset? } by path)');
-    const storedSeals = await readCheckpoint(store, SEALS_KEY, sealsSchema, 'the sealed directories ({ filters, sealed: { mtimeMs, ctimeMs } by path })');
+    const storedSeals = await readCheckpoint(store, SEALS_KEY, sealsSchema, 'the sealed directories ({ filters, sealed: { mtimeMs, ctimeMs, files } by path })');
     const positions = new Map<string, FilePosition>();
-    for (const [path, { offset, ...position }] of Object.entries(stored ?? {})) {
-      positions.set(path, offset === undefined ? position : { ...position, offset });
+    for (const [path, { offset, incomplete, ...position }] of Object.entries(stored ?? {})) {
+      positions.set(path, { ...position, ...(offset === undefined ? {} : { offset }), ...(incomplete === undefined ? {} : { incomplete }) });
     }
-    const seals = new Map<string, DirectoryStamp>();
+    const seals = new Map<string, DirectorySeal>();
     const keep = storedSeals?.filters === filters;
-    if (keep) for (const [dir, stamp] of Object.entries(storedSeals.sealed)) seals.set(dir, stamp);
+    if (keep) for (const [dir, seal] of Object.entries(storedSeals.sealed)) seals.set(dir, seal);
     const ledger = new FileLedger(store, positions, seals, filters, onError, clock);
     ledger.droppedSeals = keep || storedSeals === undefined ? 0 : Object.keys(storedSeals.sealed).length;
     if (ledger.droppedSeals > 0) ledger.#sealsChanged = true;
@@ -130,8 +132,8 @@ export class FileLedger {
     return this.#positions;
   }
 
-  /** Every sealed directory's stamp, by path. */
-  get seals(): ReadonlyMap<string, DirectoryStamp> {
+  /** Every sealed directory, by path. */
+  get seals(): ReadonlyMap<string, DirectorySeal> {
     return this.#seals;
   }
 
@@ -143,7 +145,7 @@ export class FileLedger {
   record(path: string, position: FilePosition): readonly string[] {
     this.#positions.set(path, position);
     this.#schedule();
-    if (!position.done || this.#holding || this.#pending.size === 0) return [];
+    if (!isSealable(position) || this.#holding || this.#pending.size === 0) return [];
     const dir = parentOf(path);
     const pending = this.#pending.get(dir);
     if (pending === undefined || !pending.remaining.delete(path) || pending.remaining.size > 0) return [];
@@ -167,7 +169,7 @@ export class FileLedger {
     const dropped: string[] = [];
     for (const [dir, { stamp, files }] of proposals) {
       const remaining = new Set<string>();
-      for (const file of files) if (this.#positions.get(file)?.done !== true) remaining.add(file);
+      for (const file of files) if (!isSealable(this.#positions.get(file))) remaining.add(file);
       const pending = { stamp, files, remaining };
       if (remaining.size === 0) dropped.push(...this.#seal(dir, pending));
       else this.#pending.set(dir, pending);
@@ -196,7 +198,7 @@ export class FileLedger {
 
   #seal(dir: string, pending: SealProposal): readonly string[] {
     for (const file of pending.files) this.#positions.delete(file);
-    this.#seals.set(dir, pending.stamp);
+    this.#seals.set(dir, { mtimeMs: pending.stamp.mtimeMs, ctimeMs: pending.stamp.ctimeMs, files: pending.files.length });
     this.#pending.delete(dir);
     this.#sealsChanged = true;
     this.#schedule();
@@ -238,13 +240,14 @@ export class FileLedger {
     if (this.#sealsChanged) {
       this.#sealsChanged = false;
       sealed = {};
-      for (const [dir, { mtimeMs, ctimeMs }] of this.#seals) sealed[dir] = { mtimeMs, ctimeMs };
+      for (const [dir, { mtimeMs, ctimeMs, files }] of this.#seals) sealed[dir] = { mtimeMs, ctimeMs, files };
     }
     const snapshot: Record<string, CheckpointValue> = {};
     for (const [path, p] of this.#positions) {
-      snapshot[path] = p.offset === undefined
-        ? { size: p.size, mtimeMs: p.mtimeMs, done: p.done, next: p.next }
-        : { size: p.size, mtimeMs: p.mtimeMs, done: p.done, next: p.next, offset: p.offset };
+      const entry: Record<string, CheckpointValue> = { size: p.size, mtimeMs: p.mtimeMs, done: p.done, next: p.next };
+      if (p.offset !== undefined) entry.offset = p.offset;
+      if (p.incomplete === true) entry.incomplete = true;
+      snapshot[path] = entry;
     }
     try {
       if (sealed !== undefined) await this.#store.set(SEALS_KEY, { filters: this.#filters, sealed });
@@ -254,4 +257,9 @@ export class FileLedger {
       this.#onError(error);
     }
   }
+}
+
+/** A file read whole, to its end: one its directory can be sealed over. */
+function isSealable(position: FilePosition | undefined): boolean {
+  return position !== undefined && position.done && position.incomplete !== true;
 }

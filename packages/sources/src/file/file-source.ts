@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
+import type { ComponentContext, Rejection, RejectionReason, Source, SourceBatch } from '@jackwatch/core';
 import { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
 import { compileInterest, type InterestFilter } from '../internal/interest-filter.ts';
 import type { FileSourceConfig } from './config.ts';
@@ -21,6 +21,9 @@ import { SkipReporter } from './skip-reporter.ts';
 import { WholeInflater } from '../internal/inflate-whole.ts';
 import { wholeFileChunks } from './whole-file-reader.ts';
 import { METRICS } from '@jackwatch/core';
+
+/** What a rejection of a whole file says when the file may be whole later (it was being written, or is being replaced). */
+const INCOMPLETE_FILE: ReadonlySet<RejectionReason> = new Set(['truncated', 'decompression-failed', 'unreadable']);
 
 /**
  * The `file` source: reads CloudTrail delivery files (`.json`, `.json.gz`) and
@@ -159,7 +162,9 @@ export class FileSource implements Source {
       },
     }, stop);
     this.#skips.update(skipped, listing.complete);
-    if (firstPass && unchanged > 0) this.#context.telemetry.add(METRICS.filesUnchanged.name, unchanged, { source: this.#context.id });
+    let sealedFiles = 0;
+    if (firstPass) for (const dir of listing.sealed) sealedFiles += ledger.seals.get(dir)?.files ?? 0;
+    if (firstPass && unchanged + sealedFiles > 0) this.#context.telemetry.add(METRICS.filesUnchanged.name, unchanged + sealedFiles, { source: this.#context.id });
     this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length, skipped: skipped.length, aliases: listing.aliases, sealedDirectories: listing.sealed.size });
     return reads;
   }
@@ -197,12 +202,16 @@ export class FileSource implements Source {
 
   async *#readFile(file: PlannedRead, stop: AbortSignal, prepared: DecodedFile | WholeBytes | undefined): AsyncGenerator<SourceBatch> {
     const ledger = this.#ledger!;
-    const plan = this.#plan(file);
+    // A file cut short or damaged is done as it is, but may be whole later: its directory is not sealed meanwhile.
+    let incomplete = false;
+    const plan = this.#plan(file, (rejection) => {
+      if (rejection.origin.index === -1 && INCOMPLETE_FILE.has(rejection.reason)) incomplete = true;
+    });
     // What the prefilter skipped never reaches the pipeline: the file's name still tells how far its partition was read.
     const progress = this.#filter === undefined ? undefined : deliveryProgress(basename(file.path));
     let finished = false;
     for await (const chunk of this.#chunks(file, plan, prepared)) {
-      const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last, ...chunk.progress };
+      const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last, ...chunk.progress, ...(incomplete ? { incomplete } : {}) };
       this.#seen.set(file.path, position);
       finished = chunk.last;
       const filter = this.#filter;
@@ -239,7 +248,7 @@ export class FileSource implements Source {
     }
   }
 
-  #plan(file: PlannedRead): ReadPlan {
+  #plan(file: PlannedRead, onReject: (rejection: Rejection) => void): ReadPlan {
     const { id, telemetry, errors } = this.#context;
     return {
       source: id,
@@ -251,7 +260,10 @@ export class FileSource implements Source {
       inflater: this.#inflater,
       holdPartialLine: this.#config.follow,
       resume: file.resume,
-      reject: (rejection) => errors.reject(rejection),
+      reject: (rejection) => {
+        onReject(rejection);
+        errors.reject(rejection);
+      },
       countPrefiltered: (unit, count) => telemetry.add(unit === 'files' ? METRICS.filesPrefiltered.name : METRICS.recordsPrefiltered.name, count, { source: id }),
       countUnmatched: (count) => telemetry.add(METRICS.recordsUnmatched.name, count, { source: id }),
     };

@@ -1,11 +1,12 @@
 /**
- * A directory's modification and status-change times. Adding, removing or
- * renaming an entry changes both; nothing else a writer of CloudTrail files
- * does leaves them as they were.
+ * A directory's modification and status-change times, and its inode. Adding,
+ * removing or renaming an entry changes both times; a directory put in the
+ * place of another (holding files older than its seal) has another inode.
  */
 export interface DirectoryStamp {
   readonly mtimeMs: number;
   readonly ctimeMs: number;
+  readonly ino: number;
 }
 
 /** A sealed directory: its stamp when sealed, and how many files it held then (all read). */
@@ -23,7 +24,7 @@ export const SEAL_SLACK_MS = 10_000;
 
 /** True when `a` and `b` are the same stamp: a sealed directory with the same stamp has the same entries. */
 export function sameStamp(a: DirectoryStamp, b: DirectoryStamp): boolean {
-  return a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+  return a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
 /**

@@ -35,7 +35,7 @@ const positionsSchema = z.record(
 );
 const sealsSchema = z.object({
   filters: z.string(),
-  sealed: z.record(z.string(), z.object({ mtimeMs: z.number(), ctimeMs: z.number(), files: count })),
+  sealed: z.record(z.string(), z.object({ mtimeMs: z.number(), ctimeMs: z.number(), ino: count, files: count })),
 });
 
 /** A directory that may be sealed once every file of `files` is done. */
@@ -110,7 +110,7 @@ export class FileLedger {
    */
   static async load(store: CheckpointStore, onError: (error: unknown) => void, clock: Clock = systemClock, filters = ''): Promise<FileLedger> {
     const stored = await readCheckpoint(store, KEY, positionsSchema, 'an object of file positions ({ size, mtimeMs, done, next, offset? } by path)');
-    const storedSeals = await readCheckpoint(store, SEALS_KEY, sealsSchema, 'the sealed directories ({ filters, sealed: { mtimeMs, ctimeMs, files } by path })');
+    const storedSeals = await readCheckpoint(store, SEALS_KEY, sealsSchema, 'the sealed directories ({ filters, sealed: { mtimeMs, ctimeMs, ino, files } by path })');
     const positions = new Map<string, FilePosition>();
     for (const [path, { offset, incomplete, ...position }] of Object.entries(stored ?? {})) {
       positions.set(path, { ...position, ...(offset === undefined ? {} : { offset }), ...(incomplete === undefined ? {} : { incomplete }) });
@@ -198,7 +198,7 @@ export class FileLedger {
 
   #seal(dir: string, pending: SealProposal): readonly string[] {
     for (const file of pending.files) this.#positions.delete(file);
-    this.#seals.set(dir, { mtimeMs: pending.stamp.mtimeMs, ctimeMs: pending.stamp.ctimeMs, files: pending.files.length });
+    this.#seals.set(dir, { ...pending.stamp, files: pending.files.length });
     this.#pending.delete(dir);
     this.#sealsChanged = true;
     this.#schedule();
@@ -240,7 +240,7 @@ export class FileLedger {
     if (this.#sealsChanged) {
       this.#sealsChanged = false;
       sealed = {};
-      for (const [dir, { mtimeMs, ctimeMs, files }] of this.#seals) sealed[dir] = { mtimeMs, ctimeMs, files };
+      for (const [dir, { mtimeMs, ctimeMs, ino, files }] of this.#seals) sealed[dir] = { mtimeMs, ctimeMs, ino, files };
     }
     const snapshot: Record<string, CheckpointValue> = {};
     for (const [path, p] of this.#positions) {

@@ -105,6 +105,19 @@ describe('file source: sealed directories', () => {
     expect((await stored(checkpoints)).sealed).toEqual({ [day1]: expect.objectContaining({ files: 2 }), [day2]: expect.objectContaining({ files: 0 }) });
   });
 
+  it('reads every file of a directory put in the place of a sealed one, even files older than the seal', async () => {
+    const dir = await tempDir();
+    const staging = await tempDir();
+    const checkpoints = new MemoryCheckpointStore();
+    await put(staging, 'day1/old.json', deliveryDocument(0, 1, 'old')); // written before the seal below
+    const { day1 } = await twoDays(dir);
+    await readAll(dir, checkpoints);
+
+    await rm(day1, { recursive: true });
+    await rename(join(staging, 'day1'), day1); // a new directory: its files keep their ctimes
+    expect((await readAll(dir, checkpoints)).ids).toEqual(['old-0']);
+  });
+
   it('keeps explicit positions in a directory holding NDJSON, which may be appended to', async () => {
     const dir = await tempDir();
     const checkpoints = new MemoryCheckpointStore();

@@ -148,7 +148,7 @@ export class FileSource implements Source {
   async #planReads(listing: Listing, firstPass: boolean, stop: AbortSignal): Promise<PlannedRead[]> {
     const ledger = this.#ledger!;
     const skipped: SkippedEntry[] = [...listing.skipped];
-    const { reads, unchanged } = await planReads(listing.paths, { seen: this.#seen, failed: this.#failed, seals: ledger.seals }, firstPass, {
+    const { reads, unchanged } = await planReads(listing.paths, { seen: this.#seen, failed: this.#failed, seals: listing.reopened }, firstPass, {
       unreadable: (path, error) => {
         if (this.#failed.get(path) === 'missing') return;
         this.#failed.set(path, 'missing');

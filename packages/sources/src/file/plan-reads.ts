@@ -21,7 +21,7 @@ export interface ReadState {
   readonly seen: ReadonlyMap<string, FilePosition>;
   /** Files that could not be read, by the stamp they had: retried only once they change. */
   readonly failed: ReadonlyMap<string, string>;
-  /** Directories sealed before, by path: one listed again has changed, and its files older than the seal were read already. */
+  /** Sealed directories listed again because an entry changed, with their seal: their files older than it were read already. */
   readonly seals?: ReadonlyMap<string, DirectoryStamp>;
 }
 

@@ -42,6 +42,12 @@ export interface WalkResult {
   readonly leaves: ReadonlyMap<string, DirectoryStamp>;
   /** Every directory reached without a symbolic link, listed or sealed. */
   readonly reached: ReadonlySet<string>;
+  /**
+   * Sealed directories listed again because an entry changed (same inode,
+   * another stamp), with their seal: their files older than it were read.
+   * A directory with another inode is a new one, whatever its seal said.
+   */
+  readonly reopened: ReadonlyMap<string, DirectoryStamp>;
 }
 
 interface Candidate {
@@ -79,6 +85,7 @@ export class TreeWalk {
   /** Leaf directories by stamp; `undefined` for one stat'ed twice (under two filters) with different stamps. */
   readonly #leaves = new Map<string, DirectoryStamp | undefined>();
   readonly #reached = new Set<string>();
+  readonly #reopened = new Map<string, DirectoryStamp>();
   /** The resolved path of every directory walked, per matcher: one reached twice with the same filters is walked once. */
   readonly #walked = new Map<TreeMatcher, Set<string>>();
   readonly #files = new Map<string, Candidate>();
@@ -146,6 +153,7 @@ export class TreeWalk {
       sealed: this.#sealed,
       leaves,
       reached: this.#reached,
+      reopened: this.#reopened,
     };
   }
 
@@ -205,13 +213,14 @@ export class TreeWalk {
       if (visit.real !== visit.dir || visit.links > 0) return await readdir(visit.dir, { withFileTypes: true });
       // Stat'ed before it is listed: an entry added in between changes the stamp, so it is never sealed unseen.
       const info = await stat(visit.dir);
-      const stamp: DirectoryStamp = { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
+      const stamp: DirectoryStamp = { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
       this.#reached.add(visit.dir);
       const seal = this.#seals.get(visit.dir);
       if (seal !== undefined && sameStamp(seal, stamp)) {
         this.#sealed.add(visit.dir);
         return undefined;
       }
+      if (seal?.ino === stamp.ino) this.#reopened.set(visit.dir, seal);
       return Object.assign(await readdir(visit.dir, { withFileTypes: true }), { stamp });
     } catch (error) {
       if (visit.relative === '' && visit.links === 0) this.rootFailed(error);

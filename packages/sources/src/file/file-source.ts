@@ -32,7 +32,10 @@ const INCOMPLETE_FILE: ReadonlySet<RejectionReason> = new Set(['truncated', 'dec
  * `follow` keeps polling for new files and appended lines.
  *
  * A file is checkpointed (path, size, modification time, position) once its
- * batches are acked, so a restart or the next poll skips what was delivered.
+ * batches are acked, so a restart or the next poll skips what was delivered;
+ * once every file of a directory is, the directory is sealed (its stamp
+ * replaces its files' positions, see {@link FileLedger}) and not listed again
+ * while its stamp holds.
  * Bad input is reported to `context.errors` with the path and record index;
  * it never stops the source.
  *

@@ -173,6 +173,15 @@ describe('FileLedger', () => {
       expect(ledger.seals.get('/logs/day')).toEqual({ ...stamp, files: 2 });
     });
 
+    it('does not seal over a file read before that is being read again, as it changed', async () => {
+      const ledger = await FileLedger.load(new CountingStore(), () => undefined);
+      ledger.record('/logs/day/a.json', done);
+      const files = ['/logs/day/a.json'];
+      expect(ledger.propose(new Map([['/logs/day', { stamp, files }]]), new Set(files))).toEqual([]);
+      expect(ledger.record('/logs/day/a.json', { ...done, size: 20, done: false })).toEqual([]);
+      expect(ledger.record('/logs/day/a.json', { ...done, size: 20 })).toEqual(files);
+    });
+
     it('does not seal over a file read to its end but cut short, whose writer may not be done', async () => {
       const ledger = await FileLedger.load(new CountingStore(), () => undefined);
       ledger.record('/logs/day/cut.json.gz', { ...done, incomplete: true });

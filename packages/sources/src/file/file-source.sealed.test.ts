@@ -118,6 +118,22 @@ describe('file source: sealed directories', () => {
     expect((await readAll(dir, checkpoints)).ids).toEqual(['old-0']);
   });
 
+  it('does not seal a directory while a changed file of it is read again and not yet acked', async () => {
+    const dir = await tempDir();
+    const checkpoints = new MemoryCheckpointStore();
+    const { day1 } = await twoDays(dir);
+    await readAll(dir, checkpoints, { clock: systemClock }); // too new to seal: positions only
+
+    await put(dir, 'day1/a.json.gz', deliveryDocument(0, 3, 'a2')); // rewritten in place: the directory's stamp stays
+    const crashed = await startedSource({ paths: ['.'] }, testSetup(dir, { checkpoints, clock: ahead }));
+    expect(eventsOf(await drain(crashed, { ack: false })).map((e) => e.eventId)).toEqual(['a2-0', 'a2-1', 'a2-2']);
+    await crashed.shutdown();
+    expect((await stored(checkpoints)).sealed).not.toHaveProperty([day1]);
+
+    expect((await readAll(dir, checkpoints)).ids).toEqual(['a2-0', 'a2-1', 'a2-2']);
+    expect((await stored(checkpoints)).sealed).toHaveProperty([day1]);
+  });
+
   it('keeps explicit positions in a directory holding NDJSON, which may be appended to', async () => {
     const dir = await tempDir();
     const checkpoints = new MemoryCheckpointStore();

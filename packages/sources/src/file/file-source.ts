@@ -126,13 +126,16 @@ export class FileSource implements Source {
     const ledger = this.#ledger!;
     const listedAt = this.#context.clock.now();
     let listing: Listing | undefined;
+    let planned: PlannedRead[] = [];
     ledger.hold();
     try {
       listing = await this.#discover(stop);
-      return await this.#planReads(listing, firstPass, stop);
+      planned = await this.#planReads(listing, firstPass, stop);
+      return planned;
     } finally {
       const proposals = listing === undefined || stop.aborted ? new Map() : sealProposals(listing, listedAt);
-      for (const path of ledger.propose(proposals)) this.#seen.delete(path);
+      // A file read to the end before that changed since is read again: not done until that read is acked.
+      for (const path of ledger.propose(proposals, new Set(planned.map((file) => file.path)))) this.#seen.delete(path);
     }
   }
 

@@ -160,17 +160,17 @@ export class FileLedger {
   /**
    * Replaces the directories waiting to be sealed with `proposals` (from the
    * listing just made) and ends a {@link hold}. Each whose files are all done
-   * is sealed now, the others once their last file is recorded done; a file in
-   * `reading` (planned to be read again, as it changed) is not done until then.
-   * Returns the files whose positions were dropped.
+   * is sealed now, the others once their last file is recorded done; a file
+   * being `read` (again, as it changed, and not acked yet) is not done until
+   * then. Returns the files whose positions were dropped.
    */
-  propose(proposals: ReadonlyMap<string, SealProposal>, reading: ReadonlySet<string> = new Set()): readonly string[] {
+  propose(proposals: ReadonlyMap<string, SealProposal>, read: (path: string) => boolean = () => false): readonly string[] {
     this.#holding = false;
     this.#pending.clear();
     const dropped: string[] = [];
     for (const [dir, { stamp, files }] of proposals) {
       const remaining = new Set<string>();
-      for (const file of files) if (reading.has(file) || !isSealable(this.#positions.get(file))) remaining.add(file);
+      for (const file of files) if (!isSealable(this.#positions.get(file)) || read(file)) remaining.add(file);
       const pending = { stamp, files, remaining };
       if (remaining.size === 0) dropped.push(...this.#seal(dir, pending));
       else this.#pending.set(dir, pending);

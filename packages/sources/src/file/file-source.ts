@@ -134,8 +134,11 @@ export class FileSource implements Source {
       return planned;
     } finally {
       const proposals = listing === undefined || stop.aborted ? new Map() : sealProposals(listing, listedAt);
-      // A file read to the end before that changed since is read again: not done until that read is acked.
-      for (const path of ledger.propose(proposals, new Set(planned.map((file) => file.path)))) this.#seen.delete(path);
+      // A file read to the end before that changed since is read again (now, or in a pass whose acks are still
+      // coming: what was read is not what was acked): it is not done until that read is acked.
+      const toRead = new Set(planned.map((file) => file.path));
+      const read = (path: string): boolean => toRead.has(path) || this.#seen.get(path) !== ledger.positions.get(path);
+      for (const path of ledger.propose(proposals, read)) this.#seen.delete(path);
     }
   }
 

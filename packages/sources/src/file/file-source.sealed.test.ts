@@ -1,7 +1,8 @@
 import { appendFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MemoryCheckpointStore, systemClock, type CheckpointStore, type Clock } from '@jackwatch/core';
+import { MemoryCheckpointStore, systemClock, type CheckpointStore, type Clock, type SourceBatch } from '@jackwatch/core';
+import { ManualClock } from '@jackwatch/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { SEAL_SLACK_MS } from './directory-seal.ts';
 import { deliveryDocument, drain, eventsOf, ndjson, put, startedSource, tempDir, testSetup } from './testdata/harness.ts';
@@ -132,6 +133,33 @@ describe('file source: sealed directories', () => {
 
     expect((await readAll(dir, checkpoints)).ids).toEqual(['a2-0', 'a2-1', 'a2-2']);
     expect((await stored(checkpoints)).sealed).toHaveProperty([day1]);
+  });
+
+  it('in follow mode, does not seal a directory at a later listing while the read of its changed file is not acked', async () => {
+    const dir = await tempDir();
+    const checkpoints = new MemoryCheckpointStore();
+    const { day1 } = await twoDays(dir);
+    await readAll(dir, checkpoints, { clock: systemClock }); // too new to seal: positions only
+
+    await put(dir, 'day1/a.json.gz', deliveryDocument(0, 3, 'a2')); // rewritten in place: the directory's stamp stays
+    const clock = new ManualClock(Date.now() + 6 * SEAL_SLACK_MS);
+    const source = await startedSource({ paths: ['.'], follow: true }, testSetup(dir, { checkpoints, clock }));
+    const abort = new AbortController();
+    const batches = source.read(abort.signal)[Symbol.asyncIterator]();
+    const unacked: SourceBatch[] = [];
+    while (!unacked.some((batch) => batch.events.length > 0)) unacked.push((await batches.next()).value as SourceBatch);
+    const rest = batches.next();
+    await clock.whenSleeping(); // the first pass is over
+    clock.wakeSleepers();
+    await clock.whenSleeping(); // and the next listing too, with a2's batch still not acked
+    expect((await stored(checkpoints)).sealed).not.toHaveProperty([day1]);
+
+    for (const batch of unacked) await batch.ack?.();
+    abort.abort();
+    clock.wakeSleepers();
+    await rest;
+    await source.shutdown();
+    expect(await stored(checkpoints)).toMatchObject({ files: [], sealed: { [day1]: { files: 2 } } });
   });
 
   it('keeps explicit positions in a directory holding NDJSON, which may be appended to', async () => {

@@ -63,12 +63,14 @@ describe('FileLedger', () => {
     });
     for (let i = 0; i < 100; i++) ledger.record(`/logs/${i}.json`, at(3));
     ledger.record('/logs/live.ndjson', { ...at(2), offset: 512 });
+    ledger.record('/logs/cut.json.gz', { ...at(3), incomplete: true });
     await ledger.flush();
     expect(store.writes).toBeLessThanOrEqual(2);
 
     const reloaded = await FileLedger.load(store, () => undefined);
-    expect(reloaded.positions.size).toBe(101);
+    expect(reloaded.positions.size).toBe(102);
     expect(reloaded.positions.get('/logs/live.ndjson')).toEqual({ size: 10, mtimeMs: 1, done: false, next: 2, offset: 512 });
+    expect(reloaded.positions.get('/logs/cut.json.gz')).toEqual({ size: 10, mtimeMs: 1, done: true, next: 3, incomplete: true });
   });
 
   it('forgets files that are gone', async () => {
@@ -88,10 +90,11 @@ describe('FileLedger', () => {
     ['a position that is not one', { '/a.json': 'done' }, 'at ["/a.json"] expected an object, found a string'],
     ['a negative record index', { '/a.json': { ...at(3), next: -1 } }, 'at ["/a.json"]["next"]'],
     ['a fractional byte offset', { '/a.ndjson': { ...at(2), offset: 1.5 } }, 'at ["/a.ndjson"]["offset"]'],
+    ['an incomplete mark that is not a boolean', { '/a.json.gz': { ...at(3), incomplete: 'yes' } }, 'at ["/a.json.gz"]["incomplete"] expected a boolean, found a string'],
   ])('refuses a checkpoint holding %s rather than read every file again', async (_case, files, problem) => {
     const store = new CountingStore().scope('file');
     await store.set('files', files);
-    await expect(FileLedger.load(store, () => undefined)).rejects.toThrow(`entry "files" is not an object of file positions ({ size, mtimeMs, done, next, offset? } by path): ${problem}`);
+    await expect(FileLedger.load(store, () => undefined)).rejects.toThrow(`entry "files" is not an object of file positions ({ size, mtimeMs, done, next, offset?, incomplete? } by path): ${problem}`);
   });
 
   it('reports a failed write instead of throwing, and writes again on the next record', async () => {

@@ -31,7 +31,7 @@ const PAUSE_PER_WRITE_TIME = 9;
 const count = z.number().int().nonnegative();
 const positionsSchema = z.record(
   z.string(),
-  z.object({ size: count, mtimeMs: z.number(), done: z.boolean(), next: count, offset: count.optional(), incomplete: z.literal(true).optional() }),
+  z.object({ size: count, mtimeMs: z.number(), done: z.boolean(), next: count, offset: count.optional(), incomplete: z.boolean().optional() }),
 );
 const sealsSchema = z.object({
   filters: z.string(),
@@ -109,11 +109,11 @@ export class FileLedger {
    * hide files the new filters take in; their directories are read again.
    */
   static async load(store: CheckpointStore, onError: (error: unknown) => void, clock: Clock = systemClock, filters = ''): Promise<FileLedger> {
-    const stored = await readCheckpoint(store, KEY, positionsSchema, 'an object of file positions ({ size, mtimeMs, done, next, offset? } by path)');
+    const stored = await readCheckpoint(store, KEY, positionsSchema, 'an object of file positions ({ size, mtimeMs, done, next, offset?, incomplete? } by path)');
     const storedSeals = await readCheckpoint(store, SEALS_KEY, sealsSchema, 'the sealed directories ({ filters, sealed: { mtimeMs, ctimeMs, ino, files } by path })');
     const positions = new Map<string, FilePosition>();
     for (const [path, { offset, incomplete, ...position }] of Object.entries(stored ?? {})) {
-      positions.set(path, { ...position, ...(offset === undefined ? {} : { offset }), ...(incomplete === undefined ? {} : { incomplete }) });
+      positions.set(path, { ...position, ...(offset === undefined ? {} : { offset }), ...(incomplete === true ? { incomplete } : {}) });
     }
     const seals = new Map<string, DirectorySeal>();
     const keep = storedSeals?.filters === filters;

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './file-kind.ts';
+import type { DirectoryStamp } from './directory-seal.ts';
 import { discoverFiles, type Listing } from './discover-files.ts';
 import { resolvePathRoots } from './path-roots.ts';
 import { tempDir } from './testdata/harness.ts';
@@ -16,9 +17,9 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-async function list(dir: string, paths: readonly string[] = ['.']): Promise<Listing & { errors: unknown[] }> {
+async function list(dir: string, paths: readonly string[] = ['.'], seals?: ReadonlyMap<string, DirectoryStamp>): Promise<Listing & { errors: unknown[] }> {
   const errors: unknown[] = [];
-  const listing = await discoverFiles(await resolvePathRoots(paths, dir, 'file'), filters, new AbortController().signal, (error) => errors.push(error));
+  const listing = await discoverFiles(await resolvePathRoots(paths, dir, 'file'), filters, new AbortController().signal, (error) => errors.push(error), seals);
   return { ...listing, errors };
 }
 
@@ -137,6 +138,30 @@ describe('discoverFiles', () => {
     expect(listing.skipped[0]).toMatchObject({ reason: 'unreadable', detail: 'ENAMETOOLONG: name too long' });
     expect(listing.skipped[0]!.path.startsWith(join(dir, name, name))).toBe(true);
     expect(listing.complete).toBe(false);
+  });
+});
+
+describe('discoverFiles with sealed directories', () => {
+  it('stamps directories of files only, does not list a sealed one while its stamp holds, and lists it again once an entry is added', async () => {
+    const dir = await tempDir();
+    const a = await touch(dir, 'day1/a.json');
+    const b = await touch(dir, 'day2/b.json');
+    await symlink(a, join(dir, 'day2/link-to-a.json'));
+    const first = await list(dir);
+    expect([...first.leaves.keys()]).toEqual([join(dir, 'day1')]); // day2 holds a link, the root a directory
+    expect([...first.reached].sort()).toEqual([dir, join(dir, 'day1'), join(dir, 'day2')]);
+
+    const seals = new Map([[join(dir, 'day1'), first.leaves.get(join(dir, 'day1'))!]]);
+    const sealed = await list(dir, ['.'], seals);
+    expect(sealed.paths).toEqual([b]); // a, also through the link, is the sealed directory's
+    expect([...sealed.sealed]).toEqual([join(dir, 'day1')]);
+    expect(sealed.reopened.size).toBe(0);
+
+    const late = await touch(dir, 'day1/late.json');
+    const reopened = await list(dir, ['.'], seals);
+    expect(reopened.paths.sort()).toEqual([a, late, b].sort());
+    expect([...reopened.reopened.keys()]).toEqual([join(dir, 'day1')]);
+    expect(reopened.sealed.size).toBe(0);
   });
 });
 

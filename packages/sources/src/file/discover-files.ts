@@ -1,20 +1,16 @@
 import { realpath, stat } from 'node:fs/promises';
+import type { DirectoryStamp } from './directory-seal.ts';
 import type { PathRoot } from './path-roots.ts';
-import type { SkippedEntry } from './skipped-entry.ts';
 import { treeMatcher } from './tree-matcher.ts';
 import { toTreePattern } from './tree-pattern.ts';
-import { TreeWalk, type DirectoryVisit } from './walk-tree.ts';
+import { TreeWalk, type DirectoryVisit, type WalkResult } from './walk-tree.ts';
 
-/** The files found under the configured paths; `complete` is false when part of a listing failed. */
-export interface Listing {
-  /** Absolute paths, without duplicates: a file reached through several paths is listed once. */
-  readonly paths: string[];
-  /** Entries that match but are not read (named pipes, sockets, devices, broken or looping links, unreadable directories). */
-  readonly skipped: readonly SkippedEntry[];
-  /** How many times a file or directory was reached again through another path. */
-  readonly aliases: number;
-  readonly complete: boolean;
-}
+/**
+ * The files found under the configured paths; `complete` is false when part
+ * of a listing failed. `paths` leaves out the files of sealed directories
+ * found unchanged (`sealed`); see {@link WalkResult} for the directories.
+ */
+export type Listing = WalkResult;
 
 /** Which files of a directory are read: `include` and `exclude` glob patterns (see {@link toTreePattern}). */
 export interface FileFilters {
@@ -26,11 +22,18 @@ export interface FileFilters {
  * Lists the files of every root: a file root as itself (whatever its name), a
  * directory recursively through `include` minus `exclude`, a glob through its
  * own pattern minus `exclude` — following symbolic links, each file once (see
- * {@link TreeWalk}). A root that cannot be listed is passed to `onError`,
- * never thrown; what cannot be read below a root is in `skipped`.
+ * {@link TreeWalk}), and not listing the directories of `seals` whose stamp
+ * is unchanged. A root that cannot be listed is passed to `onError`, never
+ * thrown; what cannot be read below a root is in `skipped`.
  */
-export async function discoverFiles(roots: readonly PathRoot[], filters: FileFilters, signal: AbortSignal, onError: (error: unknown) => void): Promise<Listing> {
-  const walk = new TreeWalk(signal, onError);
+export async function discoverFiles(
+  roots: readonly PathRoot[],
+  filters: FileFilters,
+  signal: AbortSignal,
+  onError: (error: unknown) => void,
+  seals: ReadonlyMap<string, DirectoryStamp> = new Map(),
+): Promise<Listing> {
+  const walk = new TreeWalk(signal, onError, seals);
   const ignore = filters.exclude.map(toTreePattern);
   const directoryMatcher = treeMatcher(filters.include.map(toTreePattern), ignore);
   const directories: DirectoryVisit[] = [];

@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
-import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
+import type { ComponentContext, Rejection, RejectionReason, Source, SourceBatch } from '@jackwatch/core';
 import { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
 import { compileInterest, type InterestFilter } from '../internal/interest-filter.ts';
 import type { FileSourceConfig } from './config.ts';
 import type { DecodedFile } from './decode-file-at.ts';
 import { deliveryProgress } from '../cloudtrail-layout/delivery-progress.ts';
 import { decodeWholeFile } from '../internal/decode-whole-file.ts';
-import { discoverFiles } from './discover-files.ts';
+import { discoverFiles, type Listing } from './discover-files.ts';
+import { sealProposals } from './seal-proposals.ts';
 import type { FileChunk, ReadPlan } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
 import { FileLedger, type FilePosition } from './file-ledger.ts';
@@ -21,6 +22,9 @@ import { WholeInflater } from '../internal/inflate-whole.ts';
 import { wholeFileChunks } from './whole-file-reader.ts';
 import { METRICS } from '@jackwatch/core';
 
+/** What a rejection of a whole file says when the file may be whole later (it was being written, or is being replaced). */
+const INCOMPLETE_FILE: ReadonlySet<RejectionReason> = new Set(['truncated', 'decompression-failed', 'unreadable']);
+
 /**
  * The `file` source: reads CloudTrail delivery files (`.json`, `.json.gz`) and
  * NDJSON (`.ndjson`, `.jsonl`, gzipped or not) from files, directories and
@@ -28,7 +32,10 @@ import { METRICS } from '@jackwatch/core';
  * `follow` keeps polling for new files and appended lines.
  *
  * A file is checkpointed (path, size, modification time, position) once its
- * batches are acked, so a restart or the next poll skips what was delivered.
+ * batches are acked, so a restart or the next poll skips what was delivered;
+ * once every file of a directory is, the directory is sealed (its stamp
+ * replaces its files' positions, see {@link FileLedger}) and not listed again
+ * while its stamp holds.
  * Bad input is reported to `context.errors` with the path and record index;
  * it never stops the source.
  *
@@ -75,11 +82,17 @@ export class FileSource implements Source {
   async start(): Promise<void> {
     this.#roots ??= await resolvePathRoots(this.#config.paths, this.#context.baseDir, this.#context.id);
     if (this.#ledger === undefined) {
-      this.#ledger = await FileLedger.load(this.#context.checkpoints, (error) => this.#context.errors.error(this.#context.id, error, { stage: 'checkpoint' }), this.#context.clock);
+      const { include, exclude } = this.#config;
+      const filters = JSON.stringify({ roots: this.#roots, include, exclude });
+      const onError = (error: unknown): void => this.#context.errors.error(this.#context.id, error, { stage: 'checkpoint' });
+      this.#ledger = await FileLedger.load(this.#context.checkpoints, onError, this.#context.clock, filters);
       for (const [path, position] of this.#ledger.positions) this.#seen.set(path, position);
+      if (this.#ledger.droppedSeals > 0) {
+        this.#context.logger.warn('paths, include or exclude changed since the checkpoint: the directories it records as read are read again', { directories: this.#ledger.droppedSeals });
+      }
     }
     await this.#pool.get()?.ready(); // workers take a few hundred ms to load their code: here, not while reading
-    this.#context.logger.info('file source ready', { roots: this.#roots.length, follow: this.#config.follow, checkpointed: this.#seen.size });
+    this.#context.logger.info('file source ready', { roots: this.#roots.length, follow: this.#config.follow, checkpointed: this.#seen.size, sealedDirectories: this.#ledger.seals.size });
   }
 
   /** Yields the events of every file not yet delivered; with `follow`, polls until `signal` aborts. */
@@ -108,27 +121,60 @@ export class FileSource implements Source {
     return this.#shutdown;
   }
 
+  // While it lists and plans, no directory is sealed: its seals and positions stay as the listing found them.
   async #list(stop: AbortSignal, firstPass: boolean): Promise<PlannedRead[]> {
+    const ledger = this.#ledger!;
+    const listedAt = this.#context.clock.now();
+    let listing: Listing | undefined;
+    let planned: PlannedRead[] = [];
+    ledger.hold();
+    try {
+      listing = await this.#discover(stop);
+      planned = await this.#planReads(listing, firstPass, stop);
+      return planned;
+    } finally {
+      const proposals = listing === undefined || stop.aborted ? new Map() : sealProposals(listing, listedAt);
+      // A file read to the end before that changed since is read again (now, or in a pass whose acks are still
+      // coming: what was read is not what was acked): it is not done until that read is acked.
+      const toRead = new Set(planned.map((file) => file.path));
+      const read = (path: string): boolean => toRead.has(path) || this.#seen.get(path) !== ledger.positions.get(path);
+      for (const path of ledger.propose(proposals, read)) this.#seen.delete(path);
+    }
+  }
+
+  async #discover(stop: AbortSignal): Promise<Listing> {
     const errors = new Set<string>();
     const listing = await discoverFiles(this.#roots!, this.#config, stop, (error) => {
       const message = errorMessage(error);
       errors.add(message);
       if (!this.#listingErrors.has(message)) this.#context.errors.error(this.#context.id, error, { stage: 'listing' });
-    });
+    }, this.#ledger!.seals);
     this.#listingErrors = errors;
-    if (listing.complete) this.#forgetAllBut(new Set(listing.paths));
+    if (listing.complete) this.#forgetAllBut(new Set(listing.paths), listing.reached);
+    return listing;
+  }
+
+  async #planReads(listing: Listing, firstPass: boolean, stop: AbortSignal): Promise<PlannedRead[]> {
+    const ledger = this.#ledger!;
     const skipped: SkippedEntry[] = [...listing.skipped];
-    const { reads, unchanged } = await planReads(listing.paths, { seen: this.#seen, failed: this.#failed }, firstPass, {
+    const { reads, unchanged } = await planReads(listing.paths, { seen: this.#seen, failed: this.#failed, seals: listing.reopened }, firstPass, {
       unreadable: (path, error) => {
         if (this.#failed.get(path) === 'missing') return;
         this.#failed.set(path, 'missing');
         this.#rejectUnreadable(path, error);
       },
       skip: (entry) => void skipped.push(entry),
+      covered: (path, stamp) => {
+        const position: FilePosition = { size: stamp.size, mtimeMs: stamp.mtimeMs, done: true, next: 0 };
+        this.#seen.set(path, position);
+        ledger.record(path, position);
+      },
     }, stop);
     this.#skips.update(skipped, listing.complete);
-    if (firstPass && unchanged > 0) this.#context.telemetry.add(METRICS.filesUnchanged.name, unchanged, { source: this.#context.id });
-    this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length, skipped: skipped.length, aliases: listing.aliases });
+    let sealedFiles = 0;
+    if (firstPass) for (const dir of listing.sealed) sealedFiles += ledger.seals.get(dir)?.files ?? 0;
+    if (firstPass && unchanged + sealedFiles > 0) this.#context.telemetry.add(METRICS.filesUnchanged.name, unchanged + sealedFiles, { source: this.#context.id });
+    this.#context.logger.debug('listed files', { found: listing.paths.length, toRead: reads.length, skipped: skipped.length, aliases: listing.aliases, sealedDirectories: listing.sealed.size });
     return reads;
   }
 
@@ -165,17 +211,23 @@ export class FileSource implements Source {
 
   async *#readFile(file: PlannedRead, stop: AbortSignal, prepared: DecodedFile | WholeBytes | undefined): AsyncGenerator<SourceBatch> {
     const ledger = this.#ledger!;
-    const plan = this.#plan(file);
+    // A file cut short or damaged is done as it is, but may be whole later: its directory is not sealed meanwhile.
+    let incomplete = false;
+    const plan = this.#plan(file, (rejection) => {
+      if (rejection.origin.index === -1 && INCOMPLETE_FILE.has(rejection.reason)) incomplete = true;
+    });
     // What the prefilter skipped never reaches the pipeline: the file's name still tells how far its partition was read.
     const progress = this.#filter === undefined ? undefined : deliveryProgress(basename(file.path));
     let finished = false;
     for await (const chunk of this.#chunks(file, plan, prepared)) {
-      const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last, ...chunk.progress };
+      const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last, ...chunk.progress, ...(incomplete ? { incomplete } : {}) };
       this.#seen.set(file.path, position);
       finished = chunk.last;
       const filter = this.#filter;
       const events = filter === undefined ? chunk.events : chunk.events.filter((e) => filter.matches(e.source, e.action));
-      const ack = async (): Promise<void> => ledger.record(file.path, position);
+      const ack = async (): Promise<void> => {
+        for (const path of ledger.record(file.path, position)) this.#seen.delete(path);
+      };
       yield chunk.last && progress !== undefined ? { events, bytes: chunk.bytes, ack, progress } : { events, bytes: chunk.bytes, ack };
       if (stop.aborted) return;
     }
@@ -205,7 +257,7 @@ export class FileSource implements Source {
     }
   }
 
-  #plan(file: PlannedRead): ReadPlan {
+  #plan(file: PlannedRead, onReject: (rejection: Rejection) => void): ReadPlan {
     const { id, telemetry, errors } = this.#context;
     return {
       source: id,
@@ -217,15 +269,18 @@ export class FileSource implements Source {
       inflater: this.#inflater,
       holdPartialLine: this.#config.follow,
       resume: file.resume,
-      reject: (rejection) => errors.reject(rejection),
+      reject: (rejection) => {
+        onReject(rejection);
+        errors.reject(rejection);
+      },
       countPrefiltered: (unit, count) => telemetry.add(unit === 'files' ? METRICS.filesPrefiltered.name : METRICS.recordsPrefiltered.name, count, { source: id }),
       countUnmatched: (count) => telemetry.add(METRICS.recordsUnmatched.name, count, { source: id }),
     };
   }
 
-  // Files that are gone leave the checkpoint, so it tracks what exists, not everything ever read.
-  #forgetAllBut(present: ReadonlySet<string>): void {
-    this.#ledger!.retainOnly(present);
+  // Files and directories that are gone leave the checkpoint, so it tracks what exists, not everything ever read.
+  #forgetAllBut(present: ReadonlySet<string>, reached: ReadonlySet<string>): void {
+    this.#ledger!.retainOnly(present, reached);
     for (const path of this.#seen.keys()) if (!present.has(path)) this.#seen.delete(path);
     for (const path of this.#failed.keys()) if (!present.has(path)) this.#failed.delete(path);
   }

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { sortForDelivery } from './delivery-order.ts';
+import { parentOf, sealCovers, type DirectoryStamp } from './directory-seal.ts';
 import type { FileProgress, FileStamp } from './file-chunk.ts';
 import { isLineFileName } from './file-kind.ts';
 import type { FilePosition } from './file-ledger.ts';
@@ -20,6 +21,8 @@ export interface ReadState {
   readonly seen: ReadonlyMap<string, FilePosition>;
   /** Files that could not be read, by the stamp they had: retried only once they change. */
   readonly failed: ReadonlyMap<string, string>;
+  /** Sealed directories listed again because an entry changed, with their seal: their files older than it were read already. */
+  readonly seals?: ReadonlyMap<string, DirectoryStamp>;
 }
 
 /** Where the planner tells of files it does not read. */
@@ -28,6 +31,8 @@ export interface PlanReports {
   unreadable(path: string, error: unknown): void;
   /** A listed file that is not read: no longer a regular file, empty, or not readable. */
   skip(entry: SkippedEntry): void;
+  /** A file of a directory listed again since it was sealed, unchanged since the seal: read already, not read again. */
+  covered?(path: string, stamp: FileStamp): void;
 }
 
 /** The outcome of planning one listing. */
@@ -50,6 +55,10 @@ const STAT_CONCURRENCY = 32;
  * process is skipped and told to `report.skip` — at every listing, until it
  * can be read.
  *
+ * A file of a directory sealed before (listed again because an entry was
+ * added, removed or renamed) whose ctime is older than the seal was read
+ * already: it is told to `report.covered`, not read.
+ *
  * Stops stat'ing once `signal` aborts (a drain), returning what was planned.
  */
 export async function planReads(paths: readonly string[], state: ReadState, firstPass: boolean, report: PlanReports, signal?: AbortSignal): Promise<ReadPlanning> {
@@ -60,14 +69,24 @@ export async function planReads(paths: readonly string[], state: ReadState, firs
     const appendable = isLineFileName(path);
     if (!firstPass && known?.done === true && !appendable) return;
     let stamp: FileStamp;
+    let ctimeMs: number;
     try {
       const info = await stat(path);
       if (!info.isFile()) return report.skip({ path, reason: typeReason(info) });
       if (info.size === 0 && !appendable) return report.skip({ path, reason: 'empty' });
       stamp = { size: info.size, mtimeMs: info.mtimeMs };
+      ctimeMs = info.ctimeMs;
     } catch (error) {
       report.unreadable(path, error);
       return;
+    }
+    if (known === undefined && !appendable && state.seals !== undefined && state.seals.size > 0) {
+      const seal = state.seals.get(parentOf(path));
+      if (seal !== undefined && sealCovers(seal, ctimeMs)) {
+        unchanged++;
+        report.covered?.(path, stamp);
+        return;
+      }
     }
     if (state.failed.get(path) === stampKey(stamp)) return;
     const resume = resumePoint(known, stamp, appendable);

@@ -1,5 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { parentOf, sameStamp, type DirectoryStamp } from './directory-seal.ts';
 import { errorDetail, statErrorReason, typeReason, type SkippedEntry } from './skipped-entry.ts';
 import type { TreeMatcher } from './tree-matcher.ts';
 
@@ -31,6 +32,22 @@ export interface WalkResult {
   readonly aliases: number;
   /** False when a directory could not be listed: its files are unknown, not gone. */
   readonly complete: boolean;
+  /** Sealed directories found with the stamp they were sealed with: not listed, their files left out of `paths`. */
+  readonly sealed: ReadonlySet<string>;
+  /**
+   * Directories reached without a symbolic link that hold nothing but regular
+   * files, each with its stamp taken just before it was listed: those that
+   * may be sealed once their files are done.
+   */
+  readonly leaves: ReadonlyMap<string, DirectoryStamp>;
+  /** Every directory reached without a symbolic link, listed or sealed. */
+  readonly reached: ReadonlySet<string>;
+  /**
+   * Sealed directories listed again because an entry changed (same inode,
+   * another stamp), with their seal: their files older than it were read.
+   * A directory with another inode is a new one, whatever its seal said.
+   */
+  readonly reopened: ReadonlyMap<string, DirectoryStamp>;
 }
 
 interface Candidate {
@@ -54,10 +71,21 @@ interface Candidate {
  * Entries that match but cannot be read as files — named pipes, sockets,
  * devices, links to nothing or into a loop, directories that cannot be
  * listed — are collected as skipped, never opened.
+ *
+ * A directory reached without a link is stat'ed before it is listed. One
+ * sealed (every file in it read) whose stamp is unchanged is not listed: it
+ * counts as walked, and its files — also when reached through a link or
+ * named in `paths` — are left out, as they were read already.
  */
 export class TreeWalk {
   readonly #signal: AbortSignal;
   readonly #onRootError: (error: unknown) => void;
+  readonly #seals: ReadonlyMap<string, DirectoryStamp>;
+  readonly #sealed = new Set<string>();
+  /** Leaf directories by stamp; `undefined` for one stat'ed twice (under two filters) with different stamps. */
+  readonly #leaves = new Map<string, DirectoryStamp | undefined>();
+  readonly #reached = new Set<string>();
+  readonly #reopened = new Map<string, DirectoryStamp>();
   /** The resolved path of every directory walked, per matcher: one reached twice with the same filters is walked once. */
   readonly #walked = new Map<TreeMatcher, Set<string>>();
   readonly #files = new Map<string, Candidate>();
@@ -65,10 +93,14 @@ export class TreeWalk {
   #aliases = 0;
   #complete = true;
 
-  /** @param onRootError told when a `paths` entry itself cannot be listed. */
-  constructor(signal: AbortSignal, onRootError: (error: unknown) => void) {
+  /**
+   * @param onRootError told when a `paths` entry itself cannot be listed.
+   * @param seals the stamp of every sealed directory, by path.
+   */
+  constructor(signal: AbortSignal, onRootError: (error: unknown) => void, seals: ReadonlyMap<string, DirectoryStamp> = new Map()) {
     this.#signal = signal;
     this.#onRootError = onRootError;
+    this.#seals = seals;
   }
 
   /** A file named in `paths`: listed whatever its name, unless it is not a regular file. One that cannot be stat'ed is listed, for the planner to report. */
@@ -103,11 +135,25 @@ export class TreeWalk {
 
   /** What was found. */
   result(): WalkResult {
+    const paths: string[] = [];
+    for (const [real, candidate] of this.#files) {
+      if (this.#sealed.size > 0 && this.#sealed.has(parentOf(real))) this.#aliases++;
+      else paths.push(candidate.path);
+    }
+    const leaves = new Map<string, DirectoryStamp>();
+    for (const [dir, stamp] of this.#leaves) if (stamp !== undefined) leaves.set(dir, stamp);
+    // A file of a leaf listed under another path (a `paths` entry naming it through a link) is not its
+    // directory's to seal: the directory's files must be exactly those listed below it.
+    for (const [real, candidate] of this.#files) if (candidate.path !== real) leaves.delete(parentOf(real));
     return {
-      paths: [...this.#files.values()].map((candidate) => candidate.path),
+      paths,
       skipped: this.#skipped.sort((a, b) => compare(a.path, b.path)),
       aliases: this.#aliases,
       complete: this.#complete && !this.#signal.aborted,
+      sealed: this.#sealed,
+      leaves,
+      reached: this.#reached,
+      reopened: this.#reopened,
     };
   }
 
@@ -138,6 +184,7 @@ export class TreeWalk {
     const entries = await this.#list(visit);
     if (entries === undefined) return;
     const resolved = visit.real === visit.dir; // no link on the way: every path below is its own resolved path
+    if (resolved && visit.links === 0 && entries.every((entry) => entry.isFile())) this.#noteLeaf(visit.dir, entries.stamp);
     for (const entry of entries) {
       const relative = visit.relative === '' ? entry.name : `${visit.relative}/${entry.name}`;
       const path = child(visit.dir, entry.name);
@@ -153,8 +200,9 @@ export class TreeWalk {
     }
   }
 
-  // The entries of a directory not walked yet; `undefined` when it was walked already or cannot be listed.
-  async #list(visit: DirectoryVisit): Promise<Dirent[] | undefined> {
+  // The entries of a directory not walked yet, and its stamp when it was reached without a link;
+  // `undefined` when it was walked already, is sealed and unchanged, or cannot be listed.
+  async #list(visit: DirectoryVisit): Promise<(Dirent[] & { stamp?: DirectoryStamp }) | undefined> {
     const walked = this.#walked.get(visit.matcher) ?? this.#walked.set(visit.matcher, new Set()).get(visit.matcher)!;
     if (walked.has(visit.real)) {
       this.#aliases++;
@@ -162,7 +210,18 @@ export class TreeWalk {
     }
     walked.add(visit.real);
     try {
-      return await readdir(visit.dir, { withFileTypes: true });
+      if (visit.real !== visit.dir || visit.links > 0) return await readdir(visit.dir, { withFileTypes: true });
+      // Stat'ed before it is listed: an entry added in between changes the stamp, so it is never sealed unseen.
+      const info = await stat(visit.dir);
+      const stamp: DirectoryStamp = { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+      this.#reached.add(visit.dir);
+      const seal = this.#seals.get(visit.dir);
+      if (seal !== undefined && sameStamp(seal, stamp)) {
+        this.#sealed.add(visit.dir);
+        return undefined;
+      }
+      if (seal?.ino === stamp.ino) this.#reopened.set(visit.dir, seal);
+      return Object.assign(await readdir(visit.dir, { withFileTypes: true }), { stamp });
     } catch (error) {
       if (visit.relative === '' && visit.links === 0) this.rootFailed(error);
       else if (!vanished(error)) {
@@ -194,6 +253,13 @@ export class TreeWalk {
       const detail = reason === 'broken-link' ? await readlink(path).then((target) => `to ${target}`, errorDetail) : reason === 'unreadable' ? errorDetail(error) : undefined;
       this.#skip(detail === undefined ? { path, reason } : { path, reason, detail });
     }
+  }
+
+  // A directory of files only, under every filter it was walked with; stat'ed twice with different stamps, it is not one to seal.
+  #noteLeaf(dir: string, stamp: DirectoryStamp | undefined): void {
+    if (stamp === undefined) return;
+    const known = this.#leaves.get(dir);
+    this.#leaves.set(dir, this.#leaves.has(dir) && (known === undefined || !sameStamp(known, stamp)) ? undefined : stamp);
   }
 
   // Keeps, of every path to one file, the one through the fewest links, then of the earliest `paths` entry, then the first by name.

@@ -136,4 +136,22 @@ describe('the CLI for machines and people', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, CLI_TIMEOUT);
+
+  it('a component that does not start is named: a field of the JSON error record, and the text error line', async () => {
+    const dir = await copyQuickstartLogs();
+    try {
+      const config = (format: string) => `service: { checkpoints: { memory: true }, logs: { format: ${format} } }\nsources: { file: { paths: [./logs] } }\ndetectors: { aws-bedrock: {} }\nsinks: { webhook/pager: { url: "https://127.0.0.1:9/hook", tls: { ca: ./missing-ca.pem } } }\npipelines: { default: { sources: [file], detectors: [aws-bedrock], sinks: [webhook/pager] } }\n`;
+      await writeFile(join(dir, 'json.yaml'), config('json'));
+      await writeFile(join(dir, 'text.yaml'), config('text'));
+      const json = await runCli(['run', '--config', join(dir, 'json.yaml')]);
+      expect(json.code, json.stderr).toBe(1);
+      const records = json.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(records.at(-1)).toMatchObject({ level: 'error', component: 'webhook/pager', message: expect.stringMatching(/^sink webhook\/pager did not start: cannot read tls\.ca .*missing-ca\.pem/) });
+      const text = await runCli(['run', '--config', join(dir, 'text.yaml')]);
+      expect(text.code, text.stderr).toBe(1);
+      expect(text.stderr).toMatch(/jackwatch: sink webhook\/pager did not start: cannot read tls\.ca .*missing-ca\.pem/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, CLI_TIMEOUT);
 });

@@ -93,6 +93,7 @@ export type { EvidenceMode } from './detection/compact-evidence.ts';
 
 // --- config (reading, resolving and redacting config files: `@jackwatch/core/config`) ---
 export { ConfigError } from './config/config-error.ts';
+export { ComponentStartError } from './runtime/component-start-error.ts';
 
 // --- detection primitives (detection helper) ---
 export { match } from './detection/match.ts';

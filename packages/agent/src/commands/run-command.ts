@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CounterSet, pipelineProblems, type ComponentRegistry } from '@jackwatch/core';
+import { ComponentStartError, CounterSet, pipelineProblems, type ComponentRegistry, type Logger } from '@jackwatch/core';
 import { formatConfigPath } from '@jackwatch/core/config';
 import { findDefaultConfig } from '../find-default-config.ts';
 import { formatSummary } from '../format-summary.ts';
@@ -76,7 +76,7 @@ export async function runCommand(configFile: string | undefined, registry: Compo
       },
     });
     // In text mode a start failure reaches the CLI's own error line, as it always has.
-    const results = json ? await run.catch((error: unknown) => logger.error(`not started: ${error instanceof Error ? error.message : String(error)}`)) : await run;
+    const results = json ? await run.catch((error: unknown) => logStartFailure(logger, error)) : await run;
     if (results === undefined) return EXIT.failed;
     progress?.stop();
     const otherErrors = unattributedErrors(telemetry, results);
@@ -90,4 +90,11 @@ export async function runCommand(configFile: string | undefined, registry: Compo
     process.off('SIGINT', drain);
     process.off('SIGTERM', drain);
   }
+}
+
+// JSON mode: a start failure is one error record, with the component as a field of its own when one failed.
+function logStartFailure(logger: Logger, error: unknown): undefined {
+  if (error instanceof ComponentStartError) logger.error(error.message, { component: error.component });
+  else logger.error(`not started: ${error instanceof Error ? error.message : String(error)}`);
+  return undefined;
 }

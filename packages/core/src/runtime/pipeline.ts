@@ -1,11 +1,13 @@
 import { EMPTY, type Observable, Subject, catchError, concatMap, from, lastValueFrom, map, merge, tap } from 'rxjs';
 import type { SourceBatch } from '../component/source.ts';
+import { ConfigError } from '../config/config-error.ts';
 import type { Finding } from '../finding/finding.ts';
 import { silentLogger, type Logger } from '../services/logger.ts';
 import { CounterSet, type Telemetry } from '../services/telemetry.ts';
 import type { ErrorReporter } from '../services/error-reporter.ts';
 import { AccountedSink } from './accounted-sink.ts';
 import { AckLedger } from './ack-ledger.ts';
+import { ComponentStartError } from './component-start-error.ts';
 import type { ComponentState, ComponentStatus } from './component-status.ts';
 import { CountingErrorReporter } from './counting-error-reporter.ts';
 import { Credits, gated } from './credits.ts';
@@ -109,20 +111,27 @@ export class Pipeline {
     return this.#findings.asObservable();
   }
 
-  /** Starts sinks, then sources: a bad bucket, path or endpoint fails here, before any reading. */
+  /**
+   * Starts sinks, then sources: a bad bucket, path or endpoint fails here, before any reading, with a
+   * {@link ComponentStartError} naming the component (a `ConfigError` as it is).
+   */
   start(): Promise<void> {
     // Idempotent, like shutdown: a second call (or run after start) waits for the same start.
     this.#starting ??= (async () => {
-      for (const { id, component } of this.#sinks) {
-        await component.start();
-        this.#states.set(id, 'running');
-      }
-      for (const { id, component } of this.#parts.sources) {
-        await component.start();
-        this.#states.set(id, 'running');
-      }
+      for (const { id, component } of this.#sinks) await this.#startOne('sink', id, component);
+      for (const { id, component } of this.#parts.sources) await this.#startOne('source', id, component);
     })();
     return this.#starting;
+  }
+
+  async #startOne(kind: 'source' | 'sink', id: string, component: { start(): Promise<void> }): Promise<void> {
+    try {
+      await component.start();
+    } catch (error) {
+      this.#states.set(id, 'failed');
+      throw error instanceof ConfigError ? error : new ComponentStartError(kind, id, error);
+    }
+    this.#states.set(id, 'running');
   }
 
   /**

@@ -50,7 +50,7 @@ const condition: fc.Arbitrary<RefCondition> = fc.letrec<{ node: RefCondition }>(
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...SELECTION_NAMES).map((id): RefCondition => ({ id })),
-    fc.constantFrom<RefCondition>({ oneOf: 'sel_*' }, { allOf: 'sel_*' }, { oneOf: 'them' }, { allOf: 'them' }, { oneOf: '*_c' }),
+    fc.constantFrom<RefCondition>({ oneOf: 'sel_*' }, { allOf: 'sel_*' }, { oneOf: 'them' }, { allOf: 'them' }, { oneOf: '*_c' }, { allOf: '*' }, { oneOf: '*' }, { oneOf: '_*' }),
     tie('node').map((n): RefCondition => ({ not: n })),
     fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map((and): RefCondition => ({ and })),
     fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map((or): RefCondition => ({ or })),

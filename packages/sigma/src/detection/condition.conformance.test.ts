@@ -120,9 +120,18 @@ describe('keywords', () => {
     expect(detection('keywords: [team-red]\ncondition: keywords').matches(record)).toBe(true);
     expect(detection('keywords: [nowhere, putuser]\ncondition: keywords').matches(record)).toBe(true);
     expect(detection('keywords: [nowhere]\ncondition: keywords').matches(record)).toBe(false);
-    // Keys, numbers and booleans are not searched.
+    // Keys are not searched.
     expect(detection('keywords: [policyDocument]\ncondition: keywords').matches(record)).toBe(false);
-    expect(detection('keywords: ["42"]\ncondition: keywords').matches(record)).toBe(false);
+  });
+
+  it('spec "keywords search across an entire event": numbers and booleans are searched as JSON writes them', () => {
+    expect(detection('keywords: ["42"]\ncondition: keywords').matches(record)).toBe(true);
+    expect(detection('keywords: [4]\ncondition: keywords').matches(record)).toBe(true);
+    expect(detection('keywords: ["43"]\ncondition: keywords').matches(record)).toBe(false);
+    expect(detection('keywords: ["true"]\ncondition: keywords').matches({ a: { b: [true] } })).toBe(true);
+    expect(detection("keywords: { '|re': ['^4\\d$'] }\ncondition: keywords").matches(record)).toBe(true);
+    expect(detection("keywords: { '|all': [putuser, '42'] }\ncondition: keywords").matches(record)).toBe(true);
+    expect(detection('keywords: ["null"]\ncondition: keywords').matches({ a: null })).toBe(false);
   });
 
   it('keep their own wildcards, and take |all, |cased and |re', () => {

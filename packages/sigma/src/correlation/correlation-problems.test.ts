@@ -22,7 +22,7 @@ describe('correlation rules that cannot run', () => {
       'invalid c: rules.yml:8:5: correlation.condition: a value_count correlation names the counted field in its condition: "field: userIdentity.arn"',
     );
     expect(statuses([correlationRule('c', 'event_count', ['listing'], '    timespan: 90 minutes\n    condition: { gte: 2 }'), listing])[0]).toBe(
-      'invalid c: rules.yml:7:5: correlation.timespan: timespan "90 minutes" must be a positive whole number and a unit: s, m, h, d or w (e.g. 15m)',
+      'invalid c: rules.yml:7:5: correlation.timespan: timespan "90 minutes" must be a positive whole number and a unit: s, m, h, d, w, M (months) or y (e.g. 15m)',
     );
     expect(statuses([correlationRule('c', 'event_count', ['listing'], '    timespan: 1h\n    condition: { lt: 2, gt: 5 }'), listing])[0]).toBe(
       'invalid c: rules.yml:8:5: correlation.condition: no count of at least 1 satisfies gt 5 and lt 2',

@@ -67,7 +67,7 @@ export function readCorrelationSpec(section: unknown, topLevelGenerate: unknown,
   const spec = result.data;
   const before = issues.count;
   const timespan = parseTimespan(spec.timespan);
-  if (timespan === undefined) issues.invalid([...root, 'timespan'], `timespan "${spec.timespan}" must be a positive whole number and a unit: s, m, h, d or w (e.g. 15m)`);
+  if (timespan === undefined) issues.invalid([...root, 'timespan'], `timespan "${spec.timespan}" must be a positive whole number and a unit: s, m, h, d, w, M (months) or y (e.g. 15m)`);
   if (topLevelGenerate !== undefined && typeof topLevelGenerate !== 'boolean') issues.invalid(['generate'], 'generate must be true or false');
   let condition: CountCondition | undefined;
   let fields: readonly string[] = [];

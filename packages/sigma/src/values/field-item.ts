@@ -19,7 +19,9 @@ export type RuleValue = string | number | boolean | null;
 /**
  * Compiles one field item of a selection — `field|modifiers: value or list`
  * — into a test on a record: the field's values (see `fieldReader`) against
- * the rule's values, any of them (all of them with `|all`). Every problem
+ * the rule's values, any of them (all of them with `|all`). With `|neq` the
+ * item holds when the field has a value and the same item without `neq`
+ * does not ("the field is different from the specified values"). Every problem
  * goes to `issues` (and the result is `undefined`): an unknown or unsupported
  * modifier, a value of the wrong kind, an invalid regular expression or CIDR.
  */
@@ -30,13 +32,27 @@ export function compileFieldItem(field: string, modifierNames: readonly string[]
   const tests = valueTests(values, modifiers, path, issues);
   if (tests === undefined) return undefined;
   const read = fieldReader(field);
-  if (tests.length === 1) {
-    const test = tests[0]!;
-    return (record) => test(read(record), record);
-  }
-  const all = modifiers.all;
+  const holds = itemTest(tests, modifiers.all);
+  if (!modifiers.neq) return (record) => holds(read(record), record);
+  // `neq`: the field has a value (a missing or null one differs from nothing), so do the fields it
+  // refers to with `fieldref`, and the item without `neq` is false.
+  const referred = modifiers.fieldref ? values.map((name) => fieldReader(String(name))) : [];
   return (record) => {
     const reach = read(record);
+    if (!hasValue(reach)) return false;
+    for (const readOther of referred) if (!hasValue(readOther(record))) return false;
+    return !holds(read(record), record);
+  };
+}
+
+function hasValue(reach: FieldReach): boolean {
+  return someScalar(reach.values, () => true);
+}
+
+// The values' tests as one: any of them holds, or every one with `all`.
+function itemTest(tests: readonly ReachTest[], all: boolean): ReachTest {
+  if (tests.length === 1) return tests[0]!;
+  return (reach, record) => {
     for (const test of tests) if (test(reach, record) !== all) return !all;
     return all;
   };

@@ -106,6 +106,31 @@ describe('modifiers', () => {
     expect(item('a|fieldref|cased', 'b').matches({ a: 'X', b: 'x' })).toBe(false);
   });
 
+  it('spec v2.1 "neq: the field is different from the specified values", for strings, numbers and fieldref', () => {
+    const notAdmin = item('userIdentity.userName|neq', 'admin');
+    expect(notAdmin.matches({ userIdentity: { userName: 'mallory' } })).toBe(true);
+    expect(notAdmin.matches({ userIdentity: { userName: 'Admin' } })).toBe(false);
+    // A missing or null field differs from nothing (`not` on a selection says "missing, or different").
+    expect(notAdmin.matches({ userIdentity: {} })).toBe(false);
+    expect(notAdmin.matches({ userIdentity: { userName: null } })).toBe(false);
+    // Different from every value of the list; of an array field, no element equal.
+    const neither = item('f|neq', ['a', 'b']);
+    expect(neither.matches({ f: 'c' })).toBe(true);
+    expect(neither.matches({ f: 'b' })).toBe(false);
+    expect(neither.matches({ f: ['c', 'a'] })).toBe(false);
+    // Numbers by value, its modifiers as for equality.
+    expect(item('f|neq', 42).matches({ f: '42' })).toBe(false);
+    expect(item('f|neq', 42).matches({ f: 43 })).toBe(true);
+    expect(item('f|contains|neq', 'adm').matches({ f: 'sysadmin' })).toBe(false);
+    expect(item('f|contains|neq', 'adm').matches({ f: 'mallory' })).toBe(true);
+    const otherUser = item('userIdentity.userName|fieldref|neq', 'requestParameters.userName');
+    expect(otherUser.matches({ userIdentity: { userName: 'admin' }, requestParameters: { userName: 'mallory' } })).toBe(true);
+    expect(otherUser.matches({ userIdentity: { userName: 'Mallory' }, requestParameters: { userName: 'mallory' } })).toBe(false);
+    expect(otherUser.matches({ userIdentity: { userName: 'admin' }, requestParameters: {} })).toBe(false);
+    expect(itemIssues('f|neq|re', 'a').map((i) => i.message)).toEqual(['"neq" cannot be combined with "re": it negates an equality (of a string, a number or a field reference)']);
+    expect(itemIssues('f|gt|neq', 1).map((i) => i.kind)).toEqual(['invalid']);
+  });
+
   it('windash: a flag dash also matches /, en dash, em dash and horizontal bar', () => {
     const test = item('userAgent|windash|contains', ' -enc ');
     for (const dash of ['-', '/', '\u2013', '\u2014', '\u2015']) expect(test.matches({ userAgent: `tool ${dash}enc x` })).toBe(true);
@@ -118,7 +143,7 @@ describe('modifiers', () => {
   });
 
   it('report an unsupported modifier, naming it', () => {
-    for (const modifier of ['expand', 'utf16le', 'wide', 'neq', 'hour']) {
+    for (const modifier of ['expand', 'utf16le', 'wide', 'hour']) {
       const issues = itemIssues(`f|${modifier}`, 'x');
       expect(issues.map((i) => i.kind)).toEqual(['unsupported']);
       expect(issues[0]!.message).toContain(`unsupported modifier "${modifier}"`);

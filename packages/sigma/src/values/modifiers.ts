@@ -19,12 +19,14 @@ export interface Modifiers {
   readonly compare: Comparison | undefined;
   readonly fieldref: boolean;
   readonly windash: boolean;
+  /** `neq`: the field has a value, and the item without `neq` does not hold for it. */
+  readonly neq: boolean;
 }
 
 /** Modifiers jackwatch runs. */
 export const SUPPORTED_MODIFIERS = [
   'contains', 'startswith', 'endswith', 'all', 'cased', 'exists', 're', 'i', 'm', 's', 'ignorecase', 'multiline', 'dotall',
-  'cidr', 'base64', 'base64offset', 'gt', 'gte', 'lt', 'lte', 'fieldref', 'windash',
+  'cidr', 'base64', 'base64offset', 'gt', 'gte', 'lt', 'lte', 'fieldref', 'windash', 'neq',
 ] as const;
 
 /** Modifiers of the Sigma specification that jackwatch does not run: a rule using one is skipped, naming it. */
@@ -34,7 +36,6 @@ export const UNSUPPORTED_MODIFIERS: Readonly<Record<string, string>> = {
   utf16le: 'UTF-16 encodings only make sense on binary fields, which CloudTrail records do not carry',
   utf16be: 'UTF-16 encodings only make sense on binary fields, which CloudTrail records do not carry',
   wide: 'UTF-16 encodings only make sense on binary fields, which CloudTrail records do not carry',
-  neq: 'not part of the semantics jackwatch implements; write "not" on a selection instead',
   minute: 'time-part modifiers are not supported',
   hour: 'time-part modifiers are not supported',
   day: 'time-part modifiers are not supported',
@@ -49,7 +50,7 @@ const REGEX_FLAGS: Readonly<Record<string, 'i' | 'm' | 's'>> = { i: 'i', ignorec
  * Reads a modifier chain and checks that it makes sense: known modifiers,
  * each at most once, one value kind (`re`, `cidr`, a comparison, `exists`,
  * `fieldref` or plain strings), regex flags only with `re`, an encoding
- * before `contains`/`startswith`/`endswith`. Records every problem in
+ * before `contains`/`startswith`/`endswith`, `neq` only on an equality. Records every problem in
  * `issues` and returns `undefined` when there is one.
  */
 export function parseModifiers(names: readonly string[], path: RulePath, issues: IssueList): Modifiers | undefined {
@@ -100,6 +101,7 @@ export function parseModifiers(names: readonly string[], path: RulePath, issues:
   }
   if (has('fieldref') && (encoding !== undefined || has('windash'))) issues.invalid(path, `"fieldref" cannot be combined with "${encoding ?? 'windash'}"`);
   if (has('exists') && (has('all') || has('cased'))) issues.invalid(path, '"exists" takes no other modifier');
+  if (has('neq') && kinds.length === 1 && kinds[0] !== 'fieldref') issues.invalid(path, `"neq" cannot be combined with "${kinds[0]}": it negates an equality (of a string, a number or a field reference)`);
   if (issues.count > before) return undefined;
   return {
     position,
@@ -112,5 +114,6 @@ export function parseModifiers(names: readonly string[], path: RulePath, issues:
     compare,
     fieldref: has('fieldref'),
     windash: has('windash'),
+    neq: has('neq'),
   };
 }

@@ -47,6 +47,8 @@ function refItem(item: RefItem, record: unknown): boolean {
   const found = lookup(record, field!.split('.'));
   if (has('exists')) return found.present === values[0];
   const leaves = found.nodes.flatMap(scalars);
+  // neq: the field has a value, and the item without neq is false.
+  if (has('neq')) return leaves.length > 0 && !refItem({ key: [field, ...mods.filter((m) => m !== 'neq')].join('|'), value: item.value }, record);
   const one = (value: unknown): boolean => {
     if (has('gt') || has('gte') || has('lt') || has('lte')) {
       const bound = Number(value);

@@ -11,6 +11,17 @@ function statuses(documents: readonly string[]): string[] {
   return loadRuleSet(['.'], { baseDir: folder.dir }).entries.map((e) => `${e.status} ${e.name}${e.reasons.length > 0 ? `: ${e.reasons.join(' | ')}` : ''}`);
 }
 
+describe('correlation counts', () => {
+  const listing = baseRule('listing', 'ListFoundationModels');
+
+  it('pySigma reads a count as a whole number: a quoted one ("10") is that number, anything else is invalid', () => {
+    expect(statuses([correlationRule('c', 'event_count', ['listing'], "    timespan: 1h\n    condition: { gte: '10' }"), listing])[0]).toBe('loaded c');
+    expect(statuses([correlationRule('c', 'event_count', ['listing'], "    timespan: 1h\n    condition: { gte: 'ten' }"), listing])[0]).toMatch(/^invalid c: .*correlation\.condition\.gte: must be a number/);
+    expect(statuses([correlationRule('c', 'event_count', ['listing'], '    timespan: 1h\n    condition: { gte: 2.5 }'), listing])[0]).toMatch(/^invalid c: .*correlation\.condition\.gte: must be a whole number/);
+    expect(statuses([correlationRule('c', 'event_count', ['listing'], '    timespan: 1h\n    condition: 5'), listing])[0]).toMatch(/^invalid c: .*correlation\.condition: the condition must be a mapping of gt, gte, lt, lte or eq/);
+  });
+});
+
 describe('correlation rules that cannot run', () => {
   const listing = baseRule('listing', 'ListFoundationModels');
 

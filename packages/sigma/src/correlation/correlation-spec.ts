@@ -40,14 +40,24 @@ export interface CorrelationSpec {
 }
 
 const stringList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.string().min(1), { error: 'must be a string or a list of strings' }));
-const count = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative');
+// A count written as a quoted whole number (`gte: '10'`) is that number, as pySigma reads it.
+const count = z.preprocess(
+  (value) => (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value),
+  z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative'),
+);
+
+const boundsSchema = z.strictObject(
+  { gt: count.optional(), gte: count.optional(), lt: count.optional(), lte: count.optional(), eq: count.optional(), field: stringList.optional() },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'the condition must be a mapping of gt, gte, lt, lte or eq (and field, for value_count)' : undefined) },
+);
 
 const sectionSchema = z.strictObject({
   type: z.enum(CORRELATION_TYPES, { error: `type must be one of ${CORRELATION_TYPES.join(', ')}` }),
   rules: stringList.pipe(z.array(z.string()).min(1, 'rules lists no rule')),
   'group-by': stringList.default([]),
   timespan: z.string({ error: 'timespan is required, e.g. 15m' }),
-  condition: z.union([z.strictObject({ gt: count.optional(), gte: count.optional(), lt: count.optional(), lte: count.optional(), eq: count.optional(), field: stringList.optional() }), z.string()]).optional(),
+  // A mapping of bounds, or an expression over rule names (reported as unsupported); read below, so that a bad bound is named.
+  condition: z.unknown().optional(),
   aliases: z.record(z.string(), z.record(z.string(), z.string(), { error: 'an alias maps rule names to field names' })).default({}),
   generate: z.boolean({ error: 'generate must be true or false' }).optional(),
 });
@@ -74,9 +84,14 @@ export function readCorrelationSpec(section: unknown, topLevelGenerate: unknown,
   if (typeof spec.condition === 'string') {
     issues.unsupported([...root, 'condition'], 'a condition written as an expression over rule names is not supported; use a count condition such as "gte: 2", or none');
   } else if (spec.condition !== undefined) {
-    const { field, ...bounds } = spec.condition;
-    fields = field ?? [];
-    condition = countCondition(bounds, [...root, 'condition'], issues);
+    const read = boundsSchema.safeParse(spec.condition);
+    if (!read.success) {
+      for (const issue of read.error.issues) issues.invalid([...root, 'condition', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], issue.message);
+    } else {
+      const { field, ...bounds } = read.data;
+      fields = field ?? [];
+      condition = countCondition(bounds, [...root, 'condition'], issues);
+    }
   }
   const ordered = spec.type === 'temporal_ordered';
   if ((spec.type === 'event_count' || spec.type === 'value_count') && spec.condition === undefined) issues.invalid([...root], `a ${spec.type} correlation needs a condition, e.g. "condition: { gte: 10 }"`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64, base64Offsets } from './base64.ts';
-import { item, itemIssues } from '../testdata/compile-rule.ts';
+import { detection, item, itemIssues } from '../testdata/compile-rule.ts';
 
 // Conformance of every supported modifier, alone and combined, and of the
 // problems reported for unknown, unsupported and inconsistent ones.
@@ -61,6 +61,16 @@ describe('modifiers', () => {
     expect(item('f|re', 'a.c').matches({ f: 'a\nc' })).toBe(false);
     expect(item('f|re|s', 'a.c').matches({ f: 'a\nc' })).toBe(true);
     expect(item('f|re', '^4\\d$').matches({ f: 42 })).toBe(true);
+  });
+
+  it('pySigma re|contains, re|startswith, re|endswith: a position after re pads the expression with .*, which changes nothing in a search', () => {
+    for (const position of ['contains', 'startswith', 'endswith']) {
+      const test = item(`userAgent|re|${position}`, 'Boto3/1\\.\\d+');
+      expect(test.matches({ userAgent: 'aws-sdk Boto3/1.34 Python' }), position).toBe(true);
+      expect(test.matches({ userAgent: 'boto3/1.34' }), position).toBe(false);
+      expect(item(`f|re|${position}`, '^a$').matches({ f: 'xa' }), position).toBe(false);
+    }
+    expect(detection("keywords: { '|re|contains': ['Team-[A-Z]'] }\ncondition: keywords").matches({ tags: ['Team-Red'] })).toBe(true);
   });
 
   it('cidr: an IPv4 or IPv6 address inside the range; a service name never is', () => {
@@ -153,7 +163,7 @@ describe('modifiers', () => {
   it('report inconsistent modifier chains and values of the wrong kind', () => {
     const invalid = (key: string, value: unknown): string[] => itemIssues(key, value).map((i) => `${i.kind}: ${i.message}`);
     expect(invalid('f|contains|startswith', 'x')).toEqual(['invalid: "startswith" and "contains" cannot be combined']);
-    expect(invalid('f|re|contains', 'x')).toEqual(['invalid: "re" cannot be combined with "contains"']);
+    expect(invalid('f|contains|re', 'x')).toEqual(['invalid: "re" cannot be combined with "contains"']);
     expect(invalid('f|contains|base64', 'x')).toEqual(['invalid: "base64" must come before "contains": the value is encoded first, then searched for']);
     expect(invalid('f|i', 'x')).toEqual(['invalid: the regular expression flags i, m and s need the "re" modifier']);
     expect(invalid('f|gt', 'ten')).toEqual(['invalid: "gt" compares numbers, got "ten"']);

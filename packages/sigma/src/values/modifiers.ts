@@ -50,7 +50,8 @@ const REGEX_FLAGS: Readonly<Record<string, 'i' | 'm' | 's'>> = { i: 'i', ignorec
  * Reads a modifier chain and checks that it makes sense: known modifiers,
  * each at most once, one value kind (`re`, `cidr`, a comparison, `exists`,
  * `fieldref` or plain strings), regex flags only with `re`, an encoding
- * before `contains`/`startswith`/`endswith`, `neq` only on an equality. Records every problem in
+ * before `contains`/`startswith`/`endswith`, `neq` only on an equality; a
+ * position after `re` is accepted and changes nothing (`re` searches anywhere). Records every problem in
  * `issues` and returns `undefined` when there is one.
  */
 export function parseModifiers(names: readonly string[], path: RulePath, issues: IssueList): Modifiers | undefined {
@@ -95,7 +96,10 @@ export function parseModifiers(names: readonly string[], path: RulePath, issues:
   const kinds = [re && 're', has('cidr') && 'cidr', compare, has('exists') && 'exists', has('fieldref') && 'fieldref'].filter((k): k is string => typeof k === 'string');
   if (kinds.length > 1) issues.invalid(path, `"${kinds.join('" and "')}" cannot be combined`);
   if ((flags.i || flags.m || flags.s) && !re) issues.invalid(path, 'the regular expression flags i, m and s need the "re" modifier');
-  const transforms = [position, encoding, has('windash') && 'windash'].filter((k): k is string => typeof k === 'string');
+  // pySigma lets `contains`/`startswith`/`endswith` follow `re` (it pads the expression with `.*`): on a
+  // search anywhere that changes nothing, so the position is dropped. Before `re` it would wildcard the text.
+  const positionAfterRe = re && position !== undefined && names.findIndex((n) => n.toLowerCase() === position) > names.findIndex((n) => n.toLowerCase() === 're');
+  const transforms = [positionAfterRe ? undefined : position, encoding, has('windash') && 'windash'].filter((k): k is string => typeof k === 'string');
   if (kinds.length === 1 && kinds[0] !== 'fieldref' && transforms.length > 0) {
     issues.invalid(path, `"${kinds[0]}" cannot be combined with "${transforms.join('", "')}"`);
   }
@@ -104,7 +108,7 @@ export function parseModifiers(names: readonly string[], path: RulePath, issues:
   if (has('neq') && kinds.length === 1 && kinds[0] !== 'fieldref') issues.invalid(path, `"neq" cannot be combined with "${kinds[0]}": it negates an equality (of a string, a number or a field reference)`);
   if (issues.count > before) return undefined;
   return {
-    position,
+    position: positionAfterRe ? undefined : position,
     all: has('all'),
     cased: has('cased'),
     exists: has('exists'),

@@ -1,7 +1,7 @@
 import { cidrMatcher, isCidr } from '@jackwatch/core';
 import { RE2JS } from 're2js';
 import type { IssueList, RulePath } from '../rules/rule-issue.ts';
-import { base64, base64Offsets } from './base64.ts';
+import { encodedPatterns } from './encoded-patterns.ts';
 import { fieldReader, someScalar, type FieldReach } from './field-path.ts';
 import { parseModifiers, type Comparison, type Modifiers } from './modifiers.ts';
 import { numericValue, scalarText } from './numbers.ts';
@@ -119,12 +119,9 @@ function plainTest(value: RuleValue, modifiers: Modifiers, path: RulePath, issue
   }
   let patterns = [SigmaString.parse(String(value))];
   if (modifiers.encoding !== undefined) {
-    const text = patterns[0]!.plainText();
-    if (text === undefined) {
-      issues.invalid(path, `"${modifiers.encoding}" cannot encode a value with wildcards; escape "*" and "?" with a backslash`);
-      return undefined;
-    }
-    patterns = (modifiers.encoding === 'base64' ? [base64(text)] : base64Offsets(text)).map((encoded) => SigmaString.literal(encoded));
+    const encoded = encodedPatterns(patterns[0]!, modifiers, modifiers.encoding, path, issues);
+    if (encoded === undefined) return undefined;
+    patterns = encoded;
   }
   if (modifiers.position === 'contains' || modifiers.position === 'endswith') patterns = patterns.map((p) => p.withLeadingStar());
   if (modifiers.position === 'contains' || modifiers.position === 'startswith') patterns = patterns.map((p) => p.withTrailingStar());

@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 import type { IssueList, RulePath } from '../rules/rule-issue.ts';
-import { base64, base64Offsets } from './base64.ts';
+import { encodedPatterns } from './encoded-patterns.ts';
 import { someScalar } from './field-path.ts';
 import { scalarText } from './numbers.ts';
 import type { RecordTest } from './field-item.ts';
@@ -49,12 +49,9 @@ export function compileKeywords(modifierNames: readonly string[], value: unknown
     }
     let patterns = [SigmaString.parse(String(value))];
     if (modifiers.encoding !== undefined) {
-      const text = patterns[0]!.plainText();
-      if (text === undefined) {
-        issues.invalid(at, `"${modifiers.encoding}" cannot encode a value with wildcards; escape "*" and "?" with a backslash`);
-        return undefined;
-      }
-      patterns = (modifiers.encoding === 'base64' ? [base64(text)] : base64Offsets(text)).map((encoded) => SigmaString.literal(encoded));
+      const encoded = encodedPatterns(patterns[0]!, modifiers, modifiers.encoding, at, issues);
+      if (encoded === undefined) return undefined;
+      patterns = encoded;
     }
     const position = modifiers.position ?? 'contains';
     if (position !== 'startswith') patterns = patterns.map((p) => p.withLeadingStar());

@@ -94,6 +94,21 @@ describe('modifiers', () => {
     expect(offset.matches({ requestParameters: { userData: Buffer.from('wget http://x').toString('base64') } })).toBe(false);
   });
 
+  it('spec "modifiers are applied in the given order": windash before an encoding encodes every dash form of the value', () => {
+    const encodedForms = item('requestParameters.userData|windash|base64offset|contains', ' -nop ');
+    for (const dash of ['-', '/', '\u2013', '\u2014', '\u2015']) {
+      for (const prefix of ['', 'a', 'ab']) {
+        const encoded = Buffer.from(`${prefix}powershell ${dash}nop -w hidden`).toString('base64');
+        expect(encodedForms.matches({ requestParameters: { userData: encoded } }), `${prefix}${dash}`).toBe(true);
+      }
+    }
+    expect(encodedForms.matches({ requestParameters: { userData: Buffer.from('powershell +nop -w hidden').toString('base64') } })).toBe(false);
+    expect(item('f|windash|base64', '-x').matches({ f: Buffer.from('/x').toString('base64') })).toBe(true);
+    // Written after the encoding, windash reads the encoded text as it is: `/` in it is a Base64 character, not a flag.
+    expect(item('f|base64|windash', '-x').matches({ f: Buffer.from('/x').toString('base64') })).toBe(false);
+    expect(itemIssues('f|windash|base64', '-a -b -c -d -e').map((i) => i.message)).toEqual(['"windash" before "base64" encodes every dash form of the value, so it takes at most 4 flag dashes']);
+  });
+
   it('gt, gte, lt, lte: compare numbers (numeric strings too)', () => {
     const record = (n: unknown): unknown => ({ requestParameters: { maxResults: n } });
     expect(item('requestParameters.maxResults|gt', 10).matches(record(11))).toBe(true);

@@ -18,7 +18,10 @@ export interface Modifiers {
   readonly encoding: 'base64' | 'base64offset' | undefined;
   readonly compare: Comparison | undefined;
   readonly fieldref: boolean;
+  /** `windash` at match time, on the text as the record holds it (encoded, with an encoding before it). */
   readonly windash: boolean;
+  /** `windash` written before an encoding: each dash form of the value is encoded. */
+  readonly windashEncoded: boolean;
   /** `neq`: the field has a value, and the item without `neq` does not hold for it. */
   readonly neq: boolean;
 }
@@ -98,7 +101,8 @@ export function parseModifiers(names: readonly string[], path: RulePath, issues:
   if ((flags.i || flags.m || flags.s) && !re) issues.invalid(path, 'the regular expression flags i, m and s need the "re" modifier');
   // pySigma lets `contains`/`startswith`/`endswith` follow `re` (it pads the expression with `.*`): on a
   // search anywhere that changes nothing, so the position is dropped. Before `re` it would wildcard the text.
-  const positionAfterRe = re && position !== undefined && names.findIndex((n) => n.toLowerCase() === position) > names.findIndex((n) => n.toLowerCase() === 're');
+  const at = (name: string): number => names.findIndex((n) => n.toLowerCase() === name);
+  const positionAfterRe = re && position !== undefined && at(position) > at('re');
   const transforms = [positionAfterRe ? undefined : position, encoding, has('windash') && 'windash'].filter((k): k is string => typeof k === 'string');
   if (kinds.length === 1 && kinds[0] !== 'fieldref' && transforms.length > 0) {
     issues.invalid(path, `"${kinds[0]}" cannot be combined with "${transforms.join('", "')}"`);
@@ -106,6 +110,7 @@ export function parseModifiers(names: readonly string[], path: RulePath, issues:
   if (has('fieldref') && (encoding !== undefined || has('windash'))) issues.invalid(path, `"fieldref" cannot be combined with "${encoding ?? 'windash'}"`);
   if (has('exists') && (has('all') || has('cased'))) issues.invalid(path, '"exists" takes no other modifier');
   if (has('neq') && kinds.length === 1 && kinds[0] !== 'fieldref') issues.invalid(path, `"neq" cannot be combined with "${kinds[0]}": it negates an equality (of a string, a number or a field reference)`);
+  const windashEncoded = has('windash') && encoding !== undefined && at('windash') < at(encoding);
   if (issues.count > before) return undefined;
   return {
     position: positionAfterRe ? undefined : position,
@@ -117,7 +122,8 @@ export function parseModifiers(names: readonly string[], path: RulePath, issues:
     encoding,
     compare,
     fieldref: has('fieldref'),
-    windash: has('windash'),
+    windash: has('windash') && !windashEncoded,
+    windashEncoded,
     neq: has('neq'),
   };
 }

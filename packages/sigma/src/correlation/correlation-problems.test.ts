@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../rules/load-rule-set.ts';
 import { ruleFolder, type RuleFolder } from '../testdata/rule-files.ts';
 import { baseRule, correlationRule } from '../testdata/sigma-bundle.ts';
+import { createSigmaBundle } from '../detector/factory.ts';
+import { sigmaConfigSchema } from '../detector/config.ts';
+import { testContext } from '@jackwatch/core/testing';
 
 let folder: RuleFolder | undefined;
 afterEach(() => folder?.remove());
@@ -24,6 +27,16 @@ describe('correlation counts', () => {
 
 describe('correlation rules that cannot run', () => {
   const listing = baseRule('listing', 'ListFoundationModels');
+
+  it('are invalid when temporal_ordered has one rule: there is no order, and the detector must never fail to start', () => {
+    expect(statuses([correlationRule('c', 'temporal_ordered', ['listing'], '    timespan: 1h'), listing])[0]).toBe(
+      'invalid c: rules.yml:6:5: correlation.rules: temporal_ordered orders events of two or more rules; for the events of one rule, write an event_count correlation',
+    );
+    folder?.remove();
+    folder = ruleFolder({ 'rules.yml': [correlationRule('c', 'temporal_ordered', ['listing'], '    timespan: 1h'), listing].join('\n---\n') });
+    // The detector starts, with the rule the invalid correlation would have used.
+    expect(createSigmaBundle(sigmaConfigSchema.parse({ rules: ['.'] }), testContext('sigma', { baseDir: folder.dir })).members.map((m) => m.id)).toEqual(['listing']);
+  });
 
   it('are invalid when they refer to no rule, or break the specification', () => {
     expect(statuses([correlationRule('c', 'event_count', ['nope'], '    timespan: 1h\n    condition: { gte: 2 }'), listing])[0]).toBe(
@@ -57,7 +70,9 @@ describe('correlation rules that cannot run', () => {
       'skipped c: not supported: rules.yml:6:13: correlation.rules[0]: its rule "win" (rules.yml:10) cannot run: logsource (product: windows, service: security) is not "product: aws, service: cloudtrail"',
       'skipped win: its logsource (product: windows, service: security) is not "product: aws, service: cloudtrail"',
     ]);
-    expect(statuses([correlationRule('c', 'temporal_ordered', ['listing'], '    timespan: 1h\n    condition: { gte: 1, lte: 1 }'), listing])[0]).toMatch(/^skipped c: not supported: .*temporal_ordered runs every rule in order/);
+    expect(statuses([correlationRule('c', 'temporal_ordered', ['listing', 'invocation'], '    timespan: 1h\n    condition: { gte: 1, lte: 1 }'), listing, baseRule('invocation', 'InvokeModel')])[0]).toMatch(/^skipped c: not supported: .*temporal_ordered runs every rule in order/);
+    const many = Array.from({ length: 31 }, (_, i) => baseRule(`r${i}`, `Call${i}`));
+    expect(statuses([correlationRule('c', 'temporal_ordered', many.map((_, i) => `r${i}`), '    timespan: 1h'), ...many])[0]).toMatch(/^skipped c: not supported: .*temporal_ordered runs at most 30 rules in order, got 31/);
     expect(statuses([correlationRule('c', 'temporal', ['listing'], '    timespan: 1h\n    condition: listing and not listing'), listing])[0]).toMatch(/^skipped c: not supported: .*a condition written as an expression over rule names is not supported/);
   });
 });

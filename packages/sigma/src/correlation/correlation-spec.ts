@@ -46,6 +46,9 @@ const count = z.preprocess(
   z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative'),
 );
 
+/** The most steps a `temporal_ordered` correlation may have (what the `sequence` primitive runs). */
+const MAX_ORDERED_RULES = 30;
+
 const boundsSchema = z.strictObject(
   { gt: count.optional(), gte: count.optional(), lt: count.optional(), lte: count.optional(), eq: count.optional(), field: stringList.optional() },
   { error: (issue) => (issue.code === 'invalid_type' ? 'the condition must be a mapping of gt, gte, lt, lte or eq (and field, for value_count)' : undefined) },
@@ -104,6 +107,8 @@ export function readCorrelationSpec(section: unknown, topLevelGenerate: unknown,
     issues.invalid([...root, 'condition'], `the condition asks for ${condition.text} distinct rules, but the correlation lists ${spec.rules.length}`);
   }
   if (new Set(spec.rules).size !== spec.rules.length) issues.invalid([...root, 'rules'], 'a rule is listed twice');
+  if (ordered && spec.rules.length < 2) issues.invalid([...root, 'rules'], 'temporal_ordered orders events of two or more rules; for the events of one rule, write an event_count correlation');
+  if (ordered && spec.rules.length > MAX_ORDERED_RULES) issues.unsupported([...root, 'rules'], `temporal_ordered runs at most ${MAX_ORDERED_RULES} rules in order, got ${spec.rules.length}`);
   if (issues.count > before || timespan === undefined) return undefined;
   return {
     type: spec.type,

@@ -120,8 +120,8 @@ export function parseCondition(text: string, identifiers: readonly string[]): Co
  * pattern itself starts with `_`, which asks for them by name.
  */
 function quantified(pattern: string, identifiers: readonly string[]): string[] {
-  const namesPrivate = pattern.startsWith('_');
-  return identifiers.filter((name) => (namesPrivate || !name.startsWith('_')) && starMatch(pattern, name));
+  const asksForUnderscored = pattern.startsWith('_');
+  return identifiers.filter((name) => (asksForUnderscored || !name.startsWith('_')) && starMatch(pattern, name));
 }
 
 function tokenize(text: string): Token[] {

@@ -41,7 +41,7 @@ export function compileFieldItem(field: string, modifierNames: readonly string[]
     const reach = read(record);
     if (!hasValue(reach)) return false;
     for (const readOther of referred) if (!hasValue(readOther(record))) return false;
-    return !holds(read(record), record);
+    return !holds(reach, record);
   };
 }
 

@@ -61,6 +61,8 @@ describe('modifiers', () => {
     expect(item('f|re', 'a.c').matches({ f: 'a\nc' })).toBe(false);
     expect(item('f|re|s', 'a.c').matches({ f: 'a\nc' })).toBe(true);
     expect(item('f|re', '^4\\d$').matches({ f: 42 })).toBe(true);
+    // An inline (?i) makes the expression case-insensitive, as the i sub-modifier does.
+    expect(item('f|re', '(?i)^AB').matches({ f: 'abc' })).toBe(true);
   });
 
   it('pySigma re|contains, re|startswith, re|endswith: a position after re pads the expression with .*, which changes nothing in a search', () => {

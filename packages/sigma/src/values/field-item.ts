@@ -7,6 +7,7 @@ import { parseModifiers, type Comparison, type Modifiers } from './modifiers.ts'
 import { numericValue, scalarText } from './numbers.ts';
 import { SigmaString } from './sigma-string.ts';
 import { equalText, prepare, stringMatcher } from './string-matcher.ts';
+import { timePartOf, type TimePart } from './time-part.ts';
 
 /** A compiled test on one raw CloudTrail record. */
 export type RecordTest = (record: unknown) => boolean;
@@ -90,6 +91,7 @@ function valueTests(values: readonly RuleValue[], modifiers: Modifiers, path: Ru
     if (modifiers.cidr) return cidrTest(value, at(index), issues);
     if (modifiers.re !== undefined) return regexTest(value, modifiers.re, at(index), issues);
     if (modifiers.fieldref) return fieldrefTest(value, modifiers, at(index), issues);
+    if (modifiers.timePart !== undefined) return timePartTest(modifiers.timePart, value, at(index), issues);
     return plainTest(value, modifiers, at(index), issues);
   });
   if (issues.count > before) return undefined;
@@ -161,6 +163,16 @@ const COMPARE: Readonly<Record<Comparison, (a: number, b: number) => boolean>> =
   lt: (a, b) => a < b,
   lte: (a, b) => a <= b,
 };
+
+function timePartTest(part: TimePart, value: RuleValue, path: RulePath, issues: IssueList): ReachTest | undefined {
+  const wanted = numericValue(value);
+  if (wanted === undefined || !Number.isInteger(wanted)) {
+    issues.invalid(path, `"${part}" compares a part of a timestamp with a whole number, got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  const equal = (s: string | number | boolean): boolean => typeof s === 'string' && timePartOf(s, part) === wanted;
+  return (reach) => someScalar(reach.values, equal);
+}
 
 function cidrTest(value: RuleValue, path: RulePath, issues: IssueList): ReachTest | undefined {
   if (typeof value !== 'string' || !isCidr(value)) {

@@ -23,8 +23,8 @@ export function compileKeywords(modifierNames: readonly string[], value: unknown
   const values = ruleValues(value, path, issues);
   if (modifiers === undefined || values === undefined) return undefined;
   const before = issues.count;
-  if (modifiers.exists || modifiers.cidr || modifiers.compare !== undefined || modifiers.fieldref || modifiers.neq) {
-    issues.invalid(path, 'keywords search text: "exists", "cidr", comparisons, "neq" and "fieldref" need a field');
+  if (modifiers.exists || modifiers.cidr || modifiers.compare !== undefined || modifiers.fieldref || modifiers.neq || modifiers.timePart !== undefined) {
+    issues.invalid(path, 'keywords search text: "exists", "cidr", comparisons, "neq", "fieldref" and time parts need a field');
     return undefined;
   }
   const tests = values.map((value, index): ((text: string) => boolean) | undefined => {

@@ -158,6 +158,30 @@ describe('modifiers', () => {
     expect(itemIssues('f|gt|neq', 1).map((i) => i.kind)).toEqual(['invalid']);
   });
 
+  it('spec v2.1 time modifiers (as pySigma reads them): minute, hour, day, week, month, year of a timestamp equal the number, no time zone converted', () => {
+    const at = (eventTime: string) => ({ eventTime });
+    expect(item('eventTime|hour', 3).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    expect(item('eventTime|hour', 3).matches(at('2026-03-02T04:00:00Z'))).toBe(false);
+    expect(item('eventTime|hour', [22, 23, 0]).matches(at('2026-03-02T00:10:00Z'))).toBe(true);
+    expect(item('eventTime|minute', 59).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    expect(item('eventTime|day', 2).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    expect(item('eventTime|month', 3).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    expect(item('eventTime|year', 2026).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    // ISO weeks: 2026-01-01 is a Thursday (week 1); 2027-01-01 a Friday (week 53 of 2026).
+    expect(item('eventTime|week', 1).matches(at('2026-01-01T00:00:00Z'))).toBe(true);
+    expect(item('eventTime|week', 53).matches(at('2027-01-01T00:00:00Z'))).toBe(true);
+    expect(item('eventTime|week', 10).matches(at('2026-03-02T00:00:00Z'))).toBe(true);
+    // The time as written: the specification's time modifiers convert no time zone.
+    expect(item('eventTime|hour', 12).matches(at('2026-03-02T12:00:00+02:00'))).toBe(true);
+    // Not a timestamp, not a real date, a number, a missing field: no part to compare.
+    for (const record of [at('yesterday'), at('2026-02-30T03:00:00Z'), { eventTime: 3 }, {}]) expect(item('eventTime|hour', 3).matches(record)).toBe(false);
+    const invalid = (key: string, value: unknown): string[] => itemIssues(key, value).map((i) => i.message);
+    expect(invalid('eventTime|hour', 'night')).toEqual(['"hour" compares a part of a timestamp with a whole number, got "night"']);
+    expect(invalid('eventTime|hour|minute', 3)).toEqual(['"hour" and "minute" cannot be combined: a value is one part of a timestamp']);
+    expect(invalid('eventTime|hour|gte', 3)).toEqual(['"gte" and "hour" cannot be combined']);
+    expect(invalid('eventTime|hour|cased', 3)).toEqual(['"hour" compares a number with a part of a timestamp: it takes no "cased"']);
+  });
+
   it('windash: a flag dash also matches /, en dash, em dash and horizontal bar', () => {
     const test = item('userAgent|windash|contains', ' -enc ');
     for (const dash of ['-', '/', '\u2013', '\u2014', '\u2015']) expect(test.matches({ userAgent: `tool ${dash}enc x` })).toBe(true);
@@ -170,7 +194,7 @@ describe('modifiers', () => {
   });
 
   it('report an unsupported modifier, naming it', () => {
-    for (const modifier of ['expand', 'utf16le', 'wide', 'hour']) {
+    for (const modifier of ['expand', 'utf16le', 'wide']) {
       const issues = itemIssues(`f|${modifier}`, 'x');
       expect(issues.map((i) => i.kind)).toEqual(['unsupported']);
       expect(issues[0]!.message).toContain(`unsupported modifier "${modifier}"`);

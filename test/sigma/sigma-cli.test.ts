@@ -77,6 +77,51 @@ describe('jackwatch with Sigma rules', () => {
     expect(stderr).not.toContain('prefilter)');
   });
 
+  it('run applies the specification v2.1 modifiers and the "x of pattern" reading end to end (neq, hour, _ identifiers)', async () => {
+    const dir = join(work, 'spec-v2');
+    await mkdir(join(dir, 'rules'), { recursive: true });
+    await mkdir(join(dir, 'logs'), { recursive: true });
+    const record = (id: string, eventTime: string, userName: string, count: number): Record<string, unknown> => ({
+      eventVersion: '1.09',
+      userIdentity: { type: 'IAMUser', principalId: `AIDA${id}`, arn: `arn:aws:iam::111122223333:user/${userName}`, accountId: '111122223333', accessKeyId: `AKIA${id}`, userName },
+      eventTime,
+      eventSource: 'iam.amazonaws.com',
+      eventName: 'CreateUser',
+      awsRegion: 'us-east-1',
+      sourceIPAddress: '198.51.100.7',
+      userAgent: 'aws-cli/2.15.0',
+      requestParameters: { userName: `new-${id}`, count },
+      responseElements: null,
+      requestID: `req-${id}`,
+      eventID: `evt-${id}`,
+      eventType: 'AwsApiCall',
+      recipientAccountId: '111122223333',
+    });
+    const records = [record('night', '2026-03-02T23:10:00Z', 'mallory', 7), record('day', '2026-03-02T10:00:00Z', 'mallory', 7), record('admin', '2026-03-02T23:30:00Z', 'admin', 4242)];
+    await writeFile(join(dir, 'logs/trail.json'), JSON.stringify({ Records: records }));
+    // Off hours (hour), by anyone but admin (neq); the `_` filter is left out of `1 of *filter`, as of `them`.
+    await writeFile(
+      join(dir, 'rules/off-hours.yml'),
+      rule('off-hours', "    selection:\n        eventSource: iam.amazonaws.com\n        eventName: CreateUser\n        eventTime|hour: [22, 23, 0]\n        userIdentity.userName|neq: admin\n    _filter:\n        userAgent|startswith: aws-cli\n    condition: selection and not 1 of *filter"),
+    );
+    // Keywords search numbers too: 4242 is only in the admin record, as the number requestParameters.count.
+    await writeFile(join(dir, 'rules/number.yml'), rule('number', "    selection:\n        eventName: CreateUser\n    keywords:\n        - 4242\n    condition: selection and keywords"));
+    await writeFile(
+      join(dir, 'config.yaml'),
+      `service: { checkpoints: { memory: true } }\nsources: { file: { paths: [./logs] } }\ndetectors: { sigma: { rules: [./rules] } }\nsinks: { stdout: {} }\npipelines: { default: { sources: [file], detectors: [sigma], sinks: [stdout] } }\n`,
+    );
+    const check = await runCli(['sigma', 'check', join(dir, 'rules')]);
+    expect(check.code, check.stdout).toBe(0);
+    expect(check.stdout).toContain('2 rule document(s): 2 loaded, 0 skipped, 0 invalid');
+    const { code, stdout, stderr } = await runCli(['run', '--config', join(dir, 'config.yaml')]);
+    expect(code, stderr).toBe(0);
+    const findings = jsonLines<{ detector: { id: string }; evidence: { eventID: string }[] }>(stdout);
+    expect(findings.map((f) => [f.detector.id, f.evidence.map((e) => e.eventID)]).sort()).toEqual([
+      ['number', ['evt-admin']],
+      ['off-hours', ['evt-night']],
+    ]);
+  });
+
   it('run refuses a rules entry that matches nothing, as a config error (exit 2)', async () => {
     const config = join(work, 'missing.yaml');
     await writeFile(config, 'sources: { file: { paths: [.] } }\ndetectors: { sigma/x: { rules: [./no-such-rules] } }\nsinks: { stdout: {} }\npipelines: { default: { sources: [file], detectors: [sigma/x], sinks: [stdout] } }\n');

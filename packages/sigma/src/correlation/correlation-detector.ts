@@ -39,14 +39,11 @@ export function correlationDetector(correlation: LoadedCorrelation, telemetry?: 
     return sequence({
       ...common,
       maxSpan: spec.timespan,
+      // A missing group field joins as `unknown`, as for the other types (and pySigma, which groups it as None).
+      // Without group-by every event joins one key; the primitive ignores an empty one, hence the prefix.
       by: (event) => {
-        // Without group-by every event joins one key; the primitive ignores an empty one.
         let key = 'key:';
-        for (const read of keyReaders) {
-          const value = read(event);
-          if (value === undefined || value === '') return undefined;
-          key += `${value}\u0000`;
-        }
+        for (const read of keyReaders) key += `${orUnknown(read(event))}\u0000`;
         return key;
       },
       steps: steps.map((step) => ({ name: step.key, select: toInterest(step.detection.selection), where: (event: TrailEvent) => step.detection.test(event.raw) })),

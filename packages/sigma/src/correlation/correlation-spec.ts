@@ -40,14 +40,27 @@ export interface CorrelationSpec {
 }
 
 const stringList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.string().min(1), { error: 'must be a string or a list of strings' }));
-const count = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative');
+// A count written as a quoted whole number (`gte: '10'`) is that number, as pySigma reads it.
+const count = z.preprocess(
+  (value) => (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value),
+  z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative'),
+);
+
+/** The most steps a `temporal_ordered` correlation may have (what the `sequence` primitive runs). */
+const MAX_ORDERED_RULES = 30;
+
+const boundsSchema = z.strictObject(
+  { gt: count.optional(), gte: count.optional(), lt: count.optional(), lte: count.optional(), eq: count.optional(), field: stringList.optional() },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'the condition must be a mapping of gt, gte, lt, lte or eq (and field, for value_count)' : undefined) },
+);
 
 const sectionSchema = z.strictObject({
   type: z.enum(CORRELATION_TYPES, { error: `type must be one of ${CORRELATION_TYPES.join(', ')}` }),
   rules: stringList.pipe(z.array(z.string()).min(1, 'rules lists no rule')),
   'group-by': stringList.default([]),
   timespan: z.string({ error: 'timespan is required, e.g. 15m' }),
-  condition: z.union([z.strictObject({ gt: count.optional(), gte: count.optional(), lt: count.optional(), lte: count.optional(), eq: count.optional(), field: stringList.optional() }), z.string()]).optional(),
+  // A mapping of bounds, or an expression over rule names (reported as unsupported); read below, so that a bad bound is named.
+  condition: z.unknown().optional(),
   aliases: z.record(z.string(), z.record(z.string(), z.string(), { error: 'an alias maps rule names to field names' })).default({}),
   generate: z.boolean({ error: 'generate must be true or false' }).optional(),
 });
@@ -67,16 +80,21 @@ export function readCorrelationSpec(section: unknown, topLevelGenerate: unknown,
   const spec = result.data;
   const before = issues.count;
   const timespan = parseTimespan(spec.timespan);
-  if (timespan === undefined) issues.invalid([...root, 'timespan'], `timespan "${spec.timespan}" must be a positive whole number and a unit: s, m, h, d or w (e.g. 15m)`);
+  if (timespan === undefined) issues.invalid([...root, 'timespan'], `timespan "${spec.timespan}" must be a positive whole number and a unit: s, m, h, d, w, M (months) or y (e.g. 15m)`);
   if (topLevelGenerate !== undefined && typeof topLevelGenerate !== 'boolean') issues.invalid(['generate'], 'generate must be true or false');
   let condition: CountCondition | undefined;
   let fields: readonly string[] = [];
   if (typeof spec.condition === 'string') {
     issues.unsupported([...root, 'condition'], 'a condition written as an expression over rule names is not supported; use a count condition such as "gte: 2", or none');
   } else if (spec.condition !== undefined) {
-    const { field, ...bounds } = spec.condition;
-    fields = field ?? [];
-    condition = countCondition(bounds, [...root, 'condition'], issues);
+    const read = boundsSchema.safeParse(spec.condition);
+    if (!read.success) {
+      for (const issue of read.error.issues) issues.invalid([...root, 'condition', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], issue.message);
+    } else {
+      const { field, ...bounds } = read.data;
+      fields = field ?? [];
+      condition = countCondition(bounds, [...root, 'condition'], issues);
+    }
   }
   const ordered = spec.type === 'temporal_ordered';
   if ((spec.type === 'event_count' || spec.type === 'value_count') && spec.condition === undefined) issues.invalid([...root], `a ${spec.type} correlation needs a condition, e.g. "condition: { gte: 10 }"`);
@@ -89,6 +107,8 @@ export function readCorrelationSpec(section: unknown, topLevelGenerate: unknown,
     issues.invalid([...root, 'condition'], `the condition asks for ${condition.text} distinct rules, but the correlation lists ${spec.rules.length}`);
   }
   if (new Set(spec.rules).size !== spec.rules.length) issues.invalid([...root, 'rules'], 'a rule is listed twice');
+  if (ordered && spec.rules.length < 2) issues.invalid([...root, 'rules'], 'temporal_ordered orders events of two or more rules; for the events of one rule, write an event_count correlation');
+  if (ordered && spec.rules.length > MAX_ORDERED_RULES) issues.unsupported([...root, 'rules'], `temporal_ordered runs at most ${MAX_ORDERED_RULES} rules in order, got ${spec.rules.length}`);
   if (issues.count > before || timespan === undefined) return undefined;
   return {
     type: spec.type,

@@ -139,11 +139,20 @@ describe('temporal_ordered (sequence: one finding per followed first step)', () 
     expectOrderInvariant(detector, events);
   });
 
-  it('ignores events without the group-by field and keeps keys apart', () => {
+  it('keeps keys apart', () => {
     const ev = new EventFactory('ordered-3');
-    const role = assumedRole({ roleName: 'app' });
     expect(run(detector, [ev.event({ time: T0, action: 'ListFoundationModels', identity: mallory }), ev.event({ time: T0 + MIN, action: 'InvokeModel', identity: trent })]).findings).toEqual([]);
-    expect(run(detector, [withoutKey(ev.event({ time: T0, action: 'ListFoundationModels', identity: role })), withoutKey(ev.event({ time: T0 + MIN, action: 'InvokeModel', identity: role }))]).findings).toEqual([]);
+  });
+
+  it('spec "temporal_ordered behaves like temporal": an event without the group-by field joins the "unknown" group, as for every other type', () => {
+    const ev = new EventFactory('ordered-4');
+    const role = assumedRole({ roleName: 'app' });
+    const events = [withoutKey(ev.event({ time: T0, action: 'ListFoundationModels', identity: role })), withoutKey(ev.event({ time: T0 + MIN, action: 'InvokeModel', identity: role }))];
+    const { findings } = run(detector, events);
+    expect(findings.map((f) => [f.group, f.evidence.map((r) => r.eventID)])).toEqual([[{ 'userIdentity.accessKeyId': 'unknown' }, events.map((e) => e.eventId)]]);
+    // A missing field and a present one are still different keys.
+    expect(run(detector, [events[0]!, ev.event({ time: T0 + MIN, action: 'InvokeModel', identity: mallory })]).findings).toEqual([]);
+    expectOrderInvariant(detector, events);
   });
 
   it('joins every event when there is no group-by', () => {

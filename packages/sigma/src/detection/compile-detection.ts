@@ -19,6 +19,8 @@ interface Identifier {
 }
 
 const ROUTING_FIELDS = new Set(['eventSource', 'eventName']);
+/** What a condition that holds for no record can match. */
+const NOTHING: SelectionSet = new Map();
 
 /**
  * Compiles a `detection` section: each search identifier (a map of field
@@ -183,6 +185,6 @@ function conditionSelection(condition: Condition, identifiers: ReadonlyMap<strin
     case 'and':
       return condition.operands.map((operand) => conditionSelection(operand, identifiers)).reduce(intersect);
     case 'or':
-      return condition.operands.map((operand) => conditionSelection(operand, identifiers)).reduce(union);
+      return condition.operands.map((operand) => conditionSelection(operand, identifiers)).reduce(union, NOTHING);
   }
 }

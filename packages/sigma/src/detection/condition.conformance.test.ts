@@ -51,6 +51,22 @@ describe('conditions', () => {
     expect(detection('sel_1: { f: a }\nsel_2: { g: c }\nfilter: { h: h }\ncondition: all of sel_* and not 1 of filter*').matches({ ...records.ac, h: 'h' })).toBe(false);
   });
 
+  it('spec "1/all of search-identifier-pattern" is "the same as 1/all of them, restricted to matching identifiers": a pattern leaves out _ names too', () => {
+    // `*` matches `_hidden`, but a pattern, like `them`, leaves it out: all of a, b, c is false for { f: a, g: c }.
+    expect(when('1 of *')(records.h)).toBe(false);
+    expect(when('1 of *')(records.c)).toBe(true);
+    expect(when('all of *')({ f: 'a', g: 'c' })).toBe(false);
+    expect(detection('sel_1: { f: a }\n_sel_2: { g: c }\ncondition: all of *sel*').matches({ f: 'a' })).toBe(true);
+    expect(detection('sel: { f: a }\n_filter: { g: c }\ncondition: sel and not 1 of *filter').matches({ f: 'a', g: 'c' })).toBe(true);
+    // A pattern that matches only `_` names chooses none: it holds for no record, `all of` included (as pySigma reads it).
+    expect(detection('sel: { f: a }\n_filter: { g: c }\ncondition: sel and all of *filter').matches({ f: 'a', g: 'c' })).toBe(false);
+    // A pattern that matches no name at all is still a mistake.
+    expect(detectionIssues('sel: { f: a }\ncondition: sel and not 1 of filter*').map((i) => i.message)).toEqual(['condition "sel and not 1 of filter*": "filter*" at character 18 ("filter*") matches no search identifier']);
+    // A pattern that itself starts with `_` asks for those names.
+    expect(when('1 of _*')(records.h)).toBe(true);
+    expect(detection('sel: { f: a }\n_filter: { g: c }\ncondition: sel and not 1 of _filter*').matches({ f: 'a', g: 'c' })).toBe(false);
+  });
+
   it('reads keywords in any case, identifiers in theirs', () => {
     expect(when('a AND NOT b')(records.a)).toBe(true);
     expect(() => when('A')).toThrow('unknown search identifier "A"');
@@ -104,9 +120,18 @@ describe('keywords', () => {
     expect(detection('keywords: [team-red]\ncondition: keywords').matches(record)).toBe(true);
     expect(detection('keywords: [nowhere, putuser]\ncondition: keywords').matches(record)).toBe(true);
     expect(detection('keywords: [nowhere]\ncondition: keywords').matches(record)).toBe(false);
-    // Keys, numbers and booleans are not searched.
+    // Keys are not searched.
     expect(detection('keywords: [policyDocument]\ncondition: keywords').matches(record)).toBe(false);
-    expect(detection('keywords: ["42"]\ncondition: keywords').matches(record)).toBe(false);
+  });
+
+  it('spec "keywords search across an entire event": numbers and booleans are searched as JSON writes them', () => {
+    expect(detection('keywords: ["42"]\ncondition: keywords').matches(record)).toBe(true);
+    expect(detection('keywords: [4]\ncondition: keywords').matches(record)).toBe(true);
+    expect(detection('keywords: ["43"]\ncondition: keywords').matches(record)).toBe(false);
+    expect(detection('keywords: ["true"]\ncondition: keywords').matches({ a: { b: [true] } })).toBe(true);
+    expect(detection("keywords: { '|re': ['^4\\d$'] }\ncondition: keywords").matches(record)).toBe(true);
+    expect(detection("keywords: { '|all': [putuser, '42'] }\ncondition: keywords").matches(record)).toBe(true);
+    expect(detection('keywords: ["null"]\ncondition: keywords').matches({ a: null })).toBe(false);
   });
 
   it('keep their own wildcards, and take |all, |cased and |re', () => {

@@ -18,6 +18,9 @@ export class ConditionError extends Error {
   }
 }
 
+/** A condition that holds for no record: an `or` of nothing. */
+const NEVER: Condition = { kind: 'or', operands: [] };
+
 interface Token {
   readonly text: string;
   readonly at: number;
@@ -30,10 +33,14 @@ const KEYWORDS = new Set(['and', 'or', 'not', 'of', 'them', 'all', 'any']);
  * `all of x*`, `1 of them`, `all of them` (`any of` is `1 of`) — against the
  * rule's search identifiers. Precedence, loosest first: `or`, `and`, `not`,
  * `x of`, parentheses. Keywords are case-insensitive; identifiers are not.
- * `them` leaves out identifiers starting with `_`; a pattern's `*` matches
- * any run of characters.
+ * `them` and every pattern leave out identifiers starting with `_` (a
+ * pattern that starts with `_` keeps them); a pattern's `*` matches any run
+ * of characters, and the pattern must match the whole identifier.
  *
- * @throws {ConditionError} on a syntax error, an unknown identifier, a pattern that matches none, or a Sigma v1 aggregation (`| count() …`).
+ * A pattern that matches only `_` names (which it leaves out) holds for no
+ * record, with `1 of` and `all of` alike, as pySigma reads it.
+ *
+ * @throws {ConditionError} on a syntax error, an unknown identifier, a pattern that matches no identifier at all, or a Sigma v1 aggregation (`| count() …`).
  */
 export function parseCondition(text: string, identifiers: readonly string[]): Condition {
   const tokens = tokenize(text);
@@ -92,9 +99,11 @@ export function parseCondition(text: string, identifiers: readonly string[]): Co
     const target = peek();
     if (target === undefined || target.text === '(' || target.text === ')') throw new ConditionError(`"${quantifier.text} of" needs "them" or a search identifier pattern ${where(target)}`);
     position++;
-    const names = isKeyword(target, 'them') ? identifiers.filter((name) => !name.startsWith('_')) : identifiers.filter((name) => starMatch(target.text, name));
-    if (names.length === 0) throw new ConditionError(`"${target.text}" ${where(target)} matches no search identifier`);
-    const operands = names.map((name): Condition => ({ kind: 'identifier', name }));
+    const pattern = isKeyword(target, 'them') ? '*' : target.text;
+    if (!identifiers.some((name) => starMatch(pattern, name))) throw new ConditionError(`"${target.text}" ${where(target)} matches no search identifier`);
+    const operands = quantified(pattern, identifiers).map((name): Condition => ({ kind: 'identifier', name }));
+    // Only `_` names matched, and the pattern leaves them out: as in pySigma, the quantifier holds for nothing.
+    if (operands.length === 0) return NEVER;
     if (operands.length === 1) return operands[0]!;
     return { kind: word === 'all' ? 'and' : 'or', operands };
   };
@@ -102,6 +111,17 @@ export function parseCondition(text: string, identifiers: readonly string[]): Co
   const condition = parseOr();
   if (position < tokens.length) throw new ConditionError(`unexpected "${tokens[position]!.text}" ${where(tokens[position])}; expected "and", "or" or the end`);
   return condition;
+}
+
+/**
+ * The identifiers `x of pattern` stands for: those the pattern matches, leaving
+ * out the ones that start with `_` — the specification makes `x of pattern`
+ * "the same as `x of them`, restricted to matching identifiers" — unless the
+ * pattern itself starts with `_`, which asks for them by name.
+ */
+function quantified(pattern: string, identifiers: readonly string[]): string[] {
+  const asksForUnderscored = pattern.startsWith('_');
+  return identifiers.filter((name) => (asksForUnderscored || !name.startsWith('_')) && starMatch(pattern, name));
 }
 
 function tokenize(text: string): Token[] {

@@ -30,7 +30,7 @@ const PATTERNS = ['deletetrail', 'Delete*', '*trail', 'a?c', 'a\\?c', 'a\\*c', '
 const REGEXES = ['^a', 'c$', 'a.c', '[0-9]+', 'Get|Put', '^$', 'AKIA'];
 
 const plainItem = fc.record({
-  mods: fc.constantFrom([], ['contains'], ['startswith'], ['endswith'], ['contains', 'all'], ['cased'], ['startswith', 'cased'], ['all']),
+  mods: fc.constantFrom([], ['contains'], ['startswith'], ['endswith'], ['contains', 'all'], ['cased'], ['startswith', 'cased'], ['all'], ['neq'], ['contains', 'neq'], ['neq', 'all']),
   values: fc.array(fc.oneof({ arbitrary: fc.constantFrom(...PATTERNS), weight: 5 }, { arbitrary: fc.constantFrom(42, 10.5, 0), weight: 1 }, { arbitrary: fc.boolean(), weight: 1 }), { minLength: 1, maxLength: 3 }),
 });
 const item: fc.Arbitrary<RefItem> = fc.tuple(
@@ -50,7 +50,7 @@ const condition: fc.Arbitrary<RefCondition> = fc.letrec<{ node: RefCondition }>(
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...SELECTION_NAMES).map((id): RefCondition => ({ id })),
-    fc.constantFrom<RefCondition>({ oneOf: 'sel_*' }, { allOf: 'sel_*' }, { oneOf: 'them' }, { allOf: 'them' }, { oneOf: '*_c' }),
+    fc.constantFrom<RefCondition>({ oneOf: 'sel_*' }, { allOf: 'sel_*' }, { oneOf: 'them' }, { allOf: 'them' }, { oneOf: '*_c' }, { allOf: '*' }, { oneOf: '*' }, { oneOf: '_*' }),
     tie('node').map((n): RefCondition => ({ not: n })),
     fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map((and): RefCondition => ({ and })),
     fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map((or): RefCondition => ({ or })),

@@ -31,7 +31,10 @@ export function refMatches(selections: Readonly<Record<string, readonly RefItem[
     if ('and' in c) return c.and.every(evalCondition);
     if ('or' in c) return c.or.some(evalCondition);
     const pattern = 'oneOf' in c ? c.oneOf : c.allOf;
-    const chosen = pattern === 'them' ? names.filter((n) => !n.startsWith('_')) : names.filter((n) => globAny(pattern, n));
+    // `them` is every name; a pattern the names it matches. Names starting with `_` count only for a pattern that does too.
+    const chosen = names.filter((n) => (pattern === 'them' || globAny(pattern, n)) && (!n.startsWith('_') || pattern.startsWith('_')));
+    // Nothing chosen (only `_` names matched) holds for neither quantifier.
+    if (chosen.length === 0) return false;
     return 'oneOf' in c ? chosen.some((n) => evalCondition({ id: n })) : chosen.every((n) => evalCondition({ id: n }));
   };
   return evalCondition(condition);
@@ -44,6 +47,8 @@ function refItem(item: RefItem, record: unknown): boolean {
   const found = lookup(record, field!.split('.'));
   if (has('exists')) return found.present === values[0];
   const leaves = found.nodes.flatMap(scalars);
+  // neq: the field has a value, and the item without neq is false.
+  if (has('neq')) return leaves.length > 0 && !refItem({ key: [field, ...mods.filter((m) => m !== 'neq')].join('|'), value: item.value }, record);
   const one = (value: unknown): boolean => {
     if (has('gt') || has('gte') || has('lt') || has('lte')) {
       const bound = Number(value);

@@ -1,12 +1,13 @@
 import { cidrMatcher, isCidr } from '@jackwatch/core';
 import { RE2JS } from 're2js';
 import type { IssueList, RulePath } from '../rules/rule-issue.ts';
-import { base64, base64Offsets } from './base64.ts';
+import { encodedPatterns } from './encoded-patterns.ts';
 import { fieldReader, someScalar, type FieldReach } from './field-path.ts';
 import { parseModifiers, type Comparison, type Modifiers } from './modifiers.ts';
 import { numericValue, scalarText } from './numbers.ts';
 import { SigmaString } from './sigma-string.ts';
 import { equalText, prepare, stringMatcher } from './string-matcher.ts';
+import { timePartOf, type TimePart } from './time-part.ts';
 
 /** A compiled test on one raw CloudTrail record. */
 export type RecordTest = (record: unknown) => boolean;
@@ -19,7 +20,9 @@ export type RuleValue = string | number | boolean | null;
 /**
  * Compiles one field item of a selection — `field|modifiers: value or list`
  * — into a test on a record: the field's values (see `fieldReader`) against
- * the rule's values, any of them (all of them with `|all`). Every problem
+ * the rule's values, any of them (all of them with `|all`). With `|neq` the
+ * item holds when the field has a value and the same item without `neq`
+ * does not ("the field is different from the specified values"). Every problem
  * goes to `issues` (and the result is `undefined`): an unknown or unsupported
  * modifier, a value of the wrong kind, an invalid regular expression or CIDR.
  */
@@ -30,13 +33,27 @@ export function compileFieldItem(field: string, modifierNames: readonly string[]
   const tests = valueTests(values, modifiers, path, issues);
   if (tests === undefined) return undefined;
   const read = fieldReader(field);
-  if (tests.length === 1) {
-    const test = tests[0]!;
-    return (record) => test(read(record), record);
-  }
-  const all = modifiers.all;
+  const holds = itemTest(tests, modifiers.all);
+  if (!modifiers.neq) return (record) => holds(read(record), record);
+  // `neq`: the field has a value (a missing or null one differs from nothing), so do the fields it
+  // refers to with `fieldref`, and the item without `neq` is false.
+  const referred = modifiers.fieldref ? values.map((name) => fieldReader(String(name))) : [];
   return (record) => {
     const reach = read(record);
+    if (!hasValue(reach)) return false;
+    for (const readOther of referred) if (!hasValue(readOther(record))) return false;
+    return !holds(reach, record);
+  };
+}
+
+function hasValue(reach: FieldReach): boolean {
+  return someScalar(reach.values, () => true);
+}
+
+// The values' tests as one: any of them holds, or every one with `all`.
+function itemTest(tests: readonly ReachTest[], all: boolean): ReachTest {
+  if (tests.length === 1) return tests[0]!;
+  return (reach, record) => {
     for (const test of tests) if (test(reach, record) !== all) return !all;
     return all;
   };
@@ -74,6 +91,7 @@ function valueTests(values: readonly RuleValue[], modifiers: Modifiers, path: Ru
     if (modifiers.cidr) return cidrTest(value, at(index), issues);
     if (modifiers.re !== undefined) return regexTest(value, modifiers.re, at(index), issues);
     if (modifiers.fieldref) return fieldrefTest(value, modifiers, at(index), issues);
+    if (modifiers.timePart !== undefined) return timePartTest(modifiers.timePart, value, at(index), issues);
     return plainTest(value, modifiers, at(index), issues);
   });
   if (issues.count > before) return undefined;
@@ -103,12 +121,9 @@ function plainTest(value: RuleValue, modifiers: Modifiers, path: RulePath, issue
   }
   let patterns = [SigmaString.parse(String(value))];
   if (modifiers.encoding !== undefined) {
-    const text = patterns[0]!.plainText();
-    if (text === undefined) {
-      issues.invalid(path, `"${modifiers.encoding}" cannot encode a value with wildcards; escape "*" and "?" with a backslash`);
-      return undefined;
-    }
-    patterns = (modifiers.encoding === 'base64' ? [base64(text)] : base64Offsets(text)).map((encoded) => SigmaString.literal(encoded));
+    const encoded = encodedPatterns(patterns[0]!, modifiers, modifiers.encoding, path, issues);
+    if (encoded === undefined) return undefined;
+    patterns = encoded;
   }
   if (modifiers.position === 'contains' || modifiers.position === 'endswith') patterns = patterns.map((p) => p.withLeadingStar());
   if (modifiers.position === 'contains' || modifiers.position === 'startswith') patterns = patterns.map((p) => p.withTrailingStar());
@@ -148,6 +163,16 @@ const COMPARE: Readonly<Record<Comparison, (a: number, b: number) => boolean>> =
   lt: (a, b) => a < b,
   lte: (a, b) => a <= b,
 };
+
+function timePartTest(part: TimePart, value: RuleValue, path: RulePath, issues: IssueList): ReachTest | undefined {
+  const wanted = numericValue(value);
+  if (wanted === undefined || !Number.isInteger(wanted)) {
+    issues.invalid(path, `"${part}" compares a part of a timestamp with a whole number, got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  const equal = (s: string | number | boolean): boolean => typeof s === 'string' && timePartOf(s, part) === wanted;
+  return (reach) => someScalar(reach.values, equal);
+}
 
 function cidrTest(value: RuleValue, path: RulePath, issues: IssueList): ReachTest | undefined {
   if (typeof value !== 'string' || !isCidr(value)) {

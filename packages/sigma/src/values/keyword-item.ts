@@ -1,6 +1,8 @@
 import { RE2JS } from 're2js';
 import type { IssueList, RulePath } from '../rules/rule-issue.ts';
-import { base64, base64Offsets } from './base64.ts';
+import { encodedPatterns } from './encoded-patterns.ts';
+import { someScalar } from './field-path.ts';
+import { scalarText } from './numbers.ts';
 import type { RecordTest } from './field-item.ts';
 import { ruleValues } from './field-item.ts';
 import { parseModifiers } from './modifiers.ts';
@@ -10,19 +12,19 @@ import { prepare, stringMatcher, type StringMatcher } from './string-matcher.ts'
 /**
  * Compiles keywords — values without a field, a list under a search
  * identifier or a `'|modifiers': [values]` key — into a search of every
- * string value of the record (nested ones too; keys, numbers and booleans
- * are not searched). A keyword is found in a string that contains it (its
- * own wildcards count; `startswith`/`endswith` anchor it instead, `re`
- * searches with a regular expression); any keyword is enough, every one
- * with `|all`.
+ * value of the record, nested ones too: strings, and numbers and booleans as
+ * JSON writes them (keys are not searched). A keyword is found in a value
+ * whose text contains it (its own wildcards count; `startswith`/`endswith`
+ * anchor it instead, `re` searches with a regular expression); any keyword
+ * is enough, every one with `|all`.
  */
 export function compileKeywords(modifierNames: readonly string[], value: unknown, path: RulePath, issues: IssueList): RecordTest | undefined {
   const modifiers = parseModifiers(modifierNames, path, issues);
   const values = ruleValues(value, path, issues);
   if (modifiers === undefined || values === undefined) return undefined;
   const before = issues.count;
-  if (modifiers.exists || modifiers.cidr || modifiers.compare !== undefined || modifiers.fieldref) {
-    issues.invalid(path, 'keywords search text: "exists", "cidr", comparisons and "fieldref" need a field');
+  if (modifiers.exists || modifiers.cidr || modifiers.compare !== undefined || modifiers.fieldref || modifiers.neq || modifiers.timePart !== undefined) {
+    issues.invalid(path, 'keywords search text: "exists", "cidr", comparisons, "neq", "fieldref" and time parts need a field');
     return undefined;
   }
   const tests = values.map((value, index): ((text: string) => boolean) | undefined => {
@@ -47,12 +49,9 @@ export function compileKeywords(modifierNames: readonly string[], value: unknown
     }
     let patterns = [SigmaString.parse(String(value))];
     if (modifiers.encoding !== undefined) {
-      const text = patterns[0]!.plainText();
-      if (text === undefined) {
-        issues.invalid(at, `"${modifiers.encoding}" cannot encode a value with wildcards; escape "*" and "?" with a backslash`);
-        return undefined;
-      }
-      patterns = (modifiers.encoding === 'base64' ? [base64(text)] : base64Offsets(text)).map((encoded) => SigmaString.literal(encoded));
+      const encoded = encodedPatterns(patterns[0]!, modifiers, modifiers.encoding, at, issues);
+      if (encoded === undefined) return undefined;
+      patterns = encoded;
     }
     const position = modifiers.position ?? 'contains';
     if (position !== 'startswith') patterns = patterns.map((p) => p.withLeadingStar());
@@ -65,22 +64,14 @@ export function compileKeywords(modifierNames: readonly string[], value: unknown
   });
   if (issues.count > before) return undefined;
   const found = tests as ((text: string) => boolean)[];
-  return modifiers.all ? (record) => found.every((test) => someString(record, test)) : (record) => someString(record, (text) => found.some((test) => test(text)));
+  return modifiers.all ? (record) => found.every((test) => someValueText(record, test)) : (record) => someValueText(record, (text) => found.some((test) => test(text)));
 }
 
-/** True when `visit` holds for some string value anywhere in `root` (an explicit stack: any depth is safe). */
-export function someString(root: unknown, visit: (text: string) => boolean): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (typeof item === 'string') {
-      if (visit(item)) return true;
-    } else if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
-    } else if (typeof item === 'object' && item !== null) {
-      const children = Object.values(item);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    }
-  }
-  return false;
+/**
+ * True when `visit` holds for the text of some value anywhere in `root`:
+ * strings as they are, numbers and booleans as JSON writes them (a keyword
+ * searches the whole event, and `8443` or `true` are in it); keys are not values.
+ */
+export function someValueText(root: unknown, visit: (text: string) => boolean): boolean {
+  return someScalar([root], (scalar) => visit(scalarText(scalar)));
 }

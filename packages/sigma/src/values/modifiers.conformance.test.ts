@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64, base64Offsets } from './base64.ts';
-import { item, itemIssues } from '../testdata/compile-rule.ts';
+import { detection, item, itemIssues } from '../testdata/compile-rule.ts';
 
 // Conformance of every supported modifier, alone and combined, and of the
 // problems reported for unknown, unsupported and inconsistent ones.
@@ -61,6 +61,18 @@ describe('modifiers', () => {
     expect(item('f|re', 'a.c').matches({ f: 'a\nc' })).toBe(false);
     expect(item('f|re|s', 'a.c').matches({ f: 'a\nc' })).toBe(true);
     expect(item('f|re', '^4\\d$').matches({ f: 42 })).toBe(true);
+    // An inline (?i) makes the expression case-insensitive, as the i sub-modifier does.
+    expect(item('f|re', '(?i)^AB').matches({ f: 'abc' })).toBe(true);
+  });
+
+  it('pySigma re|contains, re|startswith, re|endswith: a position after re pads the expression with .*, which changes nothing in a search', () => {
+    for (const position of ['contains', 'startswith', 'endswith']) {
+      const test = item(`userAgent|re|${position}`, 'Boto3/1\\.\\d+');
+      expect(test.matches({ userAgent: 'aws-sdk Boto3/1.34 Python' }), position).toBe(true);
+      expect(test.matches({ userAgent: 'boto3/1.34' }), position).toBe(false);
+      expect(item(`f|re|${position}`, '^a$').matches({ f: 'xa' }), position).toBe(false);
+    }
+    expect(detection("keywords: { '|re|contains': ['Team-[A-Z]'] }\ncondition: keywords").matches({ tags: ['Team-Red'] })).toBe(true);
   });
 
   it('cidr: an IPv4 or IPv6 address inside the range; a service name never is', () => {
@@ -82,6 +94,21 @@ describe('modifiers', () => {
       expect(offset.matches({ requestParameters: { userData: encoded } })).toBe(true);
     }
     expect(offset.matches({ requestParameters: { userData: Buffer.from('wget http://x').toString('base64') } })).toBe(false);
+  });
+
+  it('spec "modifiers are applied in the given order": windash before an encoding encodes every dash form of the value', () => {
+    const encodedForms = item('requestParameters.userData|windash|base64offset|contains', ' -nop ');
+    for (const dash of ['-', '/', '\u2013', '\u2014', '\u2015']) {
+      for (const prefix of ['', 'a', 'ab']) {
+        const encoded = Buffer.from(`${prefix}powershell ${dash}nop -w hidden`).toString('base64');
+        expect(encodedForms.matches({ requestParameters: { userData: encoded } }), `${prefix}${dash}`).toBe(true);
+      }
+    }
+    expect(encodedForms.matches({ requestParameters: { userData: Buffer.from('powershell +nop -w hidden').toString('base64') } })).toBe(false);
+    expect(item('f|windash|base64', '-x').matches({ f: Buffer.from('/x').toString('base64') })).toBe(true);
+    // Written after the encoding, windash reads the encoded text as it is: `/` in it is a Base64 character, not a flag.
+    expect(item('f|base64|windash', '-x').matches({ f: Buffer.from('/x').toString('base64') })).toBe(false);
+    expect(itemIssues('f|windash|base64', '-a -b -c -d -e').map((i) => i.message)).toEqual(['"windash" before "base64" encodes every dash form of the value, so it takes at most 4 flag dashes']);
   });
 
   it('gt, gte, lt, lte: compare numbers (numeric strings too)', () => {
@@ -106,6 +133,55 @@ describe('modifiers', () => {
     expect(item('a|fieldref|cased', 'b').matches({ a: 'X', b: 'x' })).toBe(false);
   });
 
+  it('spec v2.1 "neq: the field is different from the specified values", for strings, numbers and fieldref', () => {
+    const notAdmin = item('userIdentity.userName|neq', 'admin');
+    expect(notAdmin.matches({ userIdentity: { userName: 'mallory' } })).toBe(true);
+    expect(notAdmin.matches({ userIdentity: { userName: 'Admin' } })).toBe(false);
+    // A missing or null field differs from nothing (`not` on a selection says "missing, or different").
+    expect(notAdmin.matches({ userIdentity: {} })).toBe(false);
+    expect(notAdmin.matches({ userIdentity: { userName: null } })).toBe(false);
+    // Different from every value of the list; of an array field, no element equal.
+    const neither = item('f|neq', ['a', 'b']);
+    expect(neither.matches({ f: 'c' })).toBe(true);
+    expect(neither.matches({ f: 'b' })).toBe(false);
+    expect(neither.matches({ f: ['c', 'a'] })).toBe(false);
+    // Numbers by value, its modifiers as for equality.
+    expect(item('f|neq', 42).matches({ f: '42' })).toBe(false);
+    expect(item('f|neq', 42).matches({ f: 43 })).toBe(true);
+    expect(item('f|contains|neq', 'adm').matches({ f: 'sysadmin' })).toBe(false);
+    expect(item('f|contains|neq', 'adm').matches({ f: 'mallory' })).toBe(true);
+    const otherUser = item('userIdentity.userName|fieldref|neq', 'requestParameters.userName');
+    expect(otherUser.matches({ userIdentity: { userName: 'admin' }, requestParameters: { userName: 'mallory' } })).toBe(true);
+    expect(otherUser.matches({ userIdentity: { userName: 'Mallory' }, requestParameters: { userName: 'mallory' } })).toBe(false);
+    expect(otherUser.matches({ userIdentity: { userName: 'admin' }, requestParameters: {} })).toBe(false);
+    expect(itemIssues('f|neq|re', 'a').map((i) => i.message)).toEqual(['"neq" cannot be combined with "re": it negates an equality (of a string, a number or a field reference)']);
+    expect(itemIssues('f|gt|neq', 1).map((i) => i.kind)).toEqual(['invalid']);
+  });
+
+  it('spec v2.1 time modifiers (as pySigma reads them): minute, hour, day, week, month, year of a timestamp equal the number, no time zone converted', () => {
+    const at = (eventTime: string) => ({ eventTime });
+    expect(item('eventTime|hour', 3).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    expect(item('eventTime|hour', 3).matches(at('2026-03-02T04:00:00Z'))).toBe(false);
+    expect(item('eventTime|hour', [22, 23, 0]).matches(at('2026-03-02T00:10:00Z'))).toBe(true);
+    expect(item('eventTime|minute', 59).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    expect(item('eventTime|day', 2).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    expect(item('eventTime|month', 3).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    expect(item('eventTime|year', 2026).matches(at('2026-03-02T03:59:59Z'))).toBe(true);
+    // ISO weeks: 2026-01-01 is a Thursday (week 1); 2027-01-01 a Friday (week 53 of 2026).
+    expect(item('eventTime|week', 1).matches(at('2026-01-01T00:00:00Z'))).toBe(true);
+    expect(item('eventTime|week', 53).matches(at('2027-01-01T00:00:00Z'))).toBe(true);
+    expect(item('eventTime|week', 10).matches(at('2026-03-02T00:00:00Z'))).toBe(true);
+    // The time as written: the specification's time modifiers convert no time zone.
+    expect(item('eventTime|hour', 12).matches(at('2026-03-02T12:00:00+02:00'))).toBe(true);
+    // Not a timestamp, not a real date, a number, a missing field: no part to compare.
+    for (const record of [at('yesterday'), at('2026-02-30T03:00:00Z'), { eventTime: 3 }, {}]) expect(item('eventTime|hour', 3).matches(record)).toBe(false);
+    const invalid = (key: string, value: unknown): string[] => itemIssues(key, value).map((i) => i.message);
+    expect(invalid('eventTime|hour', 'night')).toEqual(['"hour" compares a part of a timestamp with a whole number, got "night"']);
+    expect(invalid('eventTime|hour|minute', 3)).toEqual(['"hour" and "minute" cannot be combined: a value is one part of a timestamp']);
+    expect(invalid('eventTime|hour|gte', 3)).toEqual(['"gte" and "hour" cannot be combined']);
+    expect(invalid('eventTime|hour|cased', 3)).toEqual(['"hour" compares a number with a part of a timestamp: it takes no "cased"']);
+  });
+
   it('windash: a flag dash also matches /, en dash, em dash and horizontal bar', () => {
     const test = item('userAgent|windash|contains', ' -enc ');
     for (const dash of ['-', '/', '\u2013', '\u2014', '\u2015']) expect(test.matches({ userAgent: `tool ${dash}enc x` })).toBe(true);
@@ -118,7 +194,7 @@ describe('modifiers', () => {
   });
 
   it('report an unsupported modifier, naming it', () => {
-    for (const modifier of ['expand', 'utf16le', 'wide', 'neq', 'hour']) {
+    for (const modifier of ['expand', 'utf16le', 'wide']) {
       const issues = itemIssues(`f|${modifier}`, 'x');
       expect(issues.map((i) => i.kind)).toEqual(['unsupported']);
       expect(issues[0]!.message).toContain(`unsupported modifier "${modifier}"`);
@@ -128,7 +204,7 @@ describe('modifiers', () => {
   it('report inconsistent modifier chains and values of the wrong kind', () => {
     const invalid = (key: string, value: unknown): string[] => itemIssues(key, value).map((i) => `${i.kind}: ${i.message}`);
     expect(invalid('f|contains|startswith', 'x')).toEqual(['invalid: "startswith" and "contains" cannot be combined']);
-    expect(invalid('f|re|contains', 'x')).toEqual(['invalid: "re" cannot be combined with "contains"']);
+    expect(invalid('f|contains|re', 'x')).toEqual(['invalid: "re" cannot be combined with "contains"']);
     expect(invalid('f|contains|base64', 'x')).toEqual(['invalid: "base64" must come before "contains": the value is encoded first, then searched for']);
     expect(invalid('f|i', 'x')).toEqual(['invalid: the regular expression flags i, m and s need the "re" modifier']);
     expect(invalid('f|gt', 'ten')).toEqual(['invalid: "gt" compares numbers, got "ten"']);

@@ -129,6 +129,29 @@ function windashLiteral(text: string): string {
   return out + escapeRegex(text.slice(last));
 }
 
+const WINDASH_CHARACTERS = ['-', '/', '\u2013', '\u2014', '\u2015'] as const;
+/** The most flag dashes `windashVariants` expands (5⁴ = 625 variants). */
+export const MAX_WINDASH_DASHES = 4;
+
+/**
+ * `text` with every flag dash (see `windash`) replaced by each of `-`, `/`,
+ * `–`, `—` and `―`, every combination — what `windash` means before an
+ * encoding, which must encode each form. `undefined` when `text` has more
+ * than {@link MAX_WINDASH_DASHES} flag dashes.
+ */
+export function windashVariants(text: string): string[] | undefined {
+  const at = [...text.matchAll(WINDASH_POSITION)].map((found) => found.index);
+  if (at.length > MAX_WINDASH_DASHES) return undefined;
+  let variants = [''];
+  let last = 0;
+  for (const index of at) {
+    const before = text.slice(last, index);
+    variants = variants.flatMap((head) => WINDASH_CHARACTERS.map((dash) => head + before + dash));
+    last = index + 1;
+  }
+  return variants.map((head) => head + text.slice(last));
+}
+
 /** Escapes text for use as a literal inside an RE2 expression. */
 export function escapeRegex(text: string): string {
   return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');

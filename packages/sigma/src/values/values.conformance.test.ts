@@ -29,6 +29,10 @@ describe('plain values', () => {
     expect(middle.matches({ userIdentity: { arn: 'arn:aws:iam::111122223333:user/ops/SuperAdmin' } })).toBe(true);
     expect(middle.matches({ userIdentity: { arn: 'arn:aws:iam::111122223333:role/admin' } })).toBe(false);
     expect(item('f', '*').matches({ f: '' })).toBe(true);
+    // A value that is only `*` needs a value: a missing or null field has none.
+    expect(item('f', '*').matches({ f: 7 })).toBe(true);
+    expect(item('f', '*').matches({})).toBe(false);
+    expect(item('f', '*').matches({ f: null })).toBe(false);
     expect(item('f', 'a*b*a').matches({ f: 'aba' })).toBe(true);
     expect(item('f', 'a*b*a').matches({ f: 'ab' })).toBe(false);
     expect(item('f', 'ab*ba').matches({ f: 'aba' })).toBe(false);

@@ -13,7 +13,7 @@
  * (never for a missed performance target).
  *
  *   npm run bench -- [--records 1000000] [--bedrock-share 0.01] [--rounds 5] [--info-rounds 2] [--keys 1000000]
- *                    [--replay-records 2000000] [--latency-seconds 15] [--skip jq,sigma,duckdb,s3,latency,memory,replay] [--smoke]
+ *                    [--replay-records 2000000] [--latency-seconds 15] [--many-files 100000] [--skip jq,sigma,duckdb,s3,latency,memory,replay,many-files] [--smoke]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';

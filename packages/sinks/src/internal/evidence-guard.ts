@@ -16,7 +16,7 @@ const WARN_LIMIT = 20;
 /**
  * Bounds the findings a sink is given (see `safeFinding`) and says so when it
  * had to: evidence records replaced by markers are counted as
- * `sink.evidence_omitted`, and each changed finding is logged with its id
+ * `jackwatch.sink.evidence.omitted`, and each changed finding is logged with its id
  * and the reasons — the first {@link WARN_LIMIT} at warn, the rest at debug.
  * The finding itself is delivered, markers in place.
  */

@@ -38,7 +38,7 @@ export interface WebhookSignatureCheck {
  * @example
  * ```ts
  * const ok = verifyWebhookSignature({ secret, body: rawBody,
- *   signature: req.headers['x-jackwatch-signature'], timestamp: req.headers['x-jackwatch-timestamp'] });
+ *   signature: req.headers['x-jackwatch-signature']?.toString(), timestamp: req.headers['x-jackwatch-timestamp']?.toString() });
  * ```
  */
 export function verifyWebhookSignature(check: WebhookSignatureCheck): boolean {

@@ -11,7 +11,7 @@ type EventTest = (event: TrailEvent) => boolean;
 /**
  * Keeps or drops events by conditions on their raw record, before any
  * detector sees them: an allowlist of known automation, a scope to some
- * accounts. Dropped events are counted (`processor.dropped`).
+ * accounts. Dropped events are counted (`jackwatch.processor.events.dropped`).
  */
 export class FilterProcessor implements Processor {
   readonly #keep: EventTest | undefined;

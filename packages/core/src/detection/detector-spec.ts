@@ -15,14 +15,14 @@ export interface DetectorSpec {
   readonly telemetry?: Telemetry;
 }
 
-/** Telemetry counter names of the detection primitives and {@link withPolicy}; label `detector` = component id. */
+/** Telemetry counter names of the detection primitives and {@link withPolicy} (in the metric catalog, so exported); label `detector` = component id. */
 export const DETECTION_COUNTERS = {
   /** Findings dropped by suppression (counted in the group's next finding too, while its state lives). */
-  suppressed: 'detector.findings.suppressed',
+  suppressed: 'jackwatch.detector.findings.suppressed',
   /** Findings dropped by an exception. */
-  excepted: 'detector.findings.excepted',
+  excepted: 'jackwatch.detector.findings.excepted',
   /** Threshold events that arrived while their group was re-arming, so counted toward no new finding. */
-  absorbed: 'detector.events.absorbed',
+  absorbed: 'jackwatch.detector.events.absorbed',
   /** Sequence entries dropped because one key exceeded its per-key cap (a match may be missed). */
-  overflow: 'detector.state.overflow',
+  overflow: 'jackwatch.detector.state.overflow',
 } as const;

@@ -135,12 +135,12 @@ export abstract class KeyedStateDetector<S extends KeyState> implements Detector
     this.#entries += count;
   }
 
-  /** Counts entries dropped at a cap: a finding may be missed (`detector.state.overflow`). */
+  /** Counts entries dropped at a cap: a finding may be missed (`jackwatch.detector.state.overflow`). */
   protected countOverflow(count: number): void {
     this.#overflow += count;
   }
 
-  /** Counts events that fell into a re-arming group and count toward no finding (`detector.events.absorbed`). */
+  /** Counts events that fell into a re-arming group and count toward no finding (`jackwatch.detector.events.absorbed`). */
   protected countAbsorbed(count: number): void {
     this.#absorbed += count;
   }

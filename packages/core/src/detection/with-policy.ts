@@ -12,7 +12,7 @@ import { Suppressor } from './suppressor.ts';
 
 /** Options of {@link withPolicy}. */
 export interface PolicyOptions {
-  /** Counts `detector.findings.excepted` and `detector.findings.suppressed`, labelled `{ detector }`. */
+  /** Counts `jackwatch.detector.findings.excepted` and `jackwatch.detector.findings.suppressed`, labelled `{ detector }`. */
   readonly telemetry?: Telemetry;
   /** The `detector` label; defaults to each finding's `detector.id`. */
   readonly id?: string;

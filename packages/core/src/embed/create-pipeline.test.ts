@@ -89,7 +89,7 @@ pipelines:
     const [result] = await jackwatch.run();
     expect(collected.map((f) => f.id)).toEqual([findingId('test-deletion', record(0).eventID!)]);
     expect(result!.findings).toEqual({ 'test-deletion': 1 });
-    expect(jackwatch.telemetry.total('detector.findings.excepted')).toBe(1);
+    expect(jackwatch.telemetry.total('jackwatch.detector.findings.excepted')).toBe(1);
     expect(await readdir(dir)).toEqual([]);
     await rm(dir, { recursive: true, force: true });
 
@@ -113,7 +113,7 @@ pipelines:
     const [result] = await jackwatch.run();
     expect(result!.findings).toEqual({ 'pack-a': 1, 'pack-b': 1 });
     expect(collected.map((f) => f.detector.id).sort()).toEqual(['pack-a', 'pack-b']);
-    expect(jackwatch.telemetry.total('detector.findings.suppressed')).toBe(4);
+    expect(jackwatch.telemetry.total('jackwatch.detector.findings.suppressed')).toBe(4);
     // A member that another entry of the pipeline also runs would report every finding twice.
     const twice = () => createPipelinesFromConfig(config(['test-deletion', 'test-pack'], 'test-deletion'), { plugins: [embedTestPlugin(collected)] });
     expect(twice).toThrow(ConfigError);

@@ -128,8 +128,8 @@ describe('aws-bedrock pack', () => {
     // finding is suppressed, the enum-then-invoke finding is not. The exception drops every finding
     // whose evidence holds the logging check: the logging-check finding and the kill chain.
     expect(collected.map((f) => f.detector.id).sort()).toEqual(['aws-bedrock-enum-then-invoke-long-term-key/prod', 'aws-bedrock-model-access-long-term-key/prod']);
-    expect(jackwatch.telemetry.total('detector.findings.suppressed')).toBe(1);
-    expect(jackwatch.telemetry.total('detector.findings.excepted')).toBe(2);
+    expect(jackwatch.telemetry.total('jackwatch.detector.findings.suppressed')).toBe(1);
+    expect(jackwatch.telemetry.total('jackwatch.detector.findings.excepted')).toBe(2);
     expect(Object.keys(result!.findings)).toHaveLength(12);
   });
 

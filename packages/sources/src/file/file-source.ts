@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ComponentContext, Source, SourceBatch } from '@jackwatch/core';
+import type { ComponentContext, Rejection, Source, SourceBatch } from '@jackwatch/core';
 import { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
 import { compileInterest, type InterestFilter } from '../internal/interest-filter.ts';
 import type { FileSourceConfig } from './config.ts';
@@ -165,12 +165,15 @@ export class FileSource implements Source {
 
   async *#readFile(file: PlannedRead, stop: AbortSignal, prepared: DecodedFile | WholeBytes | undefined): AsyncGenerator<SourceBatch> {
     const ledger = this.#ledger!;
-    const plan = this.#plan(file);
+    // A file cut short may still be being written (a copy into the tree): it is not done, and is read again once it changes.
+    let endsEarly = false;
+    const planned = this.#plan(file);
+    const plan: ReadPlan = { ...planned, reject: (rejection) => ((endsEarly ||= isCutShort(rejection)), planned.reject(rejection)) };
     // What the prefilter skipped never reaches the pipeline: the file's name still tells how far its partition was read.
     const progress = this.#filter === undefined ? undefined : deliveryProgress(basename(file.path));
     let finished = false;
     for await (const chunk of this.#chunks(file, plan, prepared)) {
-      const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last, ...chunk.progress };
+      const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last && !endsEarly, ...chunk.progress };
       this.#seen.set(file.path, position);
       finished = chunk.last;
       const filter = this.#filter;
@@ -179,7 +182,7 @@ export class FileSource implements Source {
       yield chunk.last && progress !== undefined ? { events, bytes: chunk.bytes, ack, progress } : { events, bytes: chunk.bytes, ack };
       if (stop.aborted) return;
     }
-    if (finished) {
+    if (finished && !endsEarly) {
       this.#failed.delete(file.path);
       this.#context.telemetry.add(METRICS.filesRead.name, 1, { source: this.#context.id });
       this.#context.logger.debug('file read', { path: file.path, from: file.resume?.next ?? 0 });
@@ -237,4 +240,9 @@ export class FileSource implements Source {
       origin: { source: this.#context.id, location: path, index: -1 },
     });
   }
+}
+
+// The whole file failed (index -1), or its data stopped short: what a file still being written looks like.
+function isCutShort(rejection: Rejection): boolean {
+  return rejection.origin.index === -1 || rejection.reason === 'truncated' || rejection.reason === 'decompression-failed';
 }

@@ -1,5 +1,4 @@
-import type { PipelineResult, SinkStats } from '@jackwatch/core';
-import { printable } from './printable-text.ts';
+import { printable, type PipelineResult, type SinkStats } from '@jackwatch/core';
 
 const entries = (record: Readonly<Record<string, number>>): string =>
   Object.entries(record)

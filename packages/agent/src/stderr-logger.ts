@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { LogAttributes, Logger } from '@jackwatch/core';
-import { printable } from './printable-text.ts';
+import { printable, type LogAttributes, type Logger } from '@jackwatch/core';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 

@@ -43,6 +43,21 @@ describe('jackwatch with Sigma rules', () => {
     expect(stdout).toContain('the prefilter is off while these rules are loaded (they can match events of any source): root');
   });
 
+  it('sigma check reports a condition nested thousands deep as invalid at its line, instead of crashing, and loads the rest', async () => {
+    const dir = join(work, 'deep');
+    await mkdir(dir, { recursive: true });
+    const selection = '    selection:\n        eventName: CreateUser\n';
+    await writeFile(join(dir, 'parens.yml'), rule('parens', `${selection}    condition: "${'('.repeat(5000)}selection${')'.repeat(5000)}"`));
+    await writeFile(join(dir, 'nots.yml'), rule('nots', `${selection}    condition: "${'not '.repeat(20000)}selection"`));
+    await writeFile(join(dir, 'fine.yml'), rule('fine', `${selection}    condition: "${'not '.repeat(32)}${'('.repeat(32)}selection${')'.repeat(32)}"`));
+    const { code, stdout, stderr } = await runCli(['sigma', 'check', dir]);
+    expect(code, stderr).toBe(2);
+    expect(stdout).toContain(`${dir}/parens.yml:7:5: detection.condition: the condition nests 5000 levels of parentheses and "not"; at most 64 are allowed`);
+    expect(stdout).toContain(`${dir}/nots.yml:7:5: detection.condition: the condition nests 20000 levels`);
+    expect(stdout).toContain(`loaded   fine  Rule fine  [rule]  ${dir}/fine.yml:1`);
+    expect(stdout).toContain('3 rule document(s): 1 loaded, 0 skipped, 2 invalid');
+  });
+
   it('validate and components list each loaded rule of a sigma entry', async () => {
     const validate = await runCli(['validate', '--config', CONFIG]);
     expect(validate.code, validate.stderr).toBe(0);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -69,6 +70,30 @@ pipelines:
     expect(stderr).toMatch(/sink webhook: delivered 0, retried 0, dead-lettered 0, queued 0, LOST 4 \(accepted 4\)/);
     expect(stderr).toMatch(/ERRORS: +webhook \d+/);
     expect(stderr).toMatch(/4 finding\(s\) lost: cannot write the dead-letter file: EISDIR/);
+  });
+
+  it('refuses at start, promptly and naming it, a named pipe in the dead-letter file\'s place, which would block the drain for good', async () => {
+    const trail = await writeHostileTrail();
+    cleanup.push(trail.dir);
+    const fifo = join(trail.dir, 'dead-letters.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const file = join(trail.dir, 'config.yaml');
+    await writeFile(
+      file,
+      `service: { checkpoints: { memory: true } }
+sources:
+  file: { paths: [${JSON.stringify(trail.logs)}] }
+detectors:
+  ${RULE}: {}
+sinks:
+  webhook: { url: ${await closedUrl()}, maxRetries: 0, deadLetter: dead-letters.fifo, batch: { maxWait: 50ms } }
+pipelines:
+  default: { sources: [file], detectors: [${RULE}], sinks: [webhook] }
+`,
+    );
+    const { code, stderr } = await runCli(['run', '--config', file], { timeoutMs: 30_000 });
+    expect(code, stderr).toBe(1);
+    expect(stderr).toContain(`dead-letter file ${fifo} is a named pipe (FIFO), not a regular file`);
   });
 
   it('counts the findings of a third-party sink whose export rejects as lost, and exits 1', async () => {

@@ -1,4 +1,4 @@
-import type { PipelineResult, SinkStats } from '@jackwatch/core';
+import { printable, type PipelineResult, type SinkStats } from '@jackwatch/core';
 
 const entries = (record: Readonly<Record<string, number>>): string =>
   Object.entries(record)
@@ -38,7 +38,7 @@ export function formatSummary(results: readonly PipelineResult[], otherErrors: R
     lines.push(`  findings: ${entries(r.findings)}`);
     for (const [sink, s] of Object.entries(r.sinks)) lines.push(sinkLine(sink, s));
     if (Object.keys(r.errors).length > 0) lines.push(`  ERRORS:   ${entries(r.errors)} (error-level reports, logged above)`);
-    for (const f of r.failures) lines.push(`  FAILED ${f.component}: ${f.message}`);
+    for (const f of r.failures) lines.push(`  FAILED ${f.component}: ${printable(f.message)}`);
   }
   if (Object.keys(otherErrors).length > 0) lines.push(`ERRORS outside the pipelines' components: ${entries(otherErrors)} (logged above)`);
   return `${lines.join('\n')}\n`;
@@ -46,7 +46,7 @@ export function formatSummary(results: readonly PipelineResult[], otherErrors: R
 
 function skippedEntryLines({ skippedEntries: skipped }: PipelineResult): string[] {
   const lines = [`  skipped:  ${skipped.count} ${skipped.count === 1 ? 'entry' : 'entries'} that cannot be read as CloudTrail: ${entries(skipped.byReason)}`];
-  for (const { reason, path } of skipped.named.slice(0, NAMED_IN_SUMMARY)) lines.push(`            ${reason}: ${path}`);
+  for (const { reason, path } of skipped.named.slice(0, NAMED_IN_SUMMARY)) lines.push(`            ${reason}: ${printable(path)}`);
   const more = skipped.count - Math.min(skipped.named.length, NAMED_IN_SUMMARY);
   if (more > 0) lines.push(`            and ${more} more (each in the log, at debug level after a source's first 100)`);
   return lines;

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { LogAttributes, Logger } from '@jackwatch/core';
+import { printable, type LogAttributes, type Logger } from '@jackwatch/core';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 
@@ -8,7 +8,9 @@ export type LogLevelName = keyof typeof LEVELS;
 
 /**
  * The agent's logger: writes to stderr (stdout belongs to the stdout sink),
- * as `text` for people or `json` lines for log shippers.
+ * as `text` for people or `json` lines for log shippers. Text shows
+ * controls in messages and fields as escapes (see {@link printable}): they
+ * often come from input, and must not start a line of their own.
  */
 export class StderrLogger implements Logger {
   readonly #level: number;
@@ -49,8 +51,8 @@ export class StderrLogger implements Logger {
       return;
     }
     const context = Object.entries(fields)
-      .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+      .map(([key, value]) => `${printable(key)}=${printable(typeof value === 'string' ? value : String(JSON.stringify(value)))}`)
       .join(' ');
-    this.#out.write(`jackwatch ${level}: ${message}${context ? `  (${context})` : ''}\n`);
+    this.#out.write(`jackwatch ${level}: ${printable(message)}${context ? `  (${context})` : ''}\n`);
   }
 }

@@ -52,6 +52,7 @@ export { CounterSet, MAX_ERROR_COMPONENTS } from './services/telemetry.ts';
 export { METRICS, METRIC_DEFINITIONS } from './services/metric-catalog.ts';
 export type { MetricDefinition, MetricKind } from './services/metric-catalog.ts';
 export { maskMessage, MAX_MASKED_MESSAGE } from './services/mask-message.ts';
+export { printable } from './services/printable-text.ts';
 export type { CheckpointStore, CheckpointValue } from './services/checkpoint-store.ts';
 export type { ErrorReporter } from './services/error-reporter.ts';
 export { MemoryCheckpointStore } from './services/memory-checkpoint-store.ts';

@@ -22,6 +22,14 @@ describe('decodeBuffer', () => {
     expect(batch.rejections).toEqual([]);
   });
 
+  it('rejects a document whose "Records" is no array once, saying what it holds, instead of as a record without eventSource', () => {
+    for (const [records, holds] of [['5', 'a number'], ['null', 'null'], ['"abc"', 'a string'], ['{"a":1}', 'an object']] as const) {
+      const batch = decodeBuffer(Buffer.from(`{"Records": ${records}}`), where);
+      expect(batch.events).toEqual([]);
+      expect(batch.rejections).toEqual([{ reason: 'not-cloudtrail', message: `not a CloudTrail file: "Records" holds ${holds}, not an array of records`, origin: { ...where, index: -1 } }]);
+    }
+  });
+
   it('keeps every complete record of a gzipped delivery file cut in half, and reports the cut once', () => {
     const bytes = gzipSync(JSON.stringify({ Records: Array.from({ length: 400 }, (_, i) => record(i)) }));
     const batch = decodeBuffer(bytes.subarray(0, Math.floor(bytes.length / 2)), where);

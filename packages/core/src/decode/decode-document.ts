@@ -4,6 +4,7 @@ import { decodeRecords } from './decode-records.ts';
 import { bytesOverLimit, oversizedRejection } from './record-size.ts';
 import { RECORDS_OPENING } from './records-splitter.ts';
 import { salvageRecords } from './salvage-records.ts';
+import { describeJson } from '../services/checkpoint-file.ts';
 
 /**
  * Decodes one whole document of CloudTrail text, whatever its shape:
@@ -47,6 +48,8 @@ export function decodeDocument(text: string, where: InputLocation, options?: Dec
   if (typeof value === 'object' && value !== null && 'Records' in value) {
     const records = (value as { Records: unknown }).Records;
     if (Array.isArray(records)) return decodeRecords(records, where, options);
+    const message = `not a CloudTrail file: "Records" holds ${describeJson(records)}, not an array of records`;
+    return { events: [], rejections: [{ reason: 'not-cloudtrail', message, origin: { source: where.source, location: where.location, index: -1 } }] };
   }
   return decodeRecords([value], where, options);
 }

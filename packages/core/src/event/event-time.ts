@@ -11,6 +11,8 @@ let cachedMidnight = 0;
 /**
  * Parses a CloudTrail `eventTime` to epoch milliseconds, or `undefined` when
  * it is not a timestamp. A time without zone is UTC, as CloudTrail's are.
+ * A date that does not exist (`2024-02-30`) or a zone offset past ±23:59 is
+ * not a timestamp: it is refused, never rolled over into another time.
  */
 export function parseEventTime(text: string): number | undefined {
   if (text.length === 20 && text.charCodeAt(10) === 0x54 && text.charCodeAt(19) === 0x5a) {
@@ -46,14 +48,32 @@ function parseAnyForm(text: string): number | undefined {
   const m = EVENT_TIME.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const millis = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
-  let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), millis);
-  if (zone && zone !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) {
+    return undefined;
   }
-  return Number.isNaN(time) || Number(mo) > 12 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60
-    ? undefined
-    : time;
+  const offset = zone && zone !== 'Z' ? zoneOffsetMinutes(zone) : 0;
+  if (offset === undefined) return undefined;
+  const millis = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as written.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(Number(h), Number(mi), Number(s), millis);
+  return date.getTime() - offset * 60_000;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** `+05:30` or `-0800` as signed minutes east of UTC; `undefined` past ±23:59. */
+function zoneOffsetMinutes(zone: string): number | undefined {
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2));
+  if (hours > 23 || minutes > 59) return undefined;
+  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }

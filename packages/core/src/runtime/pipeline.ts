@@ -65,6 +65,7 @@ export class Pipeline {
   #late = 0;
   #starting: Promise<void> | undefined;
   #shutdown: Promise<void> | undefined;
+  #sinksShutDown = false;
   #lastRun: { readonly drained: boolean; readonly durationMs: number } = { drained: false, durationMs: 0 };
   readonly #failures: { component: string; message: string }[] = [];
   /** Sources' and sinks' states, for the status page and `jackwatch.component.up`. */
@@ -136,7 +137,8 @@ export class Pipeline {
 
   /**
    * Runs until every source has ended (finite input) or `signal` aborts
-   * (drain: stop reading, finish what is in flight, flush, commit).
+   * (drain: stop reading, finish what is in flight, shut the sinks down —
+   * each within its own shutdown deadline — then commit).
    */
   async run(signal: AbortSignal = new AbortController().signal): Promise<PipelineResult> {
     await this.start();
@@ -219,7 +221,9 @@ export class Pipeline {
   /** Shuts every component down; idempotent, safe without `start`. */
   shutdown(): Promise<void> {
     this.#shutdown ??= (async () => {
-      const all = [...this.#parts.sources, ...(this.#parts.processors ?? []), ...this.#sinks];
+      // Sinks a drain already shut down (and whose failures it reported) are not shut down twice.
+      const sinks = this.#sinksShutDown ? [] : this.#sinks;
+      const all = [...this.#parts.sources, ...(this.#parts.processors ?? []), ...sinks];
       const results = await Promise.allSettled(all.map(({ component }) => component.shutdown()));
       results.forEach((result, i) => {
         if (result.status === 'rejected') this.#errors.error(all[i]!.id, result.reason);
@@ -270,6 +274,11 @@ export class Pipeline {
   async #commit(watermark: number): Promise<void> {
     this.#retiredSinceFlush = 0;
     await this.#flushSinks();
+    await this.#runAcks(watermark);
+  }
+
+  /** Runs, in order, the acks of the batches `watermark` retired. */
+  async #runAcks(watermark: number): Promise<void> {
     for (const ack of this.#ledger.takeRetired(watermark)) {
       try {
         await ack();
@@ -301,7 +310,28 @@ export class Pipeline {
     const findings = this.#collected;
     this.#collected = [];
     await this.#export(findings);
-    await this.#commit(drained ? this.#engine.watermark : Number.POSITIVE_INFINITY);
+    if (drained) {
+      // A drain ends promptly: each sink's shutdown delivers within its own deadline and dead-letters
+      // the rest, where a flush would wait out every retry of a receiver that is down. Either way every
+      // finding is delivered, dead-lettered or counted lost before the acks below run.
+      await this.#shutdownSinks();
+      await this.#runAcks(this.#engine.watermark);
+      return;
+    }
+    await this.#commit(Number.POSITIVE_INFINITY);
+  }
+
+  async #shutdownSinks(): Promise<void> {
+    this.#sinksShutDown = true;
+    await Promise.all(
+      this.#sinks.map(async ({ id, component }) => {
+        try {
+          await component.shutdown();
+        } catch (error) {
+          this.#errors.error(id, error, { stage: 'shutdown' });
+        }
+      }),
+    );
   }
 }
 

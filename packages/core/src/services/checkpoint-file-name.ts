@@ -16,7 +16,7 @@ export function checkpointFileOf(dir: string, scope: string): string {
   return join(dir, checkpointFileName(scope));
 }
 
-/** True for the temporary files a checkpoint write leaves behind when the process dies mid-write (`<name>.json.<pid>.tmp`). */
+/** True for the temporary files a checkpoint write leaves behind when the process dies mid-write (`<name>.json.<pid>.<random>.tmp`, or `<name>.json.<pid>.tmp` from older versions). */
 export function isCheckpointTemporaryOf(fileName: string, candidate: string): boolean {
-  return candidate.startsWith(`${fileName}.`) && /^\.\d+\.tmp$/.test(candidate.slice(fileName.length));
+  return candidate.startsWith(`${fileName}.`) && /^\.\d+(?:\.[0-9a-f]{12})?\.tmp$/.test(candidate.slice(fileName.length));
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CheckpointError, CheckpointWriteError } from './checkpoint-error.ts';
 import { MAX_CHECKPOINT_FILE_BYTES } from './checkpoint-file.ts';
+import { isCheckpointTemporaryOf } from './checkpoint-file-name.ts';
 import { FileCheckpointStore } from './file-checkpoint-store.ts';
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'jw-ckpt-'));
@@ -39,6 +40,28 @@ describe('FileCheckpointStore', () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.set('position', i)));
     expect(JSON.parse(await readFile(join(dir, 'x.json'), 'utf8'))).toEqual({ position: 49 });
     expect(await readdir(dir)).toEqual(['x.json']);
+  });
+
+  it('never tears the file when two processes with the same pid (two containers on one volume) write the same scope at once', async () => {
+    const dir = await tempDir();
+    // Two stores of one process stand for two agents whose pid is the same (each is pid 1 in its container).
+    const first = new FileCheckpointStore(dir, 'file');
+    const second = new FileCheckpointStore(dir, 'file');
+    const large = 'x'.repeat(3 * 1024 * 1024);
+    for (let round = 0; round < 5; round++) {
+      const writes = await Promise.allSettled([first.set('files', { large, round }), second.set('files', { small: true, round })]);
+      expect(writes.map((write) => write.status), String(writes.find((write) => write.status === 'rejected')?.reason)).toEqual(['fulfilled', 'fulfilled']);
+      const saved = JSON.parse(await readFile(join(dir, 'file.json'), 'utf8')) as { files: { round: number } };
+      expect(saved.files.round).toBe(round);
+    }
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('names its temporary files so that a reset recognises them, as it does those of older versions', async () => {
+    expect(isCheckpointTemporaryOf('file.json', 'file.json.1.0123456789ab.tmp')).toBe(true);
+    expect(isCheckpointTemporaryOf('file.json', 'file.json.4242.tmp')).toBe(true);
+    expect(isCheckpointTemporaryOf('file.json', 'file.json.bak')).toBe(false);
+    expect(isCheckpointTemporaryOf('file.json', 'other.json.1.tmp')).toBe(false);
   });
 
   it('deletes keys durably', async () => {

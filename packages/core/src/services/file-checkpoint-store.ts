@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CheckpointError, CheckpointWriteError } from './checkpoint-error.ts';
@@ -127,7 +128,8 @@ export class FileCheckpointStore implements CheckpointStore {
   #persist(): Promise<void> {
     const write = async (): Promise<void> => {
       const values = Object.fromEntries(await (await this.#memory()).entries());
-      const temporary = `${this.#file}.${process.pid}.tmp`;
+      // Unique per write, not per pid: two agents in two containers on one volume are both pid 1, and a shared name tears the file.
+      const temporary = `${this.#file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         await mkdir(dirname(this.#file), { recursive: true });
         await writeFile(temporary, JSON.stringify(values));

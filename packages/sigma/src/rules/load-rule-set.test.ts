@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ruleFolder, ruleText, type RuleFolder } from '../testdata/rule-files.ts';
 import { loadRuleSet, MAX_RULE_FILE_BYTES } from './load-rule-set.ts';
@@ -88,6 +91,15 @@ describe('loadRuleSet', () => {
   it('refuses a file larger than a rule file may be', () => {
     const set = load({ 'huge.yml': `title: x\ndescription: "${'x'.repeat(MAX_RULE_FILE_BYTES)}"\n` });
     expect(set.problems[0]).toMatch(/^huge\.yml: \d+ bytes is more than a rule file may hold/);
+  });
+
+  it('refuses a named pipe named as a rule file, or linked from a rules folder, instead of waiting for a writer for good', () => {
+    folder = ruleFolder({ 'rules/good.yml': ruleText({ id: 'good' }) });
+    execFileSync('mkfifo', [join(folder.dir, 'pipe.yml')]);
+    symlinkSync(join(folder.dir, 'pipe.yml'), join(folder.dir, 'rules/linked.yml'));
+    const set = loadRuleSet(['pipe.yml', 'rules'], { baseDir: folder.dir });
+    expect(set.problems).toEqual(['pipe.yml: not a regular file (a named pipe); not read', 'rules/linked.yml: not a regular file (a named pipe); not read']);
+    expect(summary(set)).toEqual(['loaded good']);
   });
 
   it('survives an alias bomb as an invalid document', () => {

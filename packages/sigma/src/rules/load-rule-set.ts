@@ -141,7 +141,13 @@ function judge(item: ParsedDocument, origin: RuleOrigin, resolution: Resolution)
 
 function readRuleFile(file: string, baseDir: string, problems: string[]): string | undefined {
   try {
-    const size = statSync(file).size;
+    const info = statSync(file);
+    if (!info.isFile()) {
+      // A named pipe would block this synchronous read, and the whole agent with it, until a writer came.
+      problems.push(`${displayFile(file, baseDir)}: not a regular file (${info.isFIFO() ? 'a named pipe' : info.isDirectory() ? 'a directory' : 'a socket or device'}); not read`);
+      return undefined;
+    }
+    const size = info.size;
     if (size > MAX_RULE_FILE_BYTES) {
       problems.push(`${displayFile(file, baseDir)}: ${size} bytes is more than a rule file may hold (${MAX_RULE_FILE_BYTES}); not read`);
       return undefined;

@@ -1,6 +1,7 @@
 import { compileDetection, type CompiledDetection } from '../detection/compile-detection.ts';
 import { readCorrelationSpec, type CorrelationSpec } from '../correlation/correlation-spec.ts';
 import type { RuleDocument } from './rule-document.ts';
+import { MAX_CONDITION_DEPTH, tooDeepConditions } from './condition-depth.ts';
 import { readRuleHeader, type RuleHeader } from './rule-header.ts';
 import { IssueList } from './rule-issue.ts';
 
@@ -58,7 +59,21 @@ export function parseDocument(doc: RuleDocument): ParsedDocument {
   if (kind === 'unknown') return result(kind, { header });
   const skip = logsourceSkip(record['logsource'], issues) ?? (header?.status === 'unsupported' ? 'its status is "unsupported": the rule says it cannot be used as it is' : undefined);
   if (skip !== undefined || issues.count > 0) return result(kind, { header, skip });
-  return result(kind, { header, detection: compileDetection(record['detection'], issues) });
+  for (const { path, depth } of tooDeepConditions(record['detection'])) {
+    issues.invalid(path, `the condition nests ${depth} levels of parentheses and "not"; at most ${MAX_CONDITION_DEPTH} are allowed`);
+  }
+  if (issues.count > 0) return result(kind, { header });
+  return result(kind, { header, detection: compileOrReport(record['detection'], issues) });
+}
+
+// One rule that cannot be compiled (a stack exhausted by some other shape) is that rule's problem, not the whole set's.
+function compileOrReport(detection: unknown, issues: IssueList): CompiledDetection | undefined {
+  try {
+    return compileDetection(detection, issues);
+  } catch (error) {
+    issues.invalid(['detection'], `cannot be compiled: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 function logsourceSkip(logsource: unknown, issues: IssueList): string | undefined {

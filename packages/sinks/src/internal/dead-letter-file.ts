@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { access, mkdir, open } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { access, mkdir, open, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { serializeFinding, type EvidenceLimits, type Finding } from '@jackwatch/core';
 
@@ -46,7 +46,10 @@ export class DeadLetterFile {
     this.#limits = limits;
   }
 
-  /** Creates the directory and checks that the file can be written, so a bad path fails at start. */
+  /**
+   * Creates the directory and checks that the file can be written and is no
+   * named pipe, socket or device, so a bad path fails at start.
+   */
   async prepare(): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
     await access(dirname(this.path), constants.W_OK);
@@ -54,7 +57,10 @@ export class DeadLetterFile {
       await access(this.path, constants.W_OK);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return;
     }
+    const info = await stat(this.path);
+    if (!info.isDirectory()) refuseIfNotRegular(this.path, info);
   }
 
   /**
@@ -72,12 +78,22 @@ export class DeadLetterFile {
   async appendLines(lines: readonly string[]): Promise<void> {
     if (lines.length === 0) return;
     await mkdir(dirname(this.path), { recursive: true });
-    const handle = await open(this.path, 'a');
+    // Non-blocking: opening a named pipe put in the file's place would otherwise wait for a reader for good, past SIGTERM.
+    const handle = await open(this.path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
     try {
+      refuseIfNotRegular(this.path, await handle.stat());
       await handle.write(lines.join('\n') + '\n');
       await handle.datasync();
     } finally {
       await handle.close();
     }
   }
+}
+
+// A named pipe, socket or device would block, swallow or refuse what is written: findings kept there are not kept.
+// (A directory fails every append with EISDIR on its own: those findings are counted lost.)
+function refuseIfNotRegular(path: string, info: Stats): void {
+  if (info.isFile()) return;
+  const kind = info.isFIFO() ? 'a named pipe (FIFO)' : info.isDirectory() ? 'a directory' : info.isSocket() ? 'a socket' : 'a device';
+  throw new Error(`dead-letter file ${path} is ${kind}, not a regular file`);
 }

@@ -50,6 +50,17 @@ describe('StdoutSink', () => {
     expect(text).not.toContain('\u001b[');
   });
 
+  it('prints text taken from records with its line breaks and escape sequences as escapes, so a record cannot forge a block or drive the terminal', async () => {
+    const out = new PassThrough();
+    const hostile: Finding = { ...finding(8), summary: 'invoked by agent \u001b[2J\nHIGH  forged finding', group: { userAgent: 'curl\r\n\u001b]0;title\u0007' } };
+    await new StdoutSink(stdoutConfigSchema.parse({ format: 'pretty' }), createComponentContext('stdout'), out).export([hostile]);
+    const text = await collect(out);
+    expect(text).toContain('invoked by agent \\u001b[2J\\nHIGH  forged finding');
+    expect(text).toContain('userAgent=curl\\r\\n\\u001b]0;title\\u0007');
+    expect(text).not.toMatch(/[\u001b\u0007\r]/);
+    expect(text.split('\n').filter((line) => line.startsWith('HIGH'))).toHaveLength(1);
+  });
+
   it('waits for the stream to drain instead of buffering without bound', async () => {
     const writes: string[] = [];
     let release: (() => void) | undefined;

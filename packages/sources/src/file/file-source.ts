@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ComponentContext, Rejection, RejectionReason, Source, SourceBatch } from '@jackwatch/core';
+import type { ComponentContext, Rejection, Source, SourceBatch } from '@jackwatch/core';
 import { OptionalDecodePool } from '../internal/optional-decode-pool.ts';
 import { compileInterest, type InterestFilter } from '../internal/interest-filter.ts';
 import type { FileSourceConfig } from './config.ts';
@@ -23,8 +23,6 @@ import { wholeFileChunks } from './whole-file-reader.ts';
 import { METRICS } from '@jackwatch/core';
 
 /** What a rejection of a whole file says when the file may be whole later (it was being written, or is being replaced). */
-const INCOMPLETE_FILE: ReadonlySet<RejectionReason> = new Set(['truncated', 'decompression-failed', 'unreadable']);
-
 /**
  * The `file` source: reads CloudTrail delivery files (`.json`, `.json.gz`) and
  * NDJSON (`.ndjson`, `.jsonl`, gzipped or not) from files, directories and
@@ -211,16 +209,17 @@ export class FileSource implements Source {
 
   async *#readFile(file: PlannedRead, stop: AbortSignal, prepared: DecodedFile | WholeBytes | undefined): AsyncGenerator<SourceBatch> {
     const ledger = this.#ledger!;
-    // A file cut short or damaged is done as it is, but may be whole later: its directory is not sealed meanwhile.
-    let incomplete = false;
+    // A file cut short may still be being written (a copy into the tree): it is not done — so neither is its directory,
+    // which is not sealed — and it is read again once it changes.
+    let endsEarly = false;
     const plan = this.#plan(file, (rejection) => {
-      if (rejection.origin.index === -1 && INCOMPLETE_FILE.has(rejection.reason)) incomplete = true;
+      endsEarly ||= isCutShort(rejection);
     });
     // What the prefilter skipped never reaches the pipeline: the file's name still tells how far its partition was read.
     const progress = this.#filter === undefined ? undefined : deliveryProgress(basename(file.path));
     let finished = false;
     for await (const chunk of this.#chunks(file, plan, prepared)) {
-      const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last, ...chunk.progress, ...(incomplete ? { incomplete } : {}) };
+      const position: FilePosition = { size: chunk.stamp.size, mtimeMs: chunk.stamp.mtimeMs, done: chunk.last && !endsEarly, ...chunk.progress, ...(endsEarly ? { incomplete: true } : {}) };
       this.#seen.set(file.path, position);
       finished = chunk.last;
       const filter = this.#filter;
@@ -231,7 +230,7 @@ export class FileSource implements Source {
       yield chunk.last && progress !== undefined ? { events, bytes: chunk.bytes, ack, progress } : { events, bytes: chunk.bytes, ack };
       if (stop.aborted) return;
     }
-    if (finished) {
+    if (finished && !endsEarly) {
       this.#failed.delete(file.path);
       this.#context.telemetry.add(METRICS.filesRead.name, 1, { source: this.#context.id });
       this.#context.logger.debug('file read', { path: file.path, from: file.resume?.next ?? 0 });
@@ -292,4 +291,9 @@ export class FileSource implements Source {
       origin: { source: this.#context.id, location: path, index: -1 },
     });
   }
+}
+
+// The whole file failed (index -1), or its data stopped short: what a file still being written looks like.
+function isCutShort(rejection: Rejection): boolean {
+  return rejection.origin.index === -1 || rejection.reason === 'truncated' || rejection.reason === 'decompression-failed';
 }

@@ -8,7 +8,7 @@ describe('compileInterest', () => {
       { eventSource: 'bedrock.amazonaws.com', eventNames: ['ListFoundationModels'] },
       { eventSource: 'iam.amazonaws.com' },
     ])!;
-    expect(filter.needles).toEqual(['bedrock.amazonaws.com', 'iam.amazonaws.com']);
+    expect(filter.needles).toEqual(['bedrock.amazonaws.com', 'iam.amazonaws.com', '\\u']);
     expect(filter.needleBytes?.map((b) => b.toString())).toEqual(filter.needles);
     expect(filter.matches('bedrock.amazonaws.com', 'invokemodel')).toBe(true);
     expect(filter.matches('bedrock.amazonaws.com', 'ListFoundationModels')).toBe(true);

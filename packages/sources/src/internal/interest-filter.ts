@@ -1,5 +1,8 @@
 import type { Interest } from '@jackwatch/core';
 
+// The only JSON escape that can stand for a letter, digit, dot or dash of an event source.
+const JSON_ESCAPE = '\\u';
+
 /**
  * What the detectors downstream can match, compiled for a source: the byte
  * strings a record must contain (its event source), and an exact test on a
@@ -8,7 +11,10 @@ import type { Interest } from '@jackwatch/core';
  */
 export interface InterestFilter {
   /**
-   * Event sources, each of which a matching record's text contains verbatim;
+   * Byte strings one of which a matching record's text contains: its event
+   * source as written, or `\u`, the JSON escape that can spell any of a
+   * source's characters (`bedrock\u002eamazonaws.com` parses to the same
+   * source, so a record holding an escape is parsed rather than skipped).
    * `undefined` when bytes cannot tell — a selector takes names from any
    * source, and names compare case-insensitively — so nothing may be skipped
    * unparsed (every record is parsed, then {@link matches} decides).
@@ -55,7 +61,7 @@ export function compileInterest(interest: Interest): InterestFilter | undefined 
     }
     bySource.set(selector.eventSource, names);
   }
-  const needles = anySource.exact.size > 0 ? undefined : [...bySource.keys()];
+  const needles = anySource.exact.size > 0 ? undefined : [...bySource.keys(), JSON_ESCAPE];
   const named = (names: { exact: Set<string>; lower: Set<string> }, action: string): boolean => names.exact.has(action) || names.lower.has(action.toLowerCase());
   return {
     needles,

@@ -1,18 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import type { SourceBatch } from '@jackwatch/core';
 import { describe, expect, it, vi } from 'vitest';
-import { deliveryDocument, put, startedSource, tempDir, testSetup } from './testdata/harness.ts';
+import { deliveryDocument, put, startedSource, tempDir, testSetup, nextEvents } from './testdata/harness.ts';
 
-/** Pulls batches until one has events (follow mode also yields empty end-of-file batches). */
-async function nextEvents(batches: AsyncIterator<SourceBatch>): Promise<SourceBatch> {
-  for (;;) {
-    const next = await batches.next();
-    if (next.done === true) throw new Error('the source ended');
-    await next.value.ack?.();
-    if (next.value.events.length > 0) return next.value;
-  }
-}
 
 describe('file source, follow: a file caught while it is still being copied into the tree', () => {
   for (const [name, whole] of [

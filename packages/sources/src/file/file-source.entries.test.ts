@@ -4,9 +4,9 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ManualClock } from '@jackwatch/core/testing';
-import { METRICS, type CounterSet, type SourceBatch } from '@jackwatch/core';
+import { METRICS, type CounterSet } from '@jackwatch/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliveryDocument, drain, eventsOf, put, startedSource, tempDir, testSetup } from './testdata/harness.ts';
+import { deliveryDocument, drain, eventsOf, put, startedSource, tempDir, testSetup, nextEvents } from './testdata/harness.ts';
 
 const servers: Server[] = [];
 
@@ -27,14 +27,6 @@ function skipped(telemetry: CounterSet): Record<string, number> {
   return counted;
 }
 
-async function nextEvents(batches: AsyncIterator<SourceBatch>): Promise<SourceBatch> {
-  for (;;) {
-    const next = await batches.next();
-    if (next.done === true) throw new Error('the source ended');
-    await next.value.ack?.();
-    if (next.value.events.length > 0) return next.value;
-  }
-}
 
 describe('file source: entries that are not CloudTrail files', () => {
   it('reads every good file once and reports each bad entry once: a FIFO, a socket, an empty .json.gz, links that loop or repeat', async () => {

@@ -1,19 +1,9 @@
 import { appendFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ManualClock } from '@jackwatch/core/testing';
-import type { SourceBatch } from '@jackwatch/core';
 import { describe, expect, it } from 'vitest';
-import { deliveryDocument, ndjson, put, startedSource, tempDir, testSetup, trailRecord } from './testdata/harness.ts';
+import { deliveryDocument, ndjson, put, startedSource, tempDir, testSetup, trailRecord, nextEvents } from './testdata/harness.ts';
 
-/** Pulls batches until one has events (follow mode also yields empty end-of-file batches). */
-async function nextEvents(batches: AsyncIterator<SourceBatch>): Promise<SourceBatch> {
-  for (;;) {
-    const next = await batches.next();
-    if (next.done === true) throw new Error('the source ended');
-    await next.value.ack?.();
-    if (next.value.events.length > 0) return next.value;
-  }
-}
 
 describe('file source: follow', () => {
   it('picks up a file that appears later, and stops cleanly on abort', async () => {

@@ -45,6 +45,16 @@ export async function drain(source: Source, options: { ack?: boolean; signal?: A
 }
 
 /** The events of `batches`, in order. */
+/** Pulls batches (acking each) until one has events: follow mode also yields empty end-of-file batches. */
+export async function nextEvents(batches: AsyncIterator<SourceBatch>): Promise<SourceBatch> {
+  for (;;) {
+    const next = await batches.next();
+    if (next.done === true) throw new Error('the source ended');
+    await next.value.ack?.();
+    if (next.value.events.length > 0) return next.value;
+  }
+}
+
 export function eventsOf(batches: readonly SourceBatch[]): TrailEvent[] {
   return batches.flatMap((b) => b.events);
 }

@@ -46,4 +46,22 @@ describe('Handoff', () => {
     await expect(waiting).rejects.toThrow('draining');
     await expect(handoff.put(2)).rejects.toThrow('draining');
   });
+
+  it('is ready once an item, the end or a failure is there, without taking it', async () => {
+    const handoff = new Handoff<number>(new AbortController().signal);
+    let ready = false;
+    const waiting = handoff.ready().then(() => (ready = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ready).toBe(false);
+    const put = handoff.put(7);
+    await waiting;
+    const taken: number[] = [];
+    handoff.close();
+    for await (const item of handoff) taken.push(item);
+    await put;
+    expect(taken).toEqual([7]);
+    const failed = new Handoff<number>(new AbortController().signal);
+    failed.fail(new Error('gone'));
+    await failed.ready();
+  });
 });

@@ -14,10 +14,26 @@ export class Handoff<T> implements AsyncIterable<T> {
   #stopped = false;
   #wake: (() => void) | undefined;
   #wakeProducer: (() => void) | undefined;
+  #ready: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(signal: AbortSignal) {
     this.#signal = signal;
     signal.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  /**
+   * Resolves once there is something to read — an item, the end, or a
+   * failure — or the consumer stopped: lets a caller wait until a result is
+   * ready without taking it.
+   */
+  ready(): Promise<void> {
+    if (this.#item !== undefined || this.#end !== undefined || this.#stopped) return Promise.resolve();
+    if (this.#ready === undefined) {
+      let resolve = (): void => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.#ready = { promise, resolve };
+    }
+    return this.#ready.promise;
   }
 
   /** Resolves once the consumer took `value`; rejects when it stopped reading or the signal aborted. */
@@ -70,6 +86,9 @@ export class Handoff<T> implements AsyncIterable<T> {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
+    const ready = this.#ready;
+    this.#ready = undefined;
+    ready?.resolve();
   }
 
   #stop(): void {

@@ -86,12 +86,14 @@ export class ObjectReader {
   }
 
   /**
-   * Downloads and decodes `ref`, reporting what is bad in it. The download
-   * starts at once; its parts come as the result is read (one part for an
-   * object decoded whole). Reading throws only what must stop the source;
-   * stop reading (or abort `signal`) to stop the download.
+   * Downloads and decodes `ref`, reporting what is bad in it. Resolves once
+   * the first part is ready (the whole object, decoded, for most), so that
+   * opening several objects at once downloads and decodes them at once; the
+   * later parts of a streamed object are decoded as the result is read.
+   * Reading throws only what must stop the source; stop reading (or abort
+   * `signal`) to stop the download.
    */
-  open(ref: ObjectRef, signal: AbortSignal): AsyncIterable<ObjectPart> {
+  async open(ref: ObjectRef, signal: AbortSignal): Promise<AsyncIterable<ObjectPart>> {
     const location = `s3://${ref.bucket}/${ref.key}`;
     const stopped = new AbortController();
     const reading = AbortSignal.any([signal, stopped.signal]);
@@ -111,6 +113,7 @@ export class ObjectReader {
         handoff.put({ events: [], bytes: 0, last: true }).then(() => handoff.close(), (stop: unknown) => handoff.fail(stop));
       },
     );
+    await handoff.ready();
     return {
       [Symbol.asyncIterator]: () => {
         const parts = handoff[Symbol.asyncIterator]();

@@ -64,7 +64,7 @@ export class PollReader {
         const started = clock.now();
         let objects = 0;
         const ordered = this.#handOut(mergeSorted(listings, byFileTime, this.#config.concurrency));
-        for await (const { object, parts } of mapOrdered(ordered, this.#config.concurrency, async (object) => ({ object, parts: this.#objects.open(object, signal) }))) {
+        for await (const { object, parts } of mapOrdered(ordered, this.#config.concurrency, async (object) => ({ object, parts: await this.#objects.open(object, signal) }))) {
           objects++;
           yield* partBatches(parts, () => this.#ack(object));
         }

@@ -67,4 +67,26 @@ describe('s3 source: an object too large to hold is handed on in parts', () => {
     expect(context.errors.rejections).toEqual([]);
     expect(context.errors.errors).toEqual([]);
   });
+
+  it('downloads `concurrency` objects at once, small and large alike, and still yields them in order', { timeout: 120_000 }, async () => {
+    await emulator.createBucket('many-objects');
+    const keys: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const file = trailFile(place, START + (i + 1) * 5 * 60_000, 0, records(`o${i}`, 3, i));
+      keys.push(file.key);
+      await emulator.putObject('many-objects', file.key, file.body);
+    }
+    // Each download answered after 300 ms: a reader that opened one object at a time would never have two waiting.
+    const slow = await startFaultyProxy(emulator.endpoint, { delay: (method, path) => (method === 'GET' && path.includes('/AWSLogs/') ? 300 : undefined) });
+    try {
+      const config = s3SourceConfigSchema.parse({ bucket: 'many-objects', startTime: '2026-10-01', once: true, concurrency: 4, endpoint: slow.endpoint, region: TEST_REGION });
+      const context = testContext('s3/many', { clock: systemClock, interest: [{ eventSource: 'bedrock.amazonaws.com' }] });
+      const batches = await drain(new S3Source(config, context, { credentials: TEST_CREDENTIALS }).read(new AbortController().signal));
+      expect(batches.map((b) => batchLocation(b))).toEqual(keys.map((key) => `s3://many-objects/${key}`));
+      expect(slow.mostDelayedAtOnce).toBeGreaterThanOrEqual(3);
+      expect(slow.mostDelayedAtOnce).toBeLessThanOrEqual(4);
+    } finally {
+      await slow.close();
+    }
+  });
 });

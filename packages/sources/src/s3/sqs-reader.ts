@@ -46,7 +46,7 @@ export class SqsReader {
     const stopped = new AbortController();
     const signal = AbortSignal.any([outer, stopped.signal]);
     try {
-      const work = async ({ message, ref }: QueuedObject) => ({ message, parts: this.#objects.open(ref, signal) });
+      const work = async ({ message, ref }: QueuedObject) => ({ message, parts: await this.#objects.open(ref, signal) });
       for await (const { message, parts } of mapOrdered(this.#queuedObjects(signal), this.#config.concurrency, work)) {
         yield* partBatches(parts, () => this.#objectDone(message));
       }

@@ -1,4 +1,4 @@
-import { createServer, request as forward } from 'node:http';
+import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const DENIED = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>';
@@ -6,6 +6,8 @@ const DENIED = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenie
 /** A loopback proxy in front of the emulator that fails some requests the way AWS and networks do. */
 export interface FaultyProxy {
   readonly endpoint: string;
+  /** The most responses `delay` held back at once: how many downloads the client had in flight. */
+  readonly mostDelayedAtOnce: number;
   close(): Promise<void>;
 }
 
@@ -15,18 +17,29 @@ export interface Faults {
   readonly deny?: (method: string, path: string) => boolean;
   /** Drop the connection after this many bytes of the response body, when a number. */
   readonly cutAfter?: (method: string, path: string) => number | undefined;
+  /** Hold the response back this many milliseconds, when a number. */
+  readonly delay?: (method: string, path: string) => number | undefined;
 }
 
 /** Starts a proxy to `target` that injects `faults` and forwards everything else unchanged. */
 export async function startFaultyProxy(target: string, faults: Faults): Promise<FaultyProxy> {
   const upstream = new URL(target);
-  const server = createServer((incoming, outgoing) => {
+  let delayed = 0;
+  let mostDelayedAtOnce = 0;
+  const server = createServer((incoming, outgoing) => void handle(incoming, outgoing));
+  async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const method = incoming.method ?? 'GET';
     const path = incoming.url ?? '/';
     if (faults.deny?.(method, path) === true) {
       incoming.resume();
       outgoing.writeHead(403, { 'content-type': 'application/xml' }).end(DENIED);
       return;
+    }
+    const delayMs = faults.delay?.(method, path);
+    if (delayMs !== undefined) {
+      mostDelayedAtOnce = Math.max(mostDelayedAtOnce, ++delayed);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      delayed--;
     }
     const cutAfter = faults.cutAfter?.(method, path);
     const proxied = forward({ host: upstream.hostname, port: upstream.port, method, path, headers: incoming.headers }, (response) => {
@@ -47,10 +60,13 @@ export async function startFaultyProxy(target: string, faults: Faults): Promise<
     });
     proxied.on('error', () => outgoing.destroy());
     incoming.pipe(proxied);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get mostDelayedAtOnce() {
+      return mostDelayedAtOnce;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

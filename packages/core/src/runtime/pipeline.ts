@@ -288,13 +288,18 @@ export class Pipeline {
     }
   }
 
-  async #flushSinks(): Promise<void> {
+  #flushSinks(): Promise<void> {
+    return this.#eachSink('flush', (sink) => sink.forceFlush());
+  }
+
+  // Runs `call` on every sink at once; a sink that fails it is reported with `stage`, the others go on.
+  async #eachSink(stage: string, call: (sink: AccountedSink) => Promise<void>): Promise<void> {
     await Promise.all(
       this.#sinks.map(async ({ id, component }) => {
         try {
-          await component.forceFlush();
+          await call(component);
         } catch (error) {
-          this.#errors.error(id, error, { stage: 'flush' });
+          this.#errors.error(id, error, { stage });
         }
       }),
     );
@@ -321,17 +326,9 @@ export class Pipeline {
     await this.#commit(Number.POSITIVE_INFINITY);
   }
 
-  async #shutdownSinks(): Promise<void> {
+  #shutdownSinks(): Promise<void> {
     this.#sinksShutDown = true;
-    await Promise.all(
-      this.#sinks.map(async ({ id, component }) => {
-        try {
-          await component.shutdown();
-        } catch (error) {
-          this.#errors.error(id, error, { stage: 'shutdown' });
-        }
-      }),
-    );
+    return this.#eachSink('shutdown', (sink) => sink.shutdown());
   }
 }
 

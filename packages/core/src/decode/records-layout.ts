@@ -50,7 +50,7 @@ export function nextRecordStart(bytes: Buffer, layout: RecordsLayout, from: numb
   return -1;
 }
 
-/** The end (exclusive) of the record that starts at `start`: before the comma ahead of `next` (a record start, or -1 for the last record). */
+/** The end (exclusive) of the record before `next` (the next record's start, or -1 for the last record): its last byte before the separating comma, or before the closing `]`. */
 export function recordEnd(bytes: Buffer, layout: RecordsLayout, next: number): number {
   return next < 0 ? separatorBefore(bytes, layout.closing) + 1 : separatorBefore(bytes, separatorBefore(bytes, next)) + 1;
 }
